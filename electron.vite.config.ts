@@ -1,0 +1,54 @@
+import { cpSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const MIGRATIONS_SOURCE = resolve(root, 'electron/engine/db/migrations');
+const MIGRATIONS_TARGET = resolve(root, 'out/main/migrations');
+
+/**
+ * The migrator reads SQL files next to the code that runs it (`./migrations` beside the bundle), so the
+ * committed drizzle-kit migrations are copied beside out/main/index.js, where the packaged app finds them too.
+ */
+function copyMigrations(): Plugin {
+  return {
+    name: 'chart-sync:copy-migrations',
+    apply: 'build',
+    closeBundle() {
+      cpSync(MIGRATIONS_SOURCE, MIGRATIONS_TARGET, { recursive: true });
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    plugins: [copyMigrations()],
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          worker: resolve(root, 'electron/worker/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // Sandboxed preload scripts cannot load ES modules or node_modules: one self-contained CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});
