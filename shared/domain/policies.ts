@@ -1,0 +1,83 @@
+/**
+ * Every policy number of Chart Sync lives here, so that retry, rate limit, staleness and overdue rules have
+ * exactly one definition that the engine, the CLI and the UI all read.
+ */
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Fixed intervals of the original system: monthly is 30 days, not a calendar month. */
+export const FREQUENCY_INTERVAL_MS = {
+  daily: DAY_MS,
+  weekly: 7 * DAY_MS,
+  monthly: 30 * DAY_MS,
+} as const;
+
+/** Custom schedules: at least hourly (a sync more often than that only burns quota), at most a year apart. */
+export const CUSTOM_INTERVAL_HOURS_MIN = 1;
+export const CUSTOM_INTERVAL_HOURS_MAX = 24 * 366;
+
+/**
+ * The longest repeated wall-clock stretch a DST change can create in any IANA zone (Antarctica/Troll moves by two
+ * hours); bounds the search that steps over such a stretch when computing the next cron run.
+ */
+export const MAX_DST_FOLD_MS = 2 * HOUR_MS;
+
+/** How many upcoming runs the schedule editor previews. */
+export const NEXT_RUNS_PREVIEW_COUNT = 5;
+
+/** Overdue: late by more than OVERDUE_FACTOR intervals; failing: late by more than FAILING_FACTOR intervals. */
+export const OVERDUE_FACTOR = 1;
+export const FAILING_FACTOR = 2;
+
+/** Retry policy of one execution (the original's "max 3 retries with exponential backoff"). */
+export const RETRY_POLICY = {
+  maxRetries: 3,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  factor: 2,
+} as const;
+
+/** Retry policy of one HTTP request for transient failures (502/503/504, timeouts, resets). */
+export const REQUEST_RETRY_POLICY = {
+  maxRetries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  factor: 2,
+} as const;
+
+export type BackoffPolicy = {
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly factor: number;
+};
+
+/** Soundcharts recommends at most 5,000 calls a minute; stay well below it by default. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1_200;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The official SDK waits `x-ratelimit-reset` + 1 s: the header is whole seconds, rounded down. */
+export const RATE_LIMIT_RESET_MARGIN_MS = 1_000;
+/** A rate-limit 429 without reset headers: the limit is per minute, so a minute always clears it. */
+export const RATE_LIMIT_FALLBACK_WAIT_MS = 60_000;
+/** Rate-limit waits spend no retries, but a server that refuses forever must not hold a sync forever either. */
+export const RATE_LIMIT_MAX_WAITS = 10;
+/** Refresh an OAuth token this long before it expires, so it never expires on its way to the API. */
+export const OAUTH_REFRESH_MARGIN_MS = 60_000;
+
+/** Staleness: song metadata is refreshed after 30 days, audience after 7 days. */
+export const METADATA_MAX_AGE_MS = 30 * DAY_MS;
+export const AUDIENCE_MAX_AGE_MS = 7 * DAY_MS;
+
+/** How far back complete-history sync looks by default, and the bounds an operator may set. */
+export const DEFAULT_HISTORY_WINDOW_DAYS = 365;
+export const HISTORY_WINDOW_DAYS_MIN = 1;
+export const HISTORY_WINDOW_DAYS_MAX = 3 * 366;
+
+/** The scheduler's safety-net tick (the original's Celery beat ran every 5 minutes). */
+export const DEFAULT_SCHEDULER_TICK_MS = 5 * 60_000;
+
+/** At most two chart syncs, and at most two metadata/audience tasks, at once. */
+export const CHART_SYNC_CONCURRENCY = 2;
+export const ENRICHMENT_CONCURRENCY = 2;
