@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { ChartSyncError } from '../../../shared/errors';
+import { loadMigrations, migrate, type MigrationOutcome } from './migrate';
+import { DEFAULT_MIGRATIONS_FOLDER } from './migrations-folder';
+import * as schema from './schema';
+
+export type AppSchema = typeof schema;
+export type Db = BetterSQLite3Database<AppSchema>;
+
+export type AppDatabase = {
+  /** drizzle over the connection: every query that is not a hot path. */
+  readonly db: Db;
+  /** The raw connection, for prepared statements on hot paths and transactions. */
+  readonly sqlite: Database.Database;
+  readonly file: string;
+  readonly migration: MigrationOutcome;
+  close(): void;
+};
+
+export type OpenDatabaseOptions = {
+  /** A file path, or ':memory:' for tests. */
+  file: string;
+  migrationsFolder?: string;
+  now?: () => number;
+};
+
+/** Waiting this long for another connection's lock beats failing a sync on a momentary overlap. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating if needed) the app's database and brings its schema up to date. A file that is not a
+ * SQLite database, belongs to something else or was written by a newer Chart Sync is refused with a clear
+ * error and left exactly as it was.
+ */
+export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
+  const { file } = options;
+  const inMemory = file === ':memory:';
+  const existed = !inMemory && existsSync(file);
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { fileMustExist: false });
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    // Reading the header first makes a damaged or foreign file fail here, before any pragma writes to it.
+    sqlite.pragma('schema_version');
+    if (!inMemory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.pragma('foreign_keys = ON');
+    const migration = migrate(sqlite, loadMigrations(options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER), {
+      file: existed ? file : null,
+      now: options.now ?? Date.now,
+    });
+    const db = drizzle({ client: sqlite, schema });
+    return { db, sqlite, file, migration, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof ChartSyncError) throw error;
+    throw unreadable(file, error);
+  }
+}
+
+function unreadable(file: string, cause: unknown): ChartSyncError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ChartSyncError(
+    'database_unreadable',
+    `Chart Sync cannot open ${file}: ${reason}. The file was left untouched; restore a backup or choose another data folder.`,
+    { cause },
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Every error that reaches the operator carries a stable code (for the UI and scripts to branch on) and a
+ * message written for a person: what happened and what to do about it.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'schedule_exists',
+  'execution_active',
+  'invalid_state',
+  'database_too_new',
+  'database_unreadable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class ChartSyncError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ChartSyncError';
+    this.code = code;
+  }
+}
+
+export type ErrorShape = { code: ErrorCode; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };
+
+/** Turns anything thrown into the shape that crosses a process boundary, hiding internals of unknown errors. */
+export function toErrorShape(error: unknown): ErrorShape {
+  if (error instanceof ChartSyncError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: 'An unexpected error occurred. Details are in the log.' };
+}

@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, schemaVersionOf } from '../../../electron/engine/db/migrate';
+import { DEFAULT_MIGRATIONS_FOLDER } from '../../../electron/engine/db/migrations-folder';
+import { openDatabase } from '../../../electron/engine/db/open-database';
+import { ChartSyncError } from '../../../shared/errors';
+import { useTempDir } from '../../support/database';
+
+const MIGRATIONS = loadMigrations(DEFAULT_MIGRATIONS_FOLDER);
+const LATEST = MIGRATIONS.length;
+const NOW = Date.UTC(2026, 10, 23, 12);
+
+const EXPECTED_TABLES = [
+  'audit_log',
+  'chart_ranking_entries',
+  'chart_rankings',
+  'chart_sync_executions',
+  'chart_sync_schedules',
+  'charts',
+  'settings',
+  'song_audience',
+  'songs',
+  'task_queue',
+];
+
+const tablesOf = (sqlite: Database.Database) =>
+  (
+    sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
+
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** A database file brought to `version` with the real migrations, as an older Chart Sync left it. */
+function databaseAtVersion(file: string, version: number): void {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  migrate(sqlite, MIGRATIONS.slice(0, version), { file: null, now: () => NOW });
+  sqlite.exec(
+    "INSERT INTO charts (slug, name, platform, frequency, country_code, country_name) VALUES ('global-28', 'Top Songs', 'spotify', 'daily', '', 'Worldwide')",
+  );
+  sqlite.close();
+}
+
+function expectRefusal(action: () => unknown, code: string, text: RegExp): void {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChartSyncError);
+    expect((error as ChartSyncError).code).toBe(code);
+    expect((error as ChartSyncError).message).toMatch(text);
+    return;
+  }
+  throw new Error('expected the database to be refused');
+}
+
+describe('migrations', () => {
+  const tempDir = useTempDir();
+
+  it('has at least two committed migrations, so upgrades from a previous version are exercised', () => {
+    expect(LATEST).toBeGreaterThanOrEqual(2);
+  });
+
+  it('creates every table on an empty database and numbers the schema', () => {
+    const file = join(tempDir(), 'chart-sync.sqlite');
+    const database = openDatabase({ file, now: () => NOW });
+    expect(tablesOf(database.sqlite)).toEqual(EXPECTED_TABLES);
+    expect(schemaVersionOf(database.sqlite)).toBe(LATEST);
+    expect(database.migration).toEqual({ fromVersion: 0, toVersion: LATEST, backupFile: null });
+    database.close();
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const database = openDatabase({ file: join(tempDir(), 'db.sqlite'), now: () => NOW });
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(database.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    database.close();
+  });
+
+  it.each(MIGRATIONS.map((_, index) => index + 1))(
+    'migration %i applies on top of its predecessor and reopening is a no-op',
+    (version) => {
+      const file = join(tempDir(), 'db.sqlite');
+      const sqlite = new Database(file);
+      migrate(sqlite, MIGRATIONS.slice(0, version - 1), { file: null, now: () => NOW });
+      const outcome = migrate(sqlite, MIGRATIONS.slice(0, version), { file, now: () => NOW });
+      expect(outcome.toVersion).toBe(version);
+      expect(migrate(sqlite, MIGRATIONS.slice(0, version), { file, now: () => NOW })).toEqual({
+        fromVersion: version,
+        toVersion: version,
+        backupFile: null,
+      });
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      sqlite.close();
+    },
+  );
+
+  it('upgrades a database of the previous version, keeping its data and a backup taken before the change', () => {
+    const dir = tempDir();
+    const file = join(dir, 'chart-sync.sqlite');
+    databaseAtVersion(file, LATEST - 1);
+
+    const database = openDatabase({ file, now: () => NOW });
+    expect(database.migration.fromVersion).toBe(LATEST - 1);
+    expect(database.migration.toVersion).toBe(LATEST);
+    expect(tablesOf(database.sqlite)).toEqual(EXPECTED_TABLES);
+    expect(database.sqlite.prepare('SELECT slug FROM charts').all()).toEqual([{ slug: 'global-28' }]);
+    database.close();
+
+    const backupFile = database.migration.backupFile;
+    expect(backupFile).toBe(join(dir, `chart-sync.v${LATEST - 1}-backup-20261123T120000000Z.sqlite`));
+    const backup = new Database(backupFile!, { readonly: true });
+    expect(schemaVersionOf(backup)).toBe(LATEST - 1);
+    expect(backup.prepare('SELECT slug FROM charts').all()).toEqual([{ slug: 'global-28' }]);
+    backup.close();
+  });
+
+  it('takes no backup when nothing changes', () => {
+    const dir = tempDir();
+    const file = join(dir, 'chart-sync.sqlite');
+    openDatabase({ file, now: () => NOW }).close();
+    const again = openDatabase({ file, now: () => NOW });
+    expect(again.migration.backupFile).toBeNull();
+    again.close();
+    expect(readdirSync(dir).filter((name) => name.includes('backup'))).toEqual([]);
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const file = join(tempDir(), 'chart-sync.sqlite');
+    openDatabase({ file, now: () => NOW }).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST + 1}`);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = digest(file);
+    expectRefusal(
+      () => openDatabase({ file, now: () => NOW }),
+      'database_too_new',
+      /newer version of Chart Sync/,
+    );
+    expect(digest(file)).toBe(before);
+  });
+
+  it('refuses a damaged file and leaves its bytes as they were', () => {
+    const file = join(tempDir(), 'chart-sync.sqlite');
+    writeFileSync(file, Buffer.from('this is not a database, but it is someone\u2019s file '.repeat(200)));
+    const before = digest(file);
+    expectRefusal(
+      () => openDatabase({ file, now: () => NOW }),
+      'database_unreadable',
+      /cannot open .*untouched/,
+    );
+    expect(digest(file)).toBe(before);
+  });
+
+  it('refuses a SQLite file that belongs to another program', () => {
+    const file = join(tempDir(), 'other.sqlite');
+    const other = new Database(file);
+    other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)');
+    other.close();
+    expectRefusal(() => openDatabase({ file, now: () => NOW }), 'database_unreadable', /did not create/);
+  });
+
+  it('rolls a failing migration back, keeping the previous version, its data and the backup', () => {
+    const dir = tempDir();
+    const folder = join(dir, 'migrations');
+    cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
+    const journalFile = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; breakpoints: boolean }[];
+    };
+    journal.entries.push({ idx: LATEST, when: NOW, tag: '9999_broken', breakpoints: true });
+    writeFileSync(journalFile, JSON.stringify(journal));
+    writeFileSync(
+      join(folder, '9999_broken.sql'),
+      'ALTER TABLE charts ADD COLUMN doomed text;\n--> statement-breakpoint\nTHIS IS NOT SQL;',
+    );
+    const file = join(dir, 'chart-sync.sqlite');
+    databaseAtVersion(file, LATEST);
+
+    expectRefusal(
+      () => openDatabase({ file, migrationsFolder: folder, now: () => NOW }),
+      'database_unreadable',
+      /cannot open/,
+    );
+
+    const after = new Database(file, { readonly: true });
+    expect(schemaVersionOf(after)).toBe(LATEST);
+    const columns = (after.prepare('PRAGMA table_info(charts)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(columns).not.toContain('doomed');
+    expect(after.prepare('SELECT count(*) AS n FROM charts').get()).toEqual({ n: 1 });
+    after.close();
+    expect(readdirSync(dir).some((name) => name.includes(`v${LATEST}-backup`))).toBe(true);
+  });
+
+  it('ships every migration the journal names', () => {
+    for (const migration of MIGRATIONS) expect(migration.sql.join('').trim().length).toBeGreaterThan(0);
+    expect(existsSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta', '_journal.json'))).toBe(true);
+  });
+});
