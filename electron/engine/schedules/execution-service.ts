@@ -1,0 +1,277 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { backoffDelayMs } from '../../../shared/domain/backoff';
+import {
+  ACTIVE_EXECUTION_STATUSES,
+  type ExecutionStatus,
+  type ExecutionTrigger,
+} from '../../../shared/domain/execution';
+import { nextSyncAfter } from '../../../shared/domain/next-sync';
+import { RETRY_POLICY } from '../../../shared/domain/policies';
+import { ChartSyncError } from '../../../shared/errors';
+import type { ExecutionView } from '../../../shared/views/schedule-view';
+import type { AppDatabase } from '../db/open-database';
+import { chartSyncExecutions, chartSyncSchedules } from '../db/schema';
+import { toExecutionView, type ExecutionRow } from './execution-view';
+import type { Now } from './schedule-service';
+import { timingOf } from './schedule-view';
+
+export type ExecutionCounts = {
+  rankingsCreated: number;
+  rankingsUpdated: number;
+  tracksCreated: number;
+  tracksUpdated: number;
+  periodsPlanned?: number;
+  periodsSynced?: number;
+  periodsFailed?: number;
+};
+
+export type ExecutionFailure = {
+  code: string;
+  message: string;
+  /** Keys of the periods still missing: a failed execution lists its holes. */
+  failedPeriods?: readonly string[];
+};
+
+export type RetryDecision = { retrying: boolean; execution: ExecutionView };
+
+/** What each final status does to the schedule's statistics. Cancelled runs are the operator's call: not counted. */
+const STATISTICS: Record<
+  'completed' | 'failed' | 'interrupted' | 'cancelled',
+  { counted: boolean; succeeded: boolean }
+> = {
+  completed: { counted: true, succeeded: true },
+  failed: { counted: true, succeeded: false },
+  interrupted: { counted: true, succeeded: false },
+  cancelled: { counted: false, succeeded: false },
+};
+
+export const INTERRUPTED_MESSAGE =
+  'Chart Sync stopped while this sync was running. Every period stored before that is complete; the next run fetches the rest.';
+
+/**
+ * Executions of schedules. An execution is counted in its schedule's statistics exactly once, when it reaches
+ * a final status; retries keep it open (pending with a retry count), so they can never double-count.
+ */
+export class ExecutionService {
+  constructor(
+    private readonly database: AppDatabase,
+    private readonly clock: Now = Date.now,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  start(scheduleId: number, trigger: ExecutionTrigger, options: { maxRetries?: number } = {}): ExecutionView {
+    const now = this.clock();
+    const schedule = this.database.db
+      .select({ id: chartSyncSchedules.id })
+      .from(chartSyncSchedules)
+      .where(eq(chartSyncSchedules.id, scheduleId))
+      .get();
+    if (!schedule) throw new ChartSyncError('not_found', `Sync schedule ${scheduleId} does not exist.`);
+    try {
+      const row = this.database.db
+        .insert(chartSyncExecutions)
+        .values({
+          scheduleId,
+          trigger,
+          maxRetries: options.maxRetries ?? RETRY_POLICY.maxRetries,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      return toExecutionView(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ChartSyncError(
+          'execution_active',
+          `Schedule ${scheduleId} already has a sync running or waiting; it was not started twice.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  markRunning(id: number, workerTaskId: string | null = null): ExecutionView {
+    const now = this.clock();
+    const changed = this.database.db
+      .update(chartSyncExecutions)
+      .set({
+        status: 'running',
+        startedAt: sql`COALESCE(${chartSyncExecutions.startedAt}, ${now})`,
+        nextAttemptAt: null,
+        workerTaskId,
+        updatedAt: now,
+      })
+      .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'pending')))
+      .run();
+    if (changed.changes === 0) throw this.wrongState(id, 'start');
+    return this.get(id);
+  }
+
+  /** Progress of a running execution, as absolute numbers (idempotent if a message arrives twice). */
+  recordProgress(id: number, counts: Partial<ExecutionCounts>): ExecutionView {
+    const changed = this.database.db
+      .update(chartSyncExecutions)
+      .set({ ...counts, updatedAt: this.clock() })
+      .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
+      .run();
+    if (changed.changes === 0) throw this.wrongState(id, 'record progress of');
+    return this.get(id);
+  }
+
+  markCompleted(id: number, counts: ExecutionCounts): ExecutionView {
+    return this.finish(id, 'completed', {
+      ...counts,
+      errorMessage: null,
+      errorCode: null,
+      failedPeriodsJson: null,
+    });
+  }
+
+  markFailed(id: number, failure: ExecutionFailure, counts: Partial<ExecutionCounts> = {}): ExecutionView {
+    return this.finish(id, 'failed', {
+      ...counts,
+      errorMessage: failure.message,
+      errorCode: failure.code,
+      failedPeriodsJson: failure.failedPeriods?.length ? JSON.stringify(failure.failedPeriods) : null,
+    });
+  }
+
+  /**
+   * After a retryable failure: waits out an exponential backoff as pending, or fails for good once the
+   * execution has used its retries.
+   */
+  retryOrFail(id: number, failure: ExecutionFailure): RetryDecision {
+    const row = this.requireRow(id);
+    if (row.retryCount >= row.maxRetries) return { retrying: false, execution: this.markFailed(id, failure) };
+    const now = this.clock();
+    const retryNumber = row.retryCount + 1;
+    const changed = this.database.db
+      .update(chartSyncExecutions)
+      .set({
+        status: 'pending',
+        retryCount: retryNumber,
+        nextAttemptAt: now + backoffDelayMs(retryNumber, RETRY_POLICY, this.random),
+        errorMessage: failure.message,
+        errorCode: failure.code,
+        updatedAt: now,
+      })
+      .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
+      .run();
+    if (changed.changes === 0) throw this.wrongState(id, 'retry');
+    return { retrying: true, execution: this.get(id) };
+  }
+
+  cancel(id: number): ExecutionView {
+    return this.finish(id, 'cancelled', {
+      errorMessage: 'Cancelled by the operator.',
+      errorCode: 'cancelled',
+    });
+  }
+
+  /** At start-up: anything still marked running died with the previous process. Returns how many. */
+  interruptRunning(): number {
+    const running = this.database.db
+      .select({ id: chartSyncExecutions.id })
+      .from(chartSyncExecutions)
+      .where(eq(chartSyncExecutions.status, 'running'))
+      .all();
+    for (const { id } of running) {
+      this.finish(id, 'interrupted', { errorMessage: INTERRUPTED_MESSAGE, errorCode: 'interrupted' });
+    }
+    return running.length;
+  }
+
+  get(id: number): ExecutionView {
+    return toExecutionView(this.requireRow(id));
+  }
+
+  listForSchedule(scheduleId: number, limit = 50): ExecutionView[] {
+    return this.database.db
+      .select()
+      .from(chartSyncExecutions)
+      .where(eq(chartSyncExecutions.scheduleId, scheduleId))
+      .orderBy(desc(chartSyncExecutions.createdAt), desc(chartSyncExecutions.id))
+      .limit(limit)
+      .all()
+      .map(toExecutionView);
+  }
+
+  listActive(): ExecutionView[] {
+    return this.database.db
+      .select()
+      .from(chartSyncExecutions)
+      .where(inArray(chartSyncExecutions.status, ACTIVE_EXECUTION_STATUSES))
+      .orderBy(chartSyncExecutions.createdAt, chartSyncExecutions.id)
+      .all()
+      .map(toExecutionView);
+  }
+
+  /**
+   * Closes an execution and updates its schedule in one transaction, only from an open status: a second
+   * attempt to close the same execution fails instead of counting it again.
+   */
+  private finish(
+    id: number,
+    status: Exclude<ExecutionStatus, 'pending' | 'running'>,
+    patch: Partial<typeof chartSyncExecutions.$inferInsert>,
+  ): ExecutionView {
+    const now = this.clock();
+    this.database.sqlite.transaction(() => {
+      const closed = this.database.db
+        .update(chartSyncExecutions)
+        .set({ ...patch, status, completedAt: now, nextAttemptAt: null, updatedAt: now })
+        .where(
+          and(eq(chartSyncExecutions.id, id), inArray(chartSyncExecutions.status, ACTIVE_EXECUTION_STATUSES)),
+        )
+        .returning({ scheduleId: chartSyncExecutions.scheduleId })
+        .get();
+      if (!closed) throw this.wrongState(id, 'close');
+      const schedule = this.database.db
+        .select()
+        .from(chartSyncSchedules)
+        .where(eq(chartSyncSchedules.id, closed.scheduleId))
+        .get();
+      if (!schedule) return;
+      const { counted, succeeded } = STATISTICS[status];
+      // An interrupted run leaves next_sync_at alone: if its slot had come, it is still due and runs once.
+      const nextSyncAt =
+        status === 'interrupted' ? schedule.nextSyncAt : nextSyncAfter(timingOf(schedule), now);
+      this.database.db
+        .update(chartSyncSchedules)
+        .set({
+          totalExecutions: schedule.totalExecutions + (counted ? 1 : 0),
+          successfulExecutions: schedule.successfulExecutions + (counted && succeeded ? 1 : 0),
+          failedExecutions: schedule.failedExecutions + (counted && !succeeded ? 1 : 0),
+          lastSyncAt: succeeded ? now : schedule.lastSyncAt,
+          nextSyncAt,
+          updatedAt: now,
+        })
+        .where(eq(chartSyncSchedules.id, schedule.id))
+        .run();
+    })();
+    return this.get(id);
+  }
+
+  private requireRow(id: number): ExecutionRow {
+    const row = this.database.db
+      .select()
+      .from(chartSyncExecutions)
+      .where(eq(chartSyncExecutions.id, id))
+      .get();
+    if (!row) throw new ChartSyncError('not_found', `Execution ${id} does not exist.`);
+    return row;
+  }
+
+  private wrongState(id: number, action: string): ChartSyncError {
+    const row = this.requireRow(id);
+    return new ChartSyncError('invalid_state', `Cannot ${action} execution ${id}: it is ${row.status}.`);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  }
+  return false;
+}

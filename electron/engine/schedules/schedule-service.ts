@@ -1,0 +1,224 @@
+import { and, asc, eq, inArray, lte, notExists } from 'drizzle-orm';
+import { ACTIVE_EXECUTION_STATUSES } from '../../../shared/domain/execution';
+import { detectSyncFrequency } from '../../../shared/domain/frequency';
+import { nextSyncAfter } from '../../../shared/domain/next-sync';
+import { ChartSyncError } from '../../../shared/errors';
+import { parseInput } from '../../../shared/schemas/parse-input';
+import {
+  createScheduleInput,
+  scheduleTimingInput,
+  updateScheduleInput,
+  type CreateScheduleInput,
+  type UpdateScheduleInput,
+} from '../../../shared/schemas/schedule-input';
+import type { ScheduleView } from '../../../shared/views/schedule-view';
+import { getChartById } from '../db/queries/charts';
+import type { AppDatabase } from '../db/open-database';
+import { charts, chartSyncExecutions, chartSyncSchedules } from '../db/schema';
+import { timingOf, toScheduleView, type ScheduleRow } from './schedule-view';
+
+/** The current instant in epoch ms; injected so tests control time. */
+export type Now = () => number;
+
+export type CreatedSchedule = {
+  schedule: ScheduleView;
+  /** The pending execution made for `syncImmediately`, picked up by the dispatcher at once. */
+  immediateExecutionId: number | null;
+};
+
+/** Sync schedules: one per chart, timed on a grid anchored to the schedule so next_sync_at never drifts. */
+export class ScheduleService {
+  constructor(
+    private readonly database: AppDatabase,
+    private readonly clock: Now = Date.now,
+  ) {}
+
+  create(input: CreateScheduleInput): CreatedSchedule {
+    const value = parseInput(createScheduleInput, input);
+    const chart = getChartById(this.database, value.chartId);
+    if (!chart) throw new ChartSyncError('not_found', `Chart ${value.chartId} does not exist.`);
+    if (this.findRowByChart(chart.id)) {
+      throw new ChartSyncError(
+        'schedule_exists',
+        `"${chart.name}" already has a sync schedule; edit that one instead.`,
+      );
+    }
+    const now = this.clock();
+    const syncFrequency = value.syncFrequency ?? detectSyncFrequency(chart.frequency);
+    const timing = {
+      frequency: syncFrequency,
+      customIntervalHours: syncFrequency === 'custom' ? (value.customIntervalHours ?? null) : null,
+      cronExpression: syncFrequency === 'cron' ? (value.cronExpression ?? null) : null,
+      timeZone: syncFrequency === 'cron' ? (value.timeZone ?? null) : null,
+      anchorAt: now,
+    };
+    return this.database.sqlite.transaction(() => {
+      const row = this.database.db
+        .insert(chartSyncSchedules)
+        .values({
+          chartId: chart.id,
+          isActive: value.isActive,
+          syncFrequency,
+          customIntervalHours: timing.customIntervalHours,
+          cronExpression: timing.cronExpression,
+          timeZone: timing.timeZone,
+          anchorAt: now,
+          nextSyncAt: nextSyncAfter(timing, now),
+          syncImmediately: value.syncImmediately,
+          syncHistoricalData: value.syncHistoricalData,
+          fetchTrackMetadata: value.fetchTrackMetadata,
+          historyWindowDays: value.historyWindowDays,
+          createdBy: value.createdBy,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      const immediate = value.syncImmediately
+        ? this.database.db
+            .insert(chartSyncExecutions)
+            .values({ scheduleId: row.id, trigger: 'immediate', createdAt: now, updatedAt: now })
+            .returning({ id: chartSyncExecutions.id })
+            .get()
+        : undefined;
+      return { schedule: toScheduleView(row, chart, now), immediateExecutionId: immediate?.id ?? null };
+    })();
+  }
+
+  /** A partial update. Changing the timing re-anchors the grid at the moment of the change. */
+  update(id: number, input: UpdateScheduleInput): ScheduleView {
+    const change = parseInput(updateScheduleInput, input);
+    const current = this.requireRow(id);
+    const frequency = change.syncFrequency ?? current.syncFrequency;
+    const merged = parseInput(scheduleTimingInput, {
+      syncFrequency: frequency,
+      customIntervalHours:
+        frequency === 'custom' ? (change.customIntervalHours ?? current.customIntervalHours) : null,
+      cronExpression: frequency === 'cron' ? (change.cronExpression ?? current.cronExpression) : null,
+      timeZone: frequency === 'cron' ? (change.timeZone ?? current.timeZone) : null,
+    });
+    const now = this.clock();
+    const timingChanged =
+      merged.syncFrequency !== current.syncFrequency ||
+      merged.customIntervalHours !== current.customIntervalHours ||
+      merged.cronExpression !== current.cronExpression ||
+      merged.timeZone !== current.timeZone;
+    const anchorAt = timingChanged ? now : current.anchorAt;
+    const nextSyncAt = timingChanged
+      ? nextSyncAfter({ frequency: merged.syncFrequency, ...merged, anchorAt }, now)
+      : current.nextSyncAt;
+    this.database.db
+      .update(chartSyncSchedules)
+      .set({
+        ...merged,
+        anchorAt,
+        nextSyncAt,
+        isActive: change.isActive ?? current.isActive,
+        syncHistoricalData: change.syncHistoricalData ?? current.syncHistoricalData,
+        fetchTrackMetadata: change.fetchTrackMetadata ?? current.fetchTrackMetadata,
+        historyWindowDays: change.historyWindowDays ?? current.historyWindowDays,
+        updatedAt: now,
+      })
+      .where(eq(chartSyncSchedules.id, id))
+      .run();
+    return this.get(id);
+  }
+
+  /**
+   * Pausing keeps the grid; resuming a schedule whose slot passed while paused makes it due at once, so the
+   * operator gets one fresh sync rather than waiting a whole interval.
+   */
+  setActive(id: number, active: boolean): ScheduleView {
+    const current = this.requireRow(id);
+    const now = this.clock();
+    const nextSyncAt =
+      active && !current.isActive && (current.nextSyncAt === null || current.nextSyncAt < now)
+        ? now
+        : current.nextSyncAt;
+    this.database.db
+      .update(chartSyncSchedules)
+      .set({ isActive: active, nextSyncAt, updatedAt: now })
+      .where(eq(chartSyncSchedules.id, id))
+      .run();
+    return this.get(id);
+  }
+
+  remove(id: number): void {
+    const result = this.database.db.delete(chartSyncSchedules).where(eq(chartSyncSchedules.id, id)).run();
+    if (result.changes === 0) throw notFound(id);
+  }
+
+  get(id: number): ScheduleView {
+    const found = this.joined().where(eq(chartSyncSchedules.id, id)).get();
+    if (!found) throw notFound(id);
+    return toScheduleView(found.schedule, found.chart, this.clock());
+  }
+
+  getByChart(chartId: number): ScheduleView | null {
+    const found = this.joined().where(eq(chartSyncSchedules.chartId, chartId)).get();
+    return found ? toScheduleView(found.schedule, found.chart, this.clock()) : null;
+  }
+
+  list(): ScheduleView[] {
+    const now = this.clock();
+    return this.joined()
+      .orderBy(asc(charts.name), asc(chartSyncSchedules.id))
+      .all()
+      .map((found) => toScheduleView(found.schedule, found.chart, now));
+  }
+
+  /** Active schedules whose slot has come and that are not already running or waiting to run. */
+  due(now: number = this.clock()): ScheduleView[] {
+    return this.joined()
+      .where(
+        and(
+          eq(chartSyncSchedules.isActive, true),
+          lte(chartSyncSchedules.nextSyncAt, now),
+          notExists(
+            this.database.db
+              .select({ id: chartSyncExecutions.id })
+              .from(chartSyncExecutions)
+              .where(
+                and(
+                  eq(chartSyncExecutions.scheduleId, chartSyncSchedules.id),
+                  inArray(chartSyncExecutions.status, ACTIVE_EXECUTION_STATUSES),
+                ),
+              ),
+          ),
+        ),
+      )
+      .orderBy(asc(chartSyncSchedules.nextSyncAt))
+      .all()
+      .map((found) => toScheduleView(found.schedule, found.chart, now));
+  }
+
+  /** Where the grid puts the next sync after `after` (the original's calculate_next_sync, without drift). */
+  calculateNextSync(id: number, after: number = this.clock()): number {
+    return nextSyncAfter(timingOf(this.requireRow(id)), after);
+  }
+
+  private joined() {
+    return this.database.db
+      .select({ schedule: chartSyncSchedules, chart: charts })
+      .from(chartSyncSchedules)
+      .innerJoin(charts, eq(charts.id, chartSyncSchedules.chartId));
+  }
+
+  private findRowByChart(chartId: number): ScheduleRow | undefined {
+    return this.database.db
+      .select()
+      .from(chartSyncSchedules)
+      .where(eq(chartSyncSchedules.chartId, chartId))
+      .get();
+  }
+
+  private requireRow(id: number): ScheduleRow {
+    const row = this.database.db.select().from(chartSyncSchedules).where(eq(chartSyncSchedules.id, id)).get();
+    if (!row) throw notFound(id);
+    return row;
+  }
+}
+
+function notFound(id: number): ChartSyncError {
+  return new ChartSyncError('not_found', `Sync schedule ${id} does not exist.`);
+}

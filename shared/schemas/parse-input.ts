@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import { ChartSyncError } from '../errors';
+
+/** Validates input at a boundary; the error names each bad field and says what to fix. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    return field ? `${field}: ${issue.message}` : issue.message;
+  });
+  throw new ChartSyncError('invalid_input', problems.join('; '));
+}

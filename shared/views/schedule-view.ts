@@ -1,0 +1,72 @@
+import type { ExecutionStatus, ExecutionTrigger } from '../domain/execution';
+import type { SyncFrequency } from '../domain/frequency';
+import type { ChartSyncStatus, OverdueLevel } from '../domain/schedule-status';
+
+/** A chart as the operator sees it in lists. */
+export type ChartSummary = {
+  id: number;
+  slug: string;
+  name: string;
+  platform: string;
+  frequency: string;
+  countryCode: string;
+  countryName: string;
+};
+
+/** A schedule with everything derived from it at read time: success rate and overdue are never stale. */
+export type ScheduleView = {
+  id: number;
+  chart: ChartSummary;
+  isActive: boolean;
+  syncFrequency: SyncFrequency;
+  customIntervalHours: number | null;
+  cronExpression: string | null;
+  timeZone: string | null;
+  anchorAt: number;
+  lastSyncAt: number | null;
+  nextSyncAt: number | null;
+  totalExecutions: number;
+  successfulExecutions: number;
+  failedExecutions: number;
+  syncImmediately: boolean;
+  syncHistoricalData: boolean;
+  fetchTrackMetadata: boolean;
+  historyWindowDays: number;
+  attentionReason: string | null;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Derived. */
+  intervalMs: number;
+  successRate: number | null;
+  overdueLevel: OverdueLevel;
+  lateByMs: number;
+  isOverdue: boolean;
+  status: ChartSyncStatus;
+};
+
+export type ExecutionView = {
+  id: number;
+  scheduleId: number;
+  status: ExecutionStatus;
+  trigger: ExecutionTrigger;
+  createdAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  nextAttemptAt: number | null;
+  errorMessage: string | null;
+  errorCode: string | null;
+  rankingsCreated: number;
+  rankingsUpdated: number;
+  tracksCreated: number;
+  tracksUpdated: number;
+  periodsPlanned: number;
+  periodsSynced: number;
+  periodsFailed: number;
+  failedPeriods: string[];
+  workerTaskId: string | null;
+  retryCount: number;
+  maxRetries: number;
+  /** Derived. */
+  durationMs: number | null;
+};
