@@ -1,0 +1,169 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { startEmulator, type EmulatorOptions, type FaultsConfig } from '../../emulator';
+
+/**
+ * `chart-sync emulator`: the built-in Soundcharts emulator as a standalone server, for the demo mode, for
+ * pointing a development build at, and for trying the client by hand.
+ */
+
+export const DEFAULT_EMULATOR_PORT = 8765;
+
+export type EmulatorCommandIo = {
+  print(line: string): void;
+  /** Resolves when the emulator should stop (SIGINT/SIGTERM by default). */
+  waitForStop(): Promise<void>;
+};
+
+const processIo: EmulatorCommandIo = {
+  print: (line) => process.stdout.write(`${line}\n`),
+  waitForStop: () =>
+    new Promise((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    }),
+};
+
+type RawOptions = {
+  port: number;
+  host: string;
+  seed: string;
+  today?: string;
+  appId?: string;
+  apiKey?: string;
+  sandbox: boolean;
+  tokenLifetime?: number;
+  quota?: number;
+  rateLimitPerMinute?: number;
+  latency?: { minMs: number; maxMs: number };
+  rateLimitFaults?: number;
+  rateLimitReset: number;
+  quotaExhausted?: boolean;
+  serverErrors?: number;
+  serverErrorStatus: number;
+  timeouts?: number;
+  resets?: number;
+  malformed?: number;
+  unauthorized?: number;
+  forbidden?: number;
+  shuffleDates?: boolean;
+  offsets?: number | true;
+  verbose?: boolean;
+};
+
+export function registerEmulatorCommand(program: Command, io: EmulatorCommandIo = processIo): void {
+  program
+    .command('emulator')
+    .description('Run the built-in Soundcharts emulator (deterministic data, optional faults) on 127.0.0.1')
+    .option('--port <n>', 'port to listen on (0 = any free port)', integer, DEFAULT_EMULATOR_PORT)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--seed <s>', 'seed of the generated data and faults', '1')
+    .option(
+      '--today <date>',
+      'last day of the data, YYYY-MM-DD (default: the current UTC date)',
+      calendarDate,
+    )
+    .option('--app-id <id>', 'accept this x-app-id (with --api-key) besides the sandbox pair')
+    .option('--api-key <key>', 'accept this x-api-key (with --app-id)')
+    .option('--no-sandbox', 'refuse the public sandbox credentials (soundcharts / soundcharts)')
+    .option('--token-lifetime <seconds>', 'lifetime of OAuth tokens', integer)
+    .option('--quota <n>', 'remaining quota at start', integer)
+    .option('--rate-limit-per-minute <n>', 'enforce a per-minute request limit', integer)
+    .option('--latency <ms>', 'response latency in ms, a value or a range like 20-80', latencyRange)
+    .option('--rate-limit-faults <p>', 'probability of a rate-limit 429', probability)
+    .option('--rate-limit-reset <seconds>', 'x-ratelimit-reset of injected 429s', integer, 1)
+    .option('--quota-exhausted', 'answer every billable request with the quota 429')
+    .option('--server-errors <p>', 'probability of a 5xx', probability)
+    .option('--server-error-status <code>', 'status of injected 5xx (500, 502, 503, 504)', integer, 503)
+    .option('--timeouts <p>', 'probability of never answering', probability)
+    .option('--resets <p>', 'probability of resetting the connection', probability)
+    .option('--malformed <p>', 'probability of a truncated JSON body', probability)
+    .option('--unauthorized <p>', 'probability of a 401 despite good credentials', probability)
+    .option('--forbidden <p>', 'probability of a 403 (endpoint not in plan)', probability)
+    .option('--shuffle-dates', 'list available ranking dates in random order')
+    .option('--offsets [days]', 'stamp datetimes older than [days] (default 365) with +01:00/+02:00', integer)
+    .option('--verbose', 'log every request')
+    .action(async (raw: RawOptions) => {
+      if ((raw.appId === undefined) !== (raw.apiKey === undefined)) {
+        throw new InvalidArgumentError('--app-id and --api-key go together');
+      }
+      const emulator = await startEmulator(toEmulatorOptions(raw, io));
+      io.print(`Soundcharts emulator listening on ${emulator.url} (seed ${emulator.seed})`);
+      for (const pair of emulator.credentials)
+        io.print(`  accepts x-app-id: ${pair.appId}  x-api-key: ${pair.apiKey}`);
+      io.print(`  OAuth token URL: ${emulator.tokenUrl} (client id/secret: the same pairs)`);
+      io.print(
+        `  try: curl -H 'x-app-id: ${emulator.credentials[0]?.appId ?? '…'}' -H 'x-api-key: ${emulator.credentials[0]?.apiKey ?? '…'}' ${emulator.url}/api/v2.14/chart/song/global-28/ranking/latest`,
+      );
+      await io.waitForStop();
+      await emulator.close();
+      io.print('Soundcharts emulator stopped');
+    });
+}
+
+function toEmulatorOptions(raw: RawOptions, io: EmulatorCommandIo): EmulatorOptions {
+  const faults: FaultsConfig = {};
+  if (raw.latency) faults.latency = raw.latency;
+  if (raw.rateLimitFaults !== undefined) {
+    faults.rateLimit = { probability: raw.rateLimitFaults, resetSeconds: raw.rateLimitReset };
+  }
+  if (raw.quotaExhausted) faults.quotaExhausted = {};
+  if (raw.serverErrors !== undefined) {
+    faults.serverError = { probability: raw.serverErrors, status: raw.serverErrorStatus };
+  }
+  if (raw.timeouts !== undefined) faults.timeout = { probability: raw.timeouts };
+  if (raw.resets !== undefined) faults.connectionReset = { probability: raw.resets };
+  if (raw.malformed !== undefined) faults.malformedJson = { probability: raw.malformed };
+  if (raw.unauthorized !== undefined) faults.unauthorized = { probability: raw.unauthorized };
+  if (raw.forbidden !== undefined) faults.forbidden = { probability: raw.forbidden };
+  if (raw.shuffleDates) faults.shuffledDates = true;
+  if (raw.offsets !== undefined)
+    faults.offsets = raw.offsets === true ? true : { olderThanDays: raw.offsets };
+  return {
+    port: raw.port,
+    host: raw.host,
+    seed: raw.seed,
+    acceptSandbox: raw.sandbox,
+    faults,
+    ...(raw.today === undefined ? {} : { today: raw.today }),
+    ...(raw.appId !== undefined && raw.apiKey !== undefined
+      ? { credentials: [{ appId: raw.appId, apiKey: raw.apiKey }] }
+      : {}),
+    ...(raw.tokenLifetime === undefined ? {} : { tokenLifetimeSeconds: raw.tokenLifetime }),
+    ...(raw.quota === undefined ? {} : { quota: raw.quota }),
+    ...(raw.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: raw.rateLimitPerMinute }),
+    ...(raw.verbose ? { log: io.print } : {}),
+  };
+}
+
+function integer(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
+  return Number(value);
+}
+
+function probability(value: string): number {
+  const p = Number(value);
+  if (!Number.isFinite(p) || p < 0 || p > 1)
+    throw new InvalidArgumentError('expected a probability between 0 and 1');
+  return p;
+}
+
+function latencyRange(value: string): { minMs: number; maxMs: number } {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(value);
+  if (!match) throw new InvalidArgumentError('expected milliseconds, e.g. 50 or 20-80');
+  const minMs = Number(match[1]);
+  const maxMs = Number(match[2] ?? match[1]);
+  if (maxMs < minMs) throw new InvalidArgumentError('the range must go from low to high');
+  return { minMs, maxMs };
+}
+
+function calendarDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  }
+  return value;
+}

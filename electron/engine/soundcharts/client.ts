@@ -1,0 +1,226 @@
+import got, { type Got } from 'got';
+import {
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  REQUEST_RETRY_POLICY,
+  REQUEST_TIMEOUT_MS,
+} from '../../../shared/domain/policies';
+import { audienceWindows } from './audience-windows';
+import { createAuthProvider, type Credentials } from './auth';
+import { systemClock, type Clock } from './clock';
+import { parseOffsetDatetime } from './datetime';
+import { DEFAULT_BASE_URL, PAGE_LIMIT, endpoints, withQuery } from './endpoints';
+import { MalformedResponseError } from './errors';
+import { audiencePointsOf, mergeAudiencePoints } from './normalize/audience';
+import { normalizeChart } from './normalize/chart';
+import { mergeRankingPages } from './normalize/ranking';
+import { normalizeSong } from './normalize/song';
+import { collectPages, queryOf } from './paging';
+import { QuotaTracker, type QuotaSnapshot } from './quota';
+import { RateLimiter } from './rate-limiter';
+import { audienceResponseSchema } from './schemas/audience';
+import { availableRankingsResponseSchema } from './schemas/available-rankings';
+import { chartsResponseSchema, platformsResponseSchema } from './schemas/platforms';
+import { rankingResponseSchema, type RankingResponse } from './schemas/ranking';
+import { songResponseSchema } from './schemas/song';
+import { usageResponseSchema } from './schemas/usage';
+import { Transport, type RetryPolicy } from './transport';
+import type {
+  AudienceSeries,
+  Chart,
+  Platform,
+  RankingDate,
+  RankingSnapshot,
+  SongMetadata,
+  TeamUsage,
+  UsageCounter,
+} from './types';
+
+export type SoundchartsClientOptions = {
+  credentials: Credentials;
+  /** Defaults to the production API; the emulator's URL in demo mode and tests. */
+  baseUrl?: string;
+  /** Per request (each attempt), in ms. */
+  timeoutMs?: number;
+  /** Shared with every other client of the app: pass RateLimiter.fromState(buffer) in workers. */
+  rateLimiter?: RateLimiter;
+  /** Shared with the main thread so that it can show and act on the quota: QuotaTracker.fromState(buffer). */
+  quota?: QuotaTracker;
+  retryPolicy?: RetryPolicy;
+  clock?: Clock;
+  /** For backoff jitter. */
+  random?: () => number;
+  userAgent?: string;
+};
+
+export type CallOptions = { signal?: AbortSignal };
+
+export type AudienceRange = { startDate: string; endDate: string };
+
+const USER_AGENT = 'chart-sync';
+
+/**
+ * The Soundcharts API as the app needs it: every collection fully paged, every body validated, every result
+ * normalized. One instance per thread is enough; the rate limit and quota it obeys are global when it is given
+ * shared state.
+ */
+export class SoundchartsClient {
+  readonly rateLimiter: RateLimiter;
+  readonly quotaTracker: QuotaTracker;
+  private readonly transport: Transport;
+
+  constructor(options: SoundchartsClientOptions) {
+    const clock = options.clock ?? systemClock;
+    this.rateLimiter = options.rateLimiter ?? RateLimiter.create(DEFAULT_RATE_LIMIT_PER_MINUTE, clock);
+    this.quotaTracker = options.quota ?? new QuotaTracker();
+    const http: Got = got.extend({
+      // One retry policy for the whole app: ours, applied in Transport, so got must not retry on its own.
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+      timeout: { request: options.timeoutMs ?? REQUEST_TIMEOUT_MS },
+      headers: { accept: 'application/json', 'user-agent': options.userAgent ?? USER_AGENT },
+    });
+    this.transport = new Transport({
+      http,
+      baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+      auth: createAuthProvider(options.credentials, http, clock),
+      rateLimiter: this.rateLimiter,
+      quota: this.quotaTracker,
+      retryPolicy: options.retryPolicy ?? REQUEST_RETRY_POLICY,
+      clock,
+      random: options.random ?? Math.random,
+    });
+  }
+
+  /** The plan's remaining quota as last reported, or null before the first response. */
+  get quota(): QuotaSnapshot | null {
+    return this.quotaTracker.snapshot();
+  }
+
+  async platforms(options: CallOptions = {}): Promise<Platform[]> {
+    const pages = await collectPages(
+      withQuery(endpoints.platforms(), { offset: 0, limit: PAGE_LIMIT }),
+      (path) => this.transport.get(path, platformsResponseSchema, options),
+    );
+    return pages.flatMap((page) => page.items.map(({ code, name }) => ({ code, name })));
+  }
+
+  /** Charts of a platform, every page; `countryCode` narrows to one country. */
+  async charts(
+    platform: string,
+    filter: { countryCode?: string } = {},
+    options: CallOptions = {},
+  ): Promise<Chart[]> {
+    const first = withQuery(endpoints.chartsByPlatform(platform), {
+      countryCode: filter.countryCode,
+      offset: 0,
+      limit: PAGE_LIMIT,
+    });
+    const pages = await collectPages(first, (path) =>
+      this.transport.get(path, chartsResponseSchema, options),
+    );
+    return pages.flatMap((page) => page.items.map(normalizeChart));
+  }
+
+  /** Every date a ranking exists for, oldest first (the API's own order is undocumented), without duplicates. */
+  async availableRankings(slug: string, options: CallOptions = {}): Promise<RankingDate[]> {
+    const first = withQuery(endpoints.availableRankings(slug), { offset: 0, limit: PAGE_LIMIT });
+    const pages = await collectPages(first, (path) =>
+      this.transport.get(path, availableRankingsResponseSchema, options),
+    );
+    const unique = new Map<string, RankingDate>();
+    for (const page of pages)
+      for (const datetime of page.items) unique.set(datetime, parseOffsetDatetime(datetime));
+    return [...unique.values()].sort(
+      (a, b) => a.instant - b.instant || (a.datetime < b.datetime ? -1 : a.datetime > b.datetime ? 1 : 0),
+    );
+  }
+
+  /**
+   * The latest ranking, every page. Only the first page asks for "latest": the rest ask for the date it
+   * returned, so that a ranking published between two pages cannot mix two snapshots.
+   */
+  async latestRanking(slug: string, options: CallOptions = {}): Promise<RankingSnapshot> {
+    const firstPath = withQuery(endpoints.latestRanking(slug), { offset: 0, limit: PAGE_LIMIT });
+    const first = await this.transport.get(firstPath, rankingResponseSchema, options);
+    if (first.page.next === null || first.items.length === 0) return mergeRankingPages([first], firstPath);
+    const rest = await collectPages(this.pinnedNext(slug, first), (path) =>
+      this.transport.get(path, rankingResponseSchema, options),
+    );
+    return mergeRankingPages([first, ...rest], firstPath);
+  }
+
+  /** The ranking at `datetime` (best echoed from availableRankings), every page. */
+  async rankingAt(slug: string, datetime: string, options: CallOptions = {}): Promise<RankingSnapshot> {
+    const firstPath = withQuery(endpoints.rankingAt(slug, datetime), { offset: 0, limit: PAGE_LIMIT });
+    const pages = await collectPages(firstPath, (path) =>
+      this.transport.get(path, rankingResponseSchema, options),
+    );
+    return mergeRankingPages(pages, firstPath);
+  }
+
+  async songMetadata(uuid: string, options: CallOptions = {}): Promise<SongMetadata> {
+    const response = await this.transport.get(endpoints.song(uuid), songResponseSchema, options);
+    return normalizeSong(response.object);
+  }
+
+  /** Cumulative audience between two calendar dates (inclusive), fetched in windows of at most 90 days. */
+  async songAudience(
+    uuid: string,
+    platform: string,
+    range: AudienceRange,
+    options: CallOptions = {},
+  ): Promise<AudienceSeries> {
+    const batches = [];
+    for (const window of audienceWindows(range.startDate, range.endDate)) {
+      const first = withQuery(endpoints.songAudience(uuid, platform), window);
+      const pages = await collectPages(first, (path) =>
+        this.transport.get(path, audienceResponseSchema, options),
+      );
+      batches.push(pages.flatMap(audiencePointsOf));
+    }
+    return {
+      songUuid: uuid,
+      platform,
+      startDate: range.startDate,
+      endDate: range.endDate,
+      points: mergeAudiencePoints(batches),
+    };
+  }
+
+  /** Quota and rate-limit usage. Free, so it is sent even with the quota spent: it is how we learn it renewed. */
+  async teamUsage(options: CallOptions = {}): Promise<TeamUsage> {
+    const body = await this.transport.get(endpoints.teamUsage(), usageResponseSchema, {
+      ...options,
+      consumesQuota: false,
+    });
+    const fields = body.object ?? body;
+    return {
+      quotaRemaining: this.quotaTracker.snapshot()?.remaining ?? null,
+      quota: counterOf(fields.quota),
+      rateLimit: counterOf(fields.rateLimit),
+      raw: body,
+    };
+  }
+
+  /** page.next of a "latest" page, replayed on the dated path of the ranking that page belongs to. */
+  private pinnedNext(slug: string, first: RankingResponse): string {
+    const next = queryOf(first.page.next ?? '');
+    const offset = Number(next.get('offset') ?? first.page.offset + first.items.length);
+    const limit = Number(next.get('limit') ?? first.page.limit);
+    if (!Number.isInteger(offset) || !Number.isInteger(limit) || offset <= first.page.offset) {
+      throw new MalformedResponseError(`page.next does not advance: ${first.page.next}`, {
+        fieldPath: 'page.next',
+      });
+    }
+    return withQuery(endpoints.rankingAt(slug, first.related.date), { offset, limit });
+  }
+}
+
+function counterOf(
+  counter: Partial<Record<keyof UsageCounter, number | null>> | null | undefined,
+): UsageCounter | null {
+  if (!counter) return null;
+  return { limit: counter.limit ?? null, used: counter.used ?? null, remaining: counter.remaining ?? null };
+}

@@ -1,0 +1,56 @@
+import { MalformedResponseError } from './errors';
+import type { ApiPage } from './schemas/common';
+
+/**
+ * Past this many pages we assume the API is sending us round in circles; no real collection comes close
+ * (two years of daily ranking dates is 8 pages).
+ */
+export const MAX_PAGES = 1000;
+
+export type Paged<T> = { readonly items: readonly T[]; readonly page?: ApiPage | null | undefined };
+
+/**
+ * Follows `page.next` from the first page to the last. `next` is a path relative to the API root
+ * (`/api/…?offset=100&limit=100`); an absolute URL is reduced to its path, so that a `next` can never send our
+ * credentials to another host.
+ */
+export async function collectPages<P extends Paged<unknown>>(
+  firstPath: string,
+  fetchPage: (path: string) => Promise<P>,
+): Promise<P[]> {
+  const pages: P[] = [];
+  const seen = new Set<string>();
+  let path: string | null = firstPath;
+  while (path !== null) {
+    if (seen.has(path) || pages.length >= MAX_PAGES) {
+      throw new MalformedResponseError(`paging does not end: page.next repeats ${path}`, {
+        path,
+        fieldPath: 'page.next',
+      });
+    }
+    seen.add(path);
+    const page = await fetchPage(path);
+    pages.push(page);
+    const next = page.page?.next ?? null;
+    path = next === null || page.items.length === 0 ? null : relativePath(next);
+  }
+  return pages;
+}
+
+export function relativePath(next: string): string {
+  if (next.startsWith('/')) return next;
+  try {
+    const url = new URL(next);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    throw new MalformedResponseError(`page.next is neither a path nor a URL: ${next}`, {
+      fieldPath: 'page.next',
+    });
+  }
+}
+
+/** The query of a `page.next`, to replay its offset/limit on another path. */
+export function queryOf(path: string): URLSearchParams {
+  const index = path.indexOf('?');
+  return new URLSearchParams(index === -1 ? '' : path.slice(index + 1));
+}

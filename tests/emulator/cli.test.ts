@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { registerEmulatorCommand } from '../../electron/cli/commands/emulator';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SANDBOX_HEADERS = { 'x-app-id': 'soundcharts', 'x-api-key': 'soundcharts' };
+
+function urlIn(lines: readonly string[]): string | undefined {
+  return lines.join('\n').match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+}
+
+async function until<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('chart-sync emulator', () => {
+  it('starts with the given seed and credentials, prints URL and credentials, stops when told', async () => {
+    const lines: string[] = [];
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const program = new Command('chart-sync').exitOverride();
+    registerEmulatorCommand(program, { print: (line) => lines.push(line), waitForStop: () => stopped });
+    const running = program.parseAsync(
+      [
+        'emulator',
+        '--port',
+        '0',
+        '--seed',
+        '9',
+        '--today',
+        '2025-08-23',
+        '--app-id',
+        'a1',
+        '--api-key',
+        'k1',
+        '--shuffle-dates',
+      ],
+      { from: 'user' },
+    );
+    const url = await until(() => urlIn(lines), 5_000);
+    expect(lines.join('\n')).toContain('seed 9');
+    expect(lines.join('\n')).toContain('x-app-id: soundcharts  x-api-key: soundcharts');
+    expect(lines.join('\n')).toContain('x-app-id: a1  x-api-key: k1');
+    const response = await fetch(`${url}/api/v2.14/chart/song/global-28/ranking/latest`, {
+      headers: { 'x-app-id': 'a1', 'x-api-key': 'k1' },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { related: { date: string } }).related.date).toBe(
+      '2025-08-23T12:00:00+00:00',
+    );
+    stop();
+    await running;
+    expect(lines.at(-1)).toBe('Soundcharts emulator stopped');
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('rejects malformed options', async () => {
+    const program = new Command('chart-sync').exitOverride().configureOutput({ writeErr: () => {} });
+    registerEmulatorCommand(program, { print: () => {}, waitForStop: async () => {} });
+    await expect(program.parseAsync(['emulator', '--latency', 'fast'], { from: 'user' })).rejects.toThrow(
+      /milliseconds/,
+    );
+    await expect(program.parseAsync(['emulator', '--timeouts', '2'], { from: 'user' })).rejects.toThrow(
+      /probability/,
+    );
+  });
+
+  it('runs standalone as its own process and closes cleanly on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'tests/support/run-emulator-command.ts',
+        'emulator',
+        '--port',
+        '0',
+        '--seed',
+        '4',
+        '--server-errors',
+        '0',
+      ],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const output: string[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const url = await until(() => urlIn(output), 15_000);
+      const response = await fetch(`${url}/api/v2/chart/song/platforms`, { headers: SANDBOX_HEADERS });
+      expect(response.status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output.join('')).toContain('Soundcharts emulator stopped');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
