@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE_NAME } from '../../electron/engine/config/data-dir';
+import { CALL_NAMES } from '../../shared/contract/call-names';
+import { CALL_CHANNEL_PREFIX } from '../../shared/contract/channels';
+import { useTempDir } from '../support/database';
+
+type Handler = (event: unknown, input: unknown) => Promise<unknown>;
+
+const electron = vi.hoisted(() => {
+  const handlers = new Map<string, Handler>();
+  const appListeners = new Map<string, () => void>();
+  const windows: { options: Record<string, unknown>; webContents: Record<string, unknown> }[] = [];
+  const mainFrame = { id: 'main-frame' };
+  class BrowserWindow {
+    static fromWebContents = vi.fn((contents: unknown) =>
+      windows.some((w) => w.webContents === contents) ? {} : null,
+    );
+    webContents = { mainFrame, setWindowOpenHandler: vi.fn(), on: vi.fn() };
+    constructor(public options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    once = vi.fn();
+    loadFile = vi.fn(() => Promise.resolve());
+    loadURL = vi.fn(() => Promise.resolve());
+    isMinimized = vi.fn(() => false);
+    restore = vi.fn();
+    focus = vi.fn();
+  }
+  return {
+    handlers,
+    appListeners,
+    windows,
+    mainFrame,
+    module: {
+      app: {
+        requestSingleInstanceLock: vi.fn(() => true),
+        whenReady: vi.fn(() => Promise.resolve()),
+        getPath: vi.fn(() => '/nonexistent/user-data'),
+        getVersion: vi.fn(() => '9.9.9'),
+        quit: vi.fn(),
+        on: vi.fn((name: string, listener: () => void) => appListeners.set(name, listener)),
+      },
+      BrowserWindow,
+      ipcMain: { handle: vi.fn((channel: string, handler: Handler) => handlers.set(channel, handler)) },
+      dialog: { showErrorBox: vi.fn() },
+      shell: { openExternal: vi.fn() },
+    },
+  };
+});
+
+vi.mock('electron', () => electron.module);
+
+const { main } = await import('../../electron/main/index');
+
+describe('electron main', () => {
+  const tempDir = useTempDir();
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = tempDir();
+    vi.stubEnv('CHART_SYNC_DATA_DIR', dataDir);
+    electron.handlers.clear();
+    electron.windows.length = 0;
+    vi.clearAllMocks();
+  });
+  afterEach(() => {
+    electron.appListeners.get('will-quit')?.();
+    electron.appListeners.clear();
+    vi.unstubAllEnvs();
+  });
+
+  it('opens the engine, binds one channel per contract call and opens a locked-down window', async () => {
+    const engine = await main();
+    expect(engine?.database.file).toBe(join(dataDir, DATABASE_FILE_NAME));
+    expect([...electron.handlers.keys()]).toEqual(CALL_NAMES.map((name) => `${CALL_CHANNEL_PREFIX}${name}`));
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+  });
+
+  it('answers a contract call from its own window with a typed result', async () => {
+    await main();
+    const handler = electron.handlers.get(`${CALL_CHANNEL_PREFIX}app/status`)!;
+    const webContents = electron.windows[0]!.webContents;
+    const result = await handler({ sender: webContents, senderFrame: electron.mainFrame }, {});
+    expect(result).toMatchObject({
+      ok: true,
+      value: { version: '9.9.9', charts: 0, schedules: { total: 0 } },
+    });
+    const invalid = await handler({ sender: webContents, senderFrame: electron.mainFrame }, { extra: 1 });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses calls from frames that are not its own', async () => {
+    await main();
+    const handler = electron.handlers.get(`${CALL_CHANNEL_PREFIX}app/status`)!;
+    const foreign = await handler({ sender: { mainFrame: {} }, senderFrame: {} }, {});
+    expect(foreign).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/did not come from Chart Sync/) },
+    });
+    const subframe = await handler(
+      { sender: electron.windows[0]!.webContents, senderFrame: { id: 'iframe' } },
+      {},
+    );
+    expect(subframe).toMatchObject({ ok: false });
+  });
+
+  it('explains a refused database and quits instead of crashing', async () => {
+    const file = join(dataDir, DATABASE_FILE_NAME);
+    const raw = new Database(file);
+    raw.pragma('user_version = 999');
+    raw.close();
+    expect(await main()).toBeNull();
+    expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Chart Sync cannot start',
+      expect.stringMatching(/newer version of Chart Sync/),
+    );
+    expect(electron.module.app.quit).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('quits when another instance already runs', async () => {
+    electron.module.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    expect(await main()).toBeNull();
+    expect(electron.module.app.quit).toHaveBeenCalled();
+  });
+});
