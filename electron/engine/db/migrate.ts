@@ -22,27 +22,33 @@ export function schemaVersionOf(sqlite: Database.Database): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
 }
 
+/** Refuses, without writing anything, a file this version must not migrate: too new, or another program's. */
+export function assertMigratable(sqlite: Database.Database, known: number, file: string | null): void {
+  const version = schemaVersionOf(sqlite);
+  if (version > known) {
+    throw new ChartSyncError(
+      'database_too_new',
+      `The database ${file ?? ''} was written by a newer version of Chart Sync (schema ${version}; ` +
+        `this version knows up to ${known}). Install the newer version; the file was left untouched.`,
+    );
+  }
+  if (version === 0 && hasForeignTables(sqlite)) {
+    throw new ChartSyncError(
+      'database_unreadable',
+      `${file ?? 'The database'} already holds tables that Chart Sync did not create. ` +
+        'Choose another data folder; the file was left untouched.',
+    );
+  }
+}
+
 export function migrate(
   sqlite: Database.Database,
   migrations: MigrationMeta[],
   options: { file: string | null; now: () => number },
 ): MigrationOutcome {
-  const fromVersion = schemaVersionOf(sqlite);
   const known = migrations.length;
-  if (fromVersion > known) {
-    throw new ChartSyncError(
-      'database_too_new',
-      `The database ${options.file ?? ''} was written by a newer version of Chart Sync (schema ${fromVersion}; ` +
-        `this version knows up to ${known}). Install the newer version; the file was left untouched.`,
-    );
-  }
-  if (fromVersion === 0 && hasForeignTables(sqlite)) {
-    throw new ChartSyncError(
-      'database_unreadable',
-      `${options.file ?? 'The database'} already holds tables that Chart Sync did not create. ` +
-        'Choose another data folder; the file was left untouched.',
-    );
-  }
+  assertMigratable(sqlite, known, options.file);
+  const fromVersion = schemaVersionOf(sqlite);
   if (fromVersion === known) return { fromVersion, toVersion: known, backupFile: null };
 
   const backupFile =
@@ -53,16 +59,21 @@ export function migrate(
   try {
     for (let version = fromVersion; version < known; version += 1) {
       const migration = migrations[version]!;
-      sqlite.transaction(() => {
-        for (const statement of migration.sql) {
-          if (statement.trim()) sqlite.exec(statement);
-        }
-        const violations = sqlite.pragma('foreign_key_check') as unknown[];
-        if (violations.length > 0) {
-          throw new Error(`migration ${version + 1} left ${violations.length} foreign key violations`);
-        }
-        sqlite.pragma(`user_version = ${version + 1}`);
-      })();
+      // IMMEDIATE takes the write lock first: a second process upgrading the same file waits, then sees the
+      // new version and skips what is already done.
+      sqlite
+        .transaction(() => {
+          if (schemaVersionOf(sqlite) !== version) return;
+          for (const statement of migration.sql) {
+            if (statement.trim()) sqlite.exec(statement);
+          }
+          const violations = sqlite.pragma('foreign_key_check') as unknown[];
+          if (violations.length > 0) {
+            throw new Error(`migration ${version + 1} left ${violations.length} foreign key violations`);
+          }
+          sqlite.pragma(`user_version = ${version + 1}`);
+        })
+        .immediate();
     }
   } finally {
     sqlite.pragma('foreign_keys = ON');

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { ChartSyncError } from '../../../shared/errors';
-import { loadMigrations, migrate, type MigrationOutcome } from './migrate';
+import { assertMigratable, loadMigrations, migrate, type MigrationOutcome } from './migrate';
 import { DEFAULT_MIGRATIONS_FOLDER } from './migrations-folder';
 import * as schema from './schema';
 
@@ -48,13 +48,15 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     throw unreadable(file, error);
   }
   try {
-    // Reading the header first makes a damaged or foreign file fail here, before any pragma writes to it.
-    sqlite.pragma('schema_version');
+    // Look before touching: a file that is damaged, foreign or too new is refused before any pragma writes to
+    // it (switching to WAL rewrites the header).
+    const migrations = loadMigrations(options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
+    assertMigratable(sqlite, migrations.length, existed ? file : null);
     if (!inMemory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
-    const migration = migrate(sqlite, loadMigrations(options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER), {
+    const migration = migrate(sqlite, migrations, {
       file: existed ? file : null,
       now: options.now ?? Date.now,
     });

@@ -134,10 +134,10 @@ describe('migrations', () => {
 
   it('refuses a database written by a newer version and leaves it untouched', () => {
     const file = join(tempDir(), 'chart-sync.sqlite');
-    openDatabase({ file, now: () => NOW }).close();
+    // A rollback-journal file: switching it to WAL would rewrite its header, so this proves nothing was written.
     const raw = new Database(file);
+    raw.exec('CREATE TABLE future_table (id INTEGER PRIMARY KEY)');
     raw.pragma(`user_version = ${LATEST + 1}`);
-    raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     const before = digest(file);
     expectRefusal(
@@ -165,7 +165,9 @@ describe('migrations', () => {
     const other = new Database(file);
     other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)');
     other.close();
+    const before = digest(file);
     expectRefusal(() => openDatabase({ file, now: () => NOW }), 'database_unreadable', /did not create/);
+    expect(digest(file)).toBe(before);
   });
 
   it('rolls a failing migration back, keeping the previous version, its data and the backup', () => {
