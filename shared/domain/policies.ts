@@ -81,3 +81,61 @@ export const DEFAULT_SCHEDULER_TICK_MS = 5 * 60_000;
 /** At most two chart syncs, and at most two metadata/audience tasks, at once. */
 export const CHART_SYNC_CONCURRENCY = 2;
 export const ENRICHMENT_CONCURRENCY = 2;
+
+/**
+ * Platforms whose song audience the engine fetches: those Soundcharts documents for GET /song/{uuid}/audience
+ * (developers.soundcharts.com, "Get audience") that the emulator also serves. Deezer and Boomplay are left out
+ * (the emulator has them, Soundcharts does not document them); Instagram, Audiomack, Gaana, JioSaavn, Melon,
+ * Line Music, Last.fm and Awa are documented but not emulated, so they would fail in demo mode.
+ */
+export const SUPPORTED_AUDIENCE_PLATFORMS = [
+  'spotify',
+  'youtube',
+  'shazam',
+  'tiktok',
+  'soundcloud',
+  'anghami',
+  'genius',
+] as const;
+export type AudiencePlatform = (typeof SUPPORTED_AUDIENCE_PLATFORMS)[number];
+
+/** A song's first audience fetch on a platform goes this far back; later fetches start after the newest day. */
+export const AUDIENCE_HISTORY_DAYS = 365;
+
+/** Retry policy of one metadata/audience task: attempts in all (first included) and the backoff between them. */
+export const ENRICHMENT_RETRY_POLICY = {
+  maxAttempts: 3,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * MINUTE_MS,
+  factor: 2,
+} as const;
+
+/**
+ * A song whose metadata/audience task failed for good is not queued again for this long: a song Soundcharts
+ * does not know would otherwise cost one request after every stored period (quota is money).
+ */
+export const ENRICHMENT_FAILED_COOLDOWN_MS = DAY_MS;
+
+/** Audit entries older than this may be pruned; the list shows this many by default, and at most the maximum. */
+export const AUDIT_RETENTION_MS = 365 * DAY_MS;
+export const AUDIT_LIST_DEFAULT_LIMIT = 100;
+export const AUDIT_LIST_MAX_LIMIT = 1_000;
+
+/**
+ * Soundcharts answers at most 90 days of song audience per call. The client's windows count calendar days with
+ * both ends included, so that a window never exceeds the limit whichever way the API counts it.
+ */
+export const AUDIENCE_WINDOW_DAYS = 90;
+
+/**
+ * Past this many pages a collection is assumed to send us round in circles; no real collection comes close
+ * (two years of daily ranking dates is 8 pages of 100).
+ */
+export const MAX_PAGES_PER_COLLECTION = 1_000;
+
+/**
+ * Once the quota is seen spent (a quota 429, or `x-quota-remaining: 0`), quota-using requests stop. After this
+ * long one request is let through to see whether the plan renewed; a free team-usage call that reports quota
+ * again lifts the stop at once.
+ */
+export const QUOTA_RECHECK_MS = 15 * MINUTE_MS;

@@ -1,0 +1,114 @@
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { AUDIT_LIST_DEFAULT_LIMIT, AUDIT_LIST_MAX_LIMIT } from '../../../shared/domain/policies';
+import type {
+  AuditAction,
+  AuditEntryView,
+  AuditResult,
+  AuditTrigger,
+} from '../../../shared/views/audit-entry';
+import type { AppDatabase } from '../db/open-database';
+import { auditLog } from '../db/schema';
+
+/**
+ * The audit trail: one row per sync operation. Entries copy what they refer to (chart slug, ids) instead of
+ * linking to it, so deleting a chart or a schedule never deletes its history.
+ */
+
+export type AuditEntryInput = {
+  action: AuditAction;
+  result: AuditResult;
+  chartId?: number | null;
+  chartSlug?: string | null;
+  scheduleId?: number | null;
+  executionId?: number | null;
+  trigger?: AuditTrigger | null;
+  message?: string | null;
+  /** Anything else worth keeping (counts, error codes, failed periods); stored as JSON. */
+  detail?: Record<string, unknown> | null;
+};
+
+export type AuditFilter = {
+  chartId?: number;
+  scheduleId?: number;
+  /** Only entries at or after this instant (epoch ms). */
+  since?: number;
+  /** Default AUDIT_LIST_DEFAULT_LIMIT, capped at AUDIT_LIST_MAX_LIMIT. */
+  limit?: number;
+};
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+export function recordAudit(database: AppDatabase, entry: AuditEntryInput, now: number): AuditEntryView {
+  const row = database.db
+    .insert(auditLog)
+    .values({
+      at: now,
+      action: entry.action,
+      chartId: entry.chartId ?? null,
+      chartSlug: entry.chartSlug ?? null,
+      scheduleId: entry.scheduleId ?? null,
+      executionId: entry.executionId ?? null,
+      trigger: entry.trigger ?? null,
+      result: entry.result,
+      message: entry.message ?? null,
+      detailJson: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .returning()
+    .get();
+  return toAuditEntryView(row);
+}
+
+/** Newest first (ties in order of recording, latest first). */
+export function listAudit(database: AppDatabase, filter: AuditFilter = {}): AuditEntryView[] {
+  const conditions: SQL[] = [];
+  if (filter.chartId !== undefined) conditions.push(eq(auditLog.chartId, filter.chartId));
+  if (filter.scheduleId !== undefined) conditions.push(eq(auditLog.scheduleId, filter.scheduleId));
+  if (filter.since !== undefined) conditions.push(gte(auditLog.at, filter.since));
+  const limit = Math.min(
+    Math.max(1, Math.trunc(filter.limit ?? AUDIT_LIST_DEFAULT_LIMIT)),
+    AUDIT_LIST_MAX_LIMIT,
+  );
+  return database.db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .all()
+    .map(toAuditEntryView);
+}
+
+/** Retention: deletes entries older than `olderThan` (epoch ms); returns how many were deleted. */
+export function pruneAudit(database: AppDatabase, olderThan: number): number {
+  return database.db.delete(auditLog).where(lt(auditLog.at, olderThan)).run().changes;
+}
+
+function toAuditEntryView(row: AuditRow): AuditEntryView {
+  return {
+    id: row.id,
+    at: row.at,
+    // Written only through recordAudit, whose input types hold these to the known values.
+    action: row.action as AuditAction,
+    chartId: row.chartId,
+    chartSlug: row.chartSlug,
+    scheduleId: row.scheduleId,
+    executionId: row.executionId,
+    trigger: row.trigger as AuditTrigger | null,
+    result: row.result as AuditResult,
+    message: row.message,
+    detail: parseDetail(row.detailJson),
+  };
+}
+
+function parseDetail(json: string | null): Record<string, unknown> | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
+  } catch {
+    // A hand-edited or truncated row must not make the whole log unreadable.
+    return { raw: json };
+  }
+}

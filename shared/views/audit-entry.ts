@@ -1,0 +1,44 @@
+import type { ExecutionTrigger } from '../domain/execution';
+
+/** Every kind of sync operation the audit log records. */
+export const AUDIT_ACTIONS = [
+  'schedule.created',
+  'schedule.updated',
+  'schedule.deleted',
+  'schedule.paused',
+  'schedule.resumed',
+  'execution.started',
+  'execution.completed',
+  'execution.failed',
+  'execution.retrying',
+  'execution.cancelled',
+  'execution.interrupted',
+  'charts.discovered',
+  'queue.failed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_RESULTS = ['ok', 'error', 'info'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/** What set an operation off: an execution's own trigger, the operator (screens, CLI, API) or the app itself. */
+export type AuditTrigger = ExecutionTrigger | 'operator' | 'system';
+
+/**
+ * One audit entry as the UI and the CLI show it. Ids are kept as plain numbers without links: the entry
+ * outlives the chart, schedule or execution it describes.
+ */
+export type AuditEntryView = {
+  id: number;
+  /** Epoch ms. */
+  at: number;
+  action: AuditAction;
+  chartId: number | null;
+  chartSlug: string | null;
+  scheduleId: number | null;
+  executionId: number | null;
+  trigger: AuditTrigger | null;
+  result: AuditResult;
+  message: string | null;
+  detail: Record<string, unknown> | null;
+};
