@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'not_found',
   'schedule_exists',
   'execution_active',
+  'sync_locked',
   'invalid_state',
   'database_too_new',
   'database_unreadable',

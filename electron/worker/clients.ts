@@ -12,7 +12,7 @@ export function clientCache(shared: PoolWorkerData): (connection: Connection) =>
   const quota = QuotaTracker.fromState(shared.quotaState);
   const clients = new Map<string, SoundchartsClient>();
   return (connection) => {
-    const key = JSON.stringify([connection.baseUrl, connection.credentials, connection.timeoutMs ?? null]);
+    const key = JSON.stringify(connection);
     let client = clients.get(key);
     if (!client) {
       client = new SoundchartsClient({
@@ -21,6 +21,7 @@ export function clientCache(shared: PoolWorkerData): (connection: Connection) =>
         rateLimiter,
         quota,
         ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
+        ...(connection.retryPolicy === undefined ? {} : { retryPolicy: connection.retryPolicy }),
       });
       clients.set(key, client);
     }

@@ -1,4 +1,8 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { ChartFrequency } from '../../shared/domain/frequency';
+import type { PlannedPeriod, StoredSnapshot } from '../../shared/domain/sync-plan';
 import type { Credentials } from '../engine/soundcharts/auth';
+import type { RetryPolicy } from '../engine/soundcharts/transport';
 import type { RankingSnapshot } from '../engine/soundcharts/types';
 
 /** Given to every worker thread once: the app-wide request budget and quota, shared through Atomics. */
@@ -12,6 +16,8 @@ export type Connection = {
   baseUrl: string;
   credentials: Credentials;
   timeoutMs?: number;
+  /** Request retries for transient failures; REQUEST_RETRY_POLICY when absent. */
+  retryPolicy?: RetryPolicy;
 };
 
 export type FetchRankingTask = {
@@ -22,10 +28,43 @@ export type FetchRankingTask = {
   datetime: string | null;
 };
 
-export type WorkerTask = FetchRankingTask;
+/**
+ * Plans a chart's missing periods and fetches them, streaming each finished period through `port` so that the
+ * main thread can commit it at once. With `previewOnly` it stops after posting the plan.
+ */
+export type SyncChartTask = {
+  kind: 'sync-chart';
+  connection: Connection;
+  slug: string;
+  frequency: ChartFrequency;
+  window: { from: string; to: string };
+  stored: StoredSnapshot[];
+  historical: boolean;
+  /** Entries of one ranking (the chart's maxResultsCount), for the request cost. */
+  entriesPerRanking: number;
+  previewOnly: boolean;
+  port: MessagePort;
+};
+
+export type SyncSummary = { periodsPlanned: number; periodsFetched: number; periodsFailed: number };
+
+/** What the worker posts on the task's port, in order: one plan, then one message a period, then done. */
+export type SyncMessage =
+  | { type: 'plan'; periods: PlannedPeriod[]; requestCost: number; listed: boolean }
+  | { type: 'period'; key: string; snapshot: RankingSnapshot }
+  /** A period guessed from the calendar that Soundcharts does not have: nothing to store, nothing failed. */
+  | { type: 'period-unavailable'; key: string }
+  | { type: 'period-failed'; key: string; error: WorkerError }
+  | { type: 'done'; outcome: { ok: true; summary: SyncSummary } | { ok: false; error: WorkerError } };
+
+/** What the main thread may post to a running sync: finish the period in flight, then stop. */
+export type SyncControl = { type: 'stop' };
+
+export type WorkerTask = FetchRankingTask | SyncChartTask;
 
 export type WorkerTaskResult = {
   'fetch-ranking': RankingSnapshot;
+  'sync-chart': SyncSummary;
 };
 
 /** Errors cross the thread boundary as data: structured clone would drop the class and its code. */

@@ -1,9 +1,18 @@
 import { SoundchartsError } from '../engine/soundcharts/errors';
 import type { SoundchartsClient } from '../engine/soundcharts/client';
 import type { Connection, WorkerError, WorkerOutcome, WorkerTask } from './protocol';
+import { syncChart } from './sync-chart';
 
 /** Runs one task against Soundcharts; never throws, so the caller always gets the error's code. */
-export async function runTask(
+export async function runTask<T extends WorkerTask>(
+  task: T,
+  clientFor: (connection: Connection) => SoundchartsClient,
+  signal?: AbortSignal,
+): Promise<WorkerOutcome<T['kind']>> {
+  return (await run(task, clientFor, signal)) as WorkerOutcome<T['kind']>;
+}
+
+async function run(
   task: WorkerTask,
   clientFor: (connection: Connection) => SoundchartsClient,
   signal?: AbortSignal,
@@ -18,6 +27,8 @@ export async function runTask(
           : await client.latestRanking(task.slug, options);
         return { ok: true, value: snapshot };
       }
+      case 'sync-chart':
+        return { ok: true, value: await syncChart(task, client) };
     }
   } catch (error) {
     return { ok: false, error: toWorkerError(error) };

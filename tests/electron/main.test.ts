@@ -10,7 +10,7 @@ type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, Handler>();
-  const appListeners = new Map<string, () => void>();
+  const appListeners = new Map<string, (event?: unknown) => void>();
   const windows: { options: Record<string, unknown>; webContents: Record<string, unknown> }[] = [];
   const mainFrame = { id: 'main-frame' };
   class BrowserWindow {
@@ -40,7 +40,8 @@ const electron = vi.hoisted(() => {
         getPath: vi.fn(() => '/nonexistent/user-data'),
         getVersion: vi.fn(() => '9.9.9'),
         quit: vi.fn(),
-        on: vi.fn((name: string, listener: () => void) => appListeners.set(name, listener)),
+        exit: vi.fn(),
+        on: vi.fn((name: string, listener: (event?: unknown) => void) => appListeners.set(name, listener)),
       },
       BrowserWindow,
       ipcMain: { handle: vi.fn((channel: string, handler: Handler) => handlers.set(channel, handler)) },
@@ -61,19 +62,31 @@ describe('electron main', () => {
   beforeEach(() => {
     dataDir = tempDir();
     vi.stubEnv('CHART_SYNC_DATA_DIR', dataDir);
+    // Real credentials (for an address nothing listens on): no demo emulator, no demo schedules to run.
+    vi.stubEnv('SOUNDCHARTS_APP_ID', 'test-app');
+    vi.stubEnv('SOUNDCHARTS_API_KEY', 'test-key');
+    vi.stubEnv('SOUNDCHARTS_API_URL', 'http://127.0.0.1:9');
     electron.handlers.clear();
     electron.windows.length = 0;
     vi.clearAllMocks();
   });
-  afterEach(() => {
-    electron.appListeners.get('will-quit')?.();
+  afterEach(async () => {
+    const willQuit = electron.appListeners.get('will-quit');
+    if (willQuit) {
+      const event = { preventDefault: vi.fn() };
+      willQuit(event);
+      // The shell holds the quit until the engine has closed, then exits.
+      expect(event.preventDefault).toHaveBeenCalled();
+      await vi.waitFor(() => expect(electron.module.app.exit).toHaveBeenCalledWith(0));
+    }
     electron.appListeners.clear();
     vi.unstubAllEnvs();
   });
 
   it('opens the engine, binds one channel per contract call and opens a locked-down window', async () => {
-    const engine = await main();
-    expect(engine?.database.file).toBe(join(dataDir, DATABASE_FILE_NAME));
+    const hosted = await main();
+    expect(hosted?.engine.database.file).toBe(join(dataDir, DATABASE_FILE_NAME));
+    expect(hosted?.demo).toBe(false);
     expect([...electron.handlers.keys()]).toEqual(CALL_NAMES.map((name) => `${CALL_CHANNEL_PREFIX}${name}`));
     expect(electron.windows).toHaveLength(1);
     expect(electron.windows[0]!.options.webPreferences).toMatchObject({

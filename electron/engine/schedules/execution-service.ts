@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, min, sql } from 'drizzle-orm';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
 import {
   ACTIVE_EXECUTION_STATUSES,
@@ -141,14 +141,16 @@ export class ExecutionService {
    * After a retryable failure: waits out an exponential backoff as pending, or fails for good once the
    * execution has used its retries.
    */
-  retryOrFail(id: number, failure: ExecutionFailure): RetryDecision {
+  retryOrFail(id: number, failure: ExecutionFailure, counts: Partial<ExecutionCounts> = {}): RetryDecision {
     const row = this.requireRow(id);
-    if (row.retryCount >= row.maxRetries) return { retrying: false, execution: this.markFailed(id, failure) };
+    if (row.retryCount >= row.maxRetries)
+      return { retrying: false, execution: this.markFailed(id, failure, counts) };
     const now = this.clock();
     const retryNumber = row.retryCount + 1;
     const changed = this.database.db
       .update(chartSyncExecutions)
       .set({
+        ...counts,
         status: 'pending',
         retryCount: retryNumber,
         nextAttemptAt: now + backoffDelayMs(retryNumber, RETRY_POLICY, this.random),
@@ -160,6 +162,20 @@ export class ExecutionService {
       .run();
     if (changed.changes === 0) throw this.wrongState(id, 'retry');
     return { retrying: true, execution: this.get(id) };
+  }
+
+  /**
+   * A graceful shutdown during a run: back to pending, so the next start continues where this one stopped
+   * (planning finds only what is still missing). Nothing is counted.
+   */
+  requeue(id: number): ExecutionView {
+    const changed = this.database.db
+      .update(chartSyncExecutions)
+      .set({ status: 'pending', nextAttemptAt: null, updatedAt: this.clock() })
+      .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
+      .run();
+    if (changed.changes === 0) throw this.wrongState(id, 'requeue');
+    return this.get(id);
   }
 
   cancel(id: number): ExecutionView {
@@ -195,6 +211,16 @@ export class ExecutionService {
       .limit(limit)
       .all()
       .map(toExecutionView);
+  }
+
+  /** The soonest retry waiting out its backoff, for the scheduler's precise wake-up. */
+  earliestRetry(): number | null {
+    const row = this.database.db
+      .select({ next: min(chartSyncExecutions.nextAttemptAt) })
+      .from(chartSyncExecutions)
+      .where(eq(chartSyncExecutions.status, 'pending'))
+      .get();
+    return row?.next ?? null;
   }
 
   listActive(): ExecutionView[] {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, notExists } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, min, notExists } from 'drizzle-orm';
 import { ACTIVE_EXECUTION_STATUSES } from '../../../shared/domain/execution';
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { nextSyncAfter } from '../../../shared/domain/next-sync';
@@ -27,10 +27,18 @@ export type CreatedSchedule = {
 };
 
 /** Sync schedules: one per chart, timed on a grid anchored to the schedule so next_sync_at never drifts. */
+/** Told of every operator change, for the audit trail. */
+export type ScheduleChangeListener = (
+  action:
+    'schedule.created' | 'schedule.updated' | 'schedule.deleted' | 'schedule.paused' | 'schedule.resumed',
+  schedule: ScheduleView,
+) => void;
+
 export class ScheduleService {
   constructor(
     private readonly database: AppDatabase,
     private readonly clock: Now = Date.now,
+    private readonly onChange: ScheduleChangeListener = () => {},
   ) {}
 
   create(input: CreateScheduleInput): CreatedSchedule {
@@ -52,7 +60,7 @@ export class ScheduleService {
       timeZone: syncFrequency === 'cron' ? (value.timeZone ?? null) : null,
       anchorAt: now,
     };
-    return this.database.sqlite.transaction(() => {
+    const created = this.database.sqlite.transaction(() => {
       const row = this.database.db
         .insert(chartSyncSchedules)
         .values({
@@ -83,6 +91,8 @@ export class ScheduleService {
         : undefined;
       return { schedule: toScheduleView(row, chart, now), immediateExecutionId: immediate?.id ?? null };
     })();
+    this.onChange('schedule.created', created.schedule);
+    return created;
   }
 
   /** A partial update. Changing the timing re-anchors the grid at the moment of the change. */
@@ -121,7 +131,9 @@ export class ScheduleService {
       })
       .where(eq(chartSyncSchedules.id, id))
       .run();
-    return this.get(id);
+    const updated = this.get(id);
+    this.onChange('schedule.updated', updated);
+    return updated;
   }
 
   /**
@@ -140,12 +152,38 @@ export class ScheduleService {
       .set({ isActive: active, nextSyncAt, updatedAt: now })
       .where(eq(chartSyncSchedules.id, id))
       .run();
+    const changed = this.get(id);
+    if (active !== current.isActive) this.onChange(active ? 'schedule.resumed' : 'schedule.paused', changed);
+    return changed;
+  }
+
+  /** Flags (or clears, with null) a problem only the operator can fix: bad credentials, plan, quota. */
+  setAttention(id: number, reason: string | null): ScheduleView {
+    const result = this.database.db
+      .update(chartSyncSchedules)
+      .set({ attentionReason: reason, updatedAt: this.clock() })
+      .where(eq(chartSyncSchedules.id, id))
+      .run();
+    if (result.changes === 0) throw notFound(id);
     return this.get(id);
   }
 
+  /** Deletes a schedule and its history; refused while a sync of it runs (cancel that first). */
   remove(id: number): void {
-    const result = this.database.db.delete(chartSyncSchedules).where(eq(chartSyncSchedules.id, id)).run();
-    if (result.changes === 0) throw notFound(id);
+    const schedule = this.get(id);
+    const running = this.database.db
+      .select({ id: chartSyncExecutions.id })
+      .from(chartSyncExecutions)
+      .where(and(eq(chartSyncExecutions.scheduleId, id), eq(chartSyncExecutions.status, 'running')))
+      .get();
+    if (running) {
+      throw new ChartSyncError(
+        'execution_active',
+        `A sync of "${schedule.chart.name}" is running; cancel it before deleting the schedule.`,
+      );
+    }
+    this.database.db.delete(chartSyncSchedules).where(eq(chartSyncSchedules.id, id)).run();
+    this.onChange('schedule.deleted', schedule);
   }
 
   get(id: number): ScheduleView {
@@ -190,6 +228,16 @@ export class ScheduleService {
       .orderBy(asc(chartSyncSchedules.nextSyncAt))
       .all()
       .map((found) => toScheduleView(found.schedule, found.chart, now));
+  }
+
+  /** The soonest slot of any active schedule, for the scheduler's precise wake-up. */
+  earliestNextSync(): number | null {
+    const row = this.database.db
+      .select({ next: min(chartSyncSchedules.nextSyncAt) })
+      .from(chartSyncSchedules)
+      .where(eq(chartSyncSchedules.isActive, true))
+      .get();
+    return row?.next ?? null;
   }
 
   /** Where the grid puts the next sync after `after` (the original's calculate_next_sync, without drift). */

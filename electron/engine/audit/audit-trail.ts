@@ -1,0 +1,76 @@
+import type { ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
+import type { AuditAction, AuditResult } from '../../../shared/views/audit-entry';
+import type { AppDatabase } from '../db/open-database';
+import type { EventBus } from '../events';
+import type { Now } from '../schedules/schedule-service';
+import { recordAudit } from './audit-log';
+
+export type ScheduleAuditAction = Extract<AuditAction, `schedule.${string}`>;
+
+const EXECUTION_ACTIONS: Record<string, { action: AuditAction; result: AuditResult } | undefined> = {
+  running: { action: 'execution.started', result: 'info' },
+  completed: { action: 'execution.completed', result: 'ok' },
+  failed: { action: 'execution.failed', result: 'error' },
+  cancelled: { action: 'execution.cancelled', result: 'info' },
+  interrupted: { action: 'execution.interrupted', result: 'error' },
+};
+
+/**
+ * The audit trail of every sync operation, fed by the engine's events (executions) and the schedule service's
+ * hook (operator changes), so no code path that changes state can forget to write it.
+ */
+export function attachAuditTrail(
+  database: AppDatabase,
+  events: EventBus,
+  scheduleOf: (scheduleId: number) => ScheduleView | null,
+  now: Now,
+): { scheduleChanged(action: ScheduleAuditAction, schedule: ScheduleView): void; detach(): void } {
+  const detach = events.on('execution/updated', (execution: ExecutionView) => {
+    const retrying =
+      execution.status === 'pending' && execution.retryCount > 0 && execution.nextAttemptAt !== null;
+    const mapped = retrying
+      ? { action: 'execution.retrying' as const, result: 'error' as const }
+      : EXECUTION_ACTIONS[execution.status];
+    if (!mapped) return;
+    const schedule = scheduleOf(execution.scheduleId);
+    recordAudit(
+      database,
+      {
+        ...mapped,
+        chartId: schedule?.chart.id ?? null,
+        chartSlug: schedule?.chart.slug ?? null,
+        scheduleId: execution.scheduleId,
+        executionId: execution.id,
+        trigger: execution.trigger,
+        message: execution.errorMessage,
+        detail: {
+          rankingsCreated: execution.rankingsCreated,
+          rankingsUpdated: execution.rankingsUpdated,
+          tracksCreated: execution.tracksCreated,
+          tracksUpdated: execution.tracksUpdated,
+          periodsSynced: execution.periodsSynced,
+          failedPeriods: execution.failedPeriods,
+          retryCount: execution.retryCount,
+        },
+      },
+      now(),
+    );
+  });
+  return {
+    scheduleChanged: (action, schedule) =>
+      recordAudit(
+        database,
+        {
+          action,
+          result: 'ok',
+          chartId: schedule.chart.id,
+          chartSlug: schedule.chart.slug,
+          scheduleId: schedule.id,
+          trigger: 'operator',
+          detail: { syncFrequency: schedule.syncFrequency, isActive: schedule.isActive },
+        },
+        now(),
+      ),
+    detach,
+  };
+}

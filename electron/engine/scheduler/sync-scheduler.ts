@@ -1,0 +1,174 @@
+import { performance } from 'node:perf_hooks';
+import { AsyncTask, SimpleIntervalJob, ToadScheduler } from 'toad-scheduler';
+import { isOverdue } from '../../../shared/domain/schedule-status';
+import { CHART_SYNC_CONCURRENCY, DEFAULT_SCHEDULER_TICK_MS } from '../../../shared/domain/policies';
+import { ChartSyncError } from '../../../shared/errors';
+import type { ExecutionService } from '../schedules/execution-service';
+import type { Now, ScheduleService } from '../schedules/schedule-service';
+import type { SyncRunner } from '../sync/sync-runner';
+
+export type SchedulerOptions = {
+  schedules: ScheduleService;
+  executions: ExecutionService;
+  runner: SyncRunner;
+  now: Now;
+  tickMs?: number;
+  onError?: (error: unknown) => void;
+};
+
+/** A wall clock that moved this much more (or less) than the monotonic clock between ticks jumped: sleep, NTP. */
+export const CLOCK_JUMP_TOLERANCE_MS = 60_000;
+/** setTimeout's ceiling; the tick re-arms the wake-up long before it matters. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export type PassSummary = { created: number[]; started: number[] };
+
+/**
+ * Decides when syncs run. A toad-scheduler tick (5 minutes by default, the original's Celery beat) is the
+ * safety net; a timer armed for the earliest next_sync_at or retry makes a due sync start within moments.
+ * Each pass creates one execution per due schedule (a schedule late by several slots still runs once) and
+ * starts pending executions while fewer than CHART_SYNC_CONCURRENCY run; the rest wait as pending.
+ */
+export class SyncScheduler {
+  private readonly toad = new ToadScheduler();
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private passing: Promise<PassSummary> | null = null;
+  private again = false;
+  /** Timers are running (start() was called). Passes also run without them: `process` and manual syncs. */
+  private timed = false;
+  /** stop() was called: no new execution starts. */
+  private closing = false;
+  private lastTick = { wall: 0, mono: 0 };
+  private readonly runs = new Set<Promise<unknown>>();
+  private readonly tickMs: number;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.tickMs = options.tickMs ?? DEFAULT_SCHEDULER_TICK_MS;
+  }
+
+  start(): void {
+    if (this.timed || this.closing) return;
+    this.timed = true;
+    this.lastTick = { wall: this.options.now(), mono: performance.now() };
+    const tick = new AsyncTask(
+      'chart-sync-tick',
+      () => this.tick(),
+      (error) => this.report(error),
+    );
+    this.toad.addSimpleIntervalJob(
+      new SimpleIntervalJob({ milliseconds: this.tickMs }, tick, { id: 'tick', preventOverrun: true }),
+    );
+    void this.wake();
+  }
+
+  /** Runs a pass now: after start-up, a schedule change, a resume from sleep or a clock jump. */
+  wake(): Promise<PassSummary> {
+    if (this.passing) {
+      this.again = true;
+      return this.passing;
+    }
+    this.passing = this.passUntilSettled().finally(() => {
+      this.passing = null;
+    });
+    return this.passing;
+  }
+
+  /** Resolves when nothing runs and nothing is ready to run (retries waiting for their time do not count). */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.wake();
+      if (this.runs.size === 0 && (this.closing || this.readyExecutions().length === 0)) return;
+      await Promise.race(this.runs);
+    }
+  }
+
+  /** Stops scheduling; running syncs finish the period in flight and return to pending for the next start. */
+  async stop(): Promise<void> {
+    this.closing = true;
+    this.timed = false;
+    this.toad.stop();
+    this.clearWake();
+    await this.options.runner.shutdown();
+    await Promise.allSettled([...this.runs]);
+  }
+
+  private async tick(): Promise<void> {
+    const wall = this.options.now();
+    const mono = performance.now();
+    const drift = wall - this.lastTick.wall - (mono - this.lastTick.mono);
+    this.lastTick = { wall, mono };
+    // After a sleep or a clock change the armed timer is wrong; the pass re-arms it from the database.
+    if (Math.abs(drift) > CLOCK_JUMP_TOLERANCE_MS) this.clearWake();
+    await this.wake();
+  }
+
+  private async passUntilSettled(): Promise<PassSummary> {
+    const total: PassSummary = { created: [], started: [] };
+    do {
+      this.again = false;
+      const summary = this.pass();
+      total.created.push(...summary.created);
+      total.started.push(...summary.started);
+    } while (this.again);
+    return total;
+  }
+
+  private pass(): PassSummary {
+    const { schedules, executions, runner, now } = this.options;
+    const at = now();
+    const created: number[] = [];
+    for (const schedule of schedules.due(at)) {
+      try {
+        const trigger = isOverdue(schedule.overdueLevel) ? 'catch_up' : 'scheduled';
+        created.push(executions.start(schedule.id, trigger).id);
+      } catch (error) {
+        if (!(error instanceof ChartSyncError && error.code === 'execution_active')) this.report(error);
+      }
+    }
+    const started: number[] = [];
+    if (!this.closing) {
+      for (const execution of this.readyExecutions()) {
+        if (runner.runningCount >= CHART_SYNC_CONCURRENCY) break;
+        started.push(execution.id);
+        const run = runner
+          .run(execution.id)
+          .catch((error: unknown) => this.report(error))
+          .finally(() => {
+            this.runs.delete(run);
+            if (!this.closing) void this.wake();
+          });
+        this.runs.add(run);
+      }
+      if (this.timed) this.armWake(at);
+    }
+    return { created, started };
+  }
+
+  private readyExecutions() {
+    const at = this.options.now();
+    return this.options.executions
+      .listActive()
+      .filter(
+        (e) => e.status === 'pending' && (e.nextAttemptAt ?? 0) <= at && !this.options.runner.isRunning(e.id),
+      );
+  }
+
+  private armWake(at: number): void {
+    this.clearWake();
+    const next = [this.options.schedules.earliestNextSync(), this.options.executions.earliestRetry()]
+      .filter((t): t is number => t !== null && t > at)
+      .sort((a, b) => a - b)[0];
+    if (next === undefined) return;
+    this.wakeTimer = setTimeout(() => void this.wake(), Math.min(next - at, MAX_TIMER_MS));
+    this.wakeTimer.unref();
+  }
+
+  private clearWake(): void {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+  }
+
+  private report(error: unknown): void {
+    (this.options.onError ?? ((e: unknown) => console.error('chart-sync scheduler:', e)))(error);
+  }
+}

@@ -1,0 +1,231 @@
+import { detectSyncFrequency } from '../../../shared/domain/frequency';
+import { historyWindow } from '../../../shared/domain/periods';
+import type { PlannedPeriod } from '../../../shared/domain/sync-plan';
+import type { ExecutionView } from '../../../shared/views/schedule-view';
+import type { Connection, SyncMessage, WorkerError } from '../../worker/protocol';
+import type { AppDatabase } from '../db/open-database';
+import { getChartById } from '../db/queries/charts';
+import type { EventBus } from '../events';
+import type { ExecutionCounts, ExecutionService } from '../schedules/execution-service';
+import type { Now, ScheduleService } from '../schedules/schedule-service';
+import { failureAction } from './failure-policy';
+import { storedSnapshots, storeSnapshot } from './store-snapshot';
+import type { SyncPool } from './sync-pool';
+
+export type SyncRunnerDeps = {
+  database: AppDatabase;
+  schedules: ScheduleService;
+  executions: ExecutionService;
+  /** Starts a sync on the pool (a function, so the pool can start its threads on first use). */
+  pool: Pick<SyncPool, 'sync'>;
+  events: EventBus;
+  connection: () => Connection;
+  now: Now;
+  /** Called with the songs of every stored period when the schedule fetches track metadata. */
+  onSongs?: (songUuids: readonly string[], now: number) => void;
+};
+
+export type SyncPreview = { periods: PlannedPeriod[]; requestCost: number; listed: boolean };
+
+type Active = {
+  controller: AbortController;
+  stop: (() => void) | null;
+  ending: 'cancel' | 'shutdown' | null;
+};
+
+const DEFAULT_ENTRIES_PER_RANKING = 100;
+
+/**
+ * Runs executions: hands the fetching to the pool and commits each period as it arrives, then closes the
+ * execution by the failure policy. The main thread is the only writer of the database.
+ */
+export class SyncRunner {
+  private readonly active = new Map<number, Active>();
+
+  constructor(private readonly deps: SyncRunnerDeps) {}
+
+  get runningCount(): number {
+    return this.active.size;
+  }
+
+  isRunning(executionId: number): boolean {
+    return this.active.has(executionId);
+  }
+
+  async run(executionId: number): Promise<ExecutionView> {
+    const { executions, schedules, events, now } = this.deps;
+    const before = executions.get(executionId);
+    const entry: Active = { controller: new AbortController(), stop: null, ending: null };
+    this.active.set(executionId, entry);
+    try {
+      const started = executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`);
+      events.emit('execution/updated', started);
+      const schedule = schedules.get(started.scheduleId);
+      const chart = getChartById(this.deps.database, schedule.chart.id)!;
+      const window = historyWindow(now(), schedule.historyWindowDays);
+      const counts: Required<ExecutionCounts> = {
+        rankingsCreated: started.rankingsCreated,
+        rankingsUpdated: started.rankingsUpdated,
+        tracksCreated: started.tracksCreated,
+        tracksUpdated: started.tracksUpdated,
+        periodsPlanned: started.periodsSynced,
+        periodsSynced: started.periodsSynced,
+        periodsFailed: 0,
+      };
+      const failed: { key: string; error: WorkerError }[] = [];
+      let lastPeriod: string | null = null;
+      const progress = () => {
+        executions.recordProgress(executionId, counts);
+        events.emit('execution/progress', {
+          executionId,
+          scheduleId: started.scheduleId,
+          periodsPlanned: counts.periodsPlanned,
+          periodsSynced: counts.periodsSynced,
+          periodsFailed: counts.periodsFailed,
+          lastPeriod,
+        });
+      };
+      const onMessage = (message: SyncMessage) => {
+        switch (message.type) {
+          case 'plan':
+            counts.periodsPlanned = started.periodsSynced + message.periods.length;
+            return progress();
+          case 'period': {
+            const stored = storeSnapshot(this.deps.database, chart.id, message.snapshot, now());
+            counts[stored.rankingCreated ? 'rankingsCreated' : 'rankingsUpdated'] += 1;
+            counts.tracksCreated += stored.tracksCreated;
+            counts.tracksUpdated += stored.tracksUpdated;
+            counts.periodsSynced += 1;
+            lastPeriod = message.key;
+            if (schedule.fetchTrackMetadata) this.deps.onSongs?.(stored.songUuids, now());
+            return progress();
+          }
+          case 'period-unavailable':
+            counts.periodsPlanned -= 1;
+            return progress();
+          case 'period-failed':
+            failed.push({ key: message.key, error: message.error });
+            counts.periodsFailed = failed.length;
+            return progress();
+        }
+      };
+      const sync = this.deps.pool.sync(
+        {
+          connection: this.deps.connection(),
+          slug: chart.slug,
+          frequency: detectSyncFrequency(chart.frequency),
+          window,
+          stored: storedSnapshots(this.deps.database, chart.id, window),
+          historical: schedule.syncHistoricalData,
+          entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
+          previewOnly: false,
+        },
+        onMessage,
+        entry.controller.signal,
+      );
+      entry.stop = sync.stop;
+      const outcome = await sync.done;
+      const closed = this.close(executionId, entry, outcome, failed, counts);
+      events.emit('execution/updated', closed);
+      events.emit('schedule/updated', { scheduleId: closed.scheduleId });
+      return closed;
+    } finally {
+      this.active.delete(executionId);
+    }
+  }
+
+  /** Plans without fetching: the periods a sync would fetch now and what they would cost in requests. */
+  async preview(scheduleId: number): Promise<SyncPreview> {
+    const schedule = this.deps.schedules.get(scheduleId);
+    const chart = getChartById(this.deps.database, schedule.chart.id)!;
+    const window = historyWindow(this.deps.now(), schedule.historyWindowDays);
+    let plan: SyncPreview | null = null;
+    const sync = this.deps.pool.sync(
+      {
+        connection: this.deps.connection(),
+        slug: chart.slug,
+        frequency: detectSyncFrequency(chart.frequency),
+        window,
+        stored: storedSnapshots(this.deps.database, chart.id, window),
+        historical: schedule.syncHistoricalData,
+        entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
+        previewOnly: true,
+      },
+      (message) => {
+        if (message.type === 'plan')
+          plan = { periods: message.periods, requestCost: message.requestCost, listed: message.listed };
+      },
+    );
+    const outcome = await sync.done;
+    if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+    return plan ?? { periods: [], requestCost: 0, listed: true };
+  }
+
+  /** Cancels a running execution: its worker is stopped at once; periods already stored stay. */
+  cancel(executionId: number): boolean {
+    const entry = this.active.get(executionId);
+    if (!entry) return false;
+    entry.ending = 'cancel';
+    entry.controller.abort();
+    return true;
+  }
+
+  /** Graceful shutdown: every sync finishes the period in flight, then returns to pending for the next start. */
+  async shutdown(): Promise<void> {
+    const waits = [...this.active.entries()].map(([id, entry]) => {
+      entry.ending = 'shutdown';
+      entry.stop?.();
+      return this.waitFor(id);
+    });
+    await Promise.all(waits);
+  }
+
+  private waitFor(executionId: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.active.has(executionId) ? setTimeout(check, 20) : resolve());
+      check();
+    });
+  }
+
+  private close(
+    executionId: number,
+    entry: Active,
+    outcome: Awaited<ReturnType<SyncPool['sync']>['done']>,
+    failed: { key: string; error: WorkerError }[],
+    counts: Required<ExecutionCounts>,
+  ): ExecutionView {
+    const { executions, schedules } = this.deps;
+    if (entry.ending === 'cancel') return executions.cancel(executionId);
+    if (entry.ending === 'shutdown' && outcome.ok) return executions.requeue(executionId);
+    const failedPeriods = failed.map((f) => f.key);
+    if (!outcome.ok) {
+      const { error } = outcome;
+      const failure = { code: error.code, message: error.message, failedPeriods };
+      switch (failureAction(error.code)) {
+        case 'attention': {
+          const execution = executions.markFailed(executionId, failure, counts);
+          schedules.setAttention(execution.scheduleId, error.message);
+          return execution;
+        }
+        case 'retry':
+          return executions.retryOrFail(executionId, failure, counts).execution;
+        case 'fail':
+          return executions.markFailed(executionId, failure, counts);
+      }
+    }
+    if (failed.length > 0) {
+      const first = failed[0]!.error;
+      const failure = {
+        code: first.code,
+        message: `${failed.length} of ${counts.periodsPlanned} periods could not be fetched (first: ${failed[0]!.key}: ${first.message})`,
+        failedPeriods,
+      };
+      return failed.every((f) => failureAction(f.error.code) === 'retry')
+        ? executions.retryOrFail(executionId, failure, counts).execution
+        : executions.markFailed(executionId, failure, counts);
+    }
+    const execution = executions.markCompleted(executionId, counts);
+    schedules.setAttention(execution.scheduleId, null);
+    return execution;
+  }
+}

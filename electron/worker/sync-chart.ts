@@ -1,0 +1,74 @@
+import { planPeriods, planRequestCost } from '../../shared/domain/sync-plan';
+import type { SoundchartsClient } from '../engine/soundcharts/client';
+import { PAGE_LIMIT } from '../engine/soundcharts/endpoints';
+import { stopsTheSync } from '../engine/sync/failure-policy';
+import type { SyncChartTask, SyncControl, SyncMessage, SyncSummary, WorkerError } from './protocol';
+import { toWorkerError } from './run-task';
+
+/**
+ * Plans and fetches one chart's missing periods. Each finished period is posted at once (the main thread
+ * commits it in its own transaction), so memory stays flat over a year of rankings and a crash loses at most
+ * the period in flight. Always ends with a 'done' message: the port, not the task result, is the record.
+ */
+export async function syncChart(task: SyncChartTask, client: SoundchartsClient): Promise<SyncSummary> {
+  const post = (message: SyncMessage) => task.port.postMessage(message);
+  let stopRequested = false;
+  task.port.on('message', (control: SyncControl) => {
+    if (control.type === 'stop') stopRequested = true;
+  });
+  const summary: SyncSummary = { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0 };
+  try {
+    const available = await availableDatetimes(client, task.slug);
+    const periods = planPeriods({
+      frequency: task.frequency,
+      window: task.window,
+      available,
+      stored: task.stored,
+      historical: task.historical,
+    });
+    summary.periodsPlanned = periods.length;
+    const requestCost = planRequestCost(periods.length, task.entriesPerRanking, PAGE_LIMIT);
+    post({ type: 'plan', periods, requestCost, listed: available !== null });
+    if (task.previewOnly) return finish(post, summary);
+
+    for (const period of periods) {
+      if (stopRequested) break;
+      try {
+        const snapshot = await client.rankingAt(task.slug, period.datetime);
+        post({ type: 'period', key: period.key, snapshot });
+        summary.periodsFetched += 1;
+      } catch (error) {
+        const failure = toWorkerError(error);
+        if (!period.listed && failure.code === 'not_found') {
+          post({ type: 'period-unavailable', key: period.key });
+          continue;
+        }
+        if (stopsTheSync(failure.code)) throw error;
+        summary.periodsFailed += 1;
+        post({ type: 'period-failed', key: period.key, error: failure });
+      }
+    }
+    return finish(post, summary);
+  } catch (error) {
+    const failure: WorkerError = toWorkerError(error);
+    post({ type: 'done', outcome: { ok: false, error: failure } });
+    return summary;
+  } finally {
+    task.port.close();
+  }
+}
+
+function finish(post: (message: SyncMessage) => void, summary: SyncSummary): SyncSummary {
+  post({ type: 'done', outcome: { ok: true, summary } });
+  return summary;
+}
+
+/** The API's list of ranking dates; null when the plan does not include that endpoint (the calendar is used). */
+async function availableDatetimes(client: SoundchartsClient, slug: string): Promise<string[] | null> {
+  try {
+    return (await client.availableRankings(slug)).map((d) => d.datetime);
+  } catch (error) {
+    if (toWorkerError(error).code === 'forbidden') return null;
+    throw error;
+  }
+}
