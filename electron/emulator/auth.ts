@@ -15,6 +15,11 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 
 export type TokenResponse = { status: number; body: Record<string, unknown> };
 
+const invalidClient = (): TokenResponse => ({
+  status: 401,
+  body: { error: 'invalid_client', error_description: 'Client authentication failed.' },
+});
+
 export class EmulatorAuth {
   private readonly tokens = new Map<string, number>();
   private readonly random: Random;
@@ -54,7 +59,10 @@ export class EmulatorAuth {
         body: { error: 'unsupported_grant_type', error_description: 'Use client_credentials.' },
       };
     }
-    const client = basicCredentials(headerOf(headers.authorization)) ?? {
+    const basic = basicCredentials(headerOf(headers.authorization));
+    // RFC 6749 §5.2: client authentication that cannot even be read fails like a wrong secret.
+    if (basic === 'malformed') return invalidClient();
+    const client = basic ?? {
       clientId: form.get('client_id') ?? '',
       clientSecret: form.get('client_secret') ?? '',
     };
@@ -62,11 +70,7 @@ export class EmulatorAuth {
       (candidate) =>
         same(candidate.clientId, client.clientId) && same(candidate.clientSecret, client.clientSecret),
     );
-    if (!known)
-      return {
-        status: 401,
-        body: { error: 'invalid_client', error_description: 'Client authentication failed.' },
-      };
+    if (!known) return invalidClient();
     this.issued += 1;
     const token = `emu_${hex(this.random() * 2 ** 32, 8)}${hex(this.random() * 2 ** 32, 8)}${hex(this.issued, 4)}`;
     this.tokens.set(token, this.now() + this.tokenLifetimeSeconds * 1000);
@@ -86,16 +90,21 @@ function headerOf(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function basicCredentials(authorization: string | undefined): OAuthClient | null {
+/** HTTP Basic client credentials; null without a Basic header, 'malformed' when one cannot be read. */
+function basicCredentials(authorization: string | undefined): OAuthClient | 'malformed' | null {
   if (!authorization?.startsWith('Basic ')) return null;
   const decoded = Buffer.from(authorization.slice('Basic '.length), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon === -1) return null;
-  // RFC 6749 §2.3.1: both parts are form-urlencoded before being joined.
-  return {
-    clientId: decodeURIComponent(decoded.slice(0, colon)),
-    clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
-  };
+  if (colon === -1) return 'malformed';
+  // RFC 6749 §2.3.1: both parts are form-urlencoded before being joined; a bad escape (`%ZZ`) is a bad header.
+  try {
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon)),
+      clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch {
+    return 'malformed';
+  }
 }
 
 function same(expected: string, actual: string): boolean {

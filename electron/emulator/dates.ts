@@ -1,24 +1,30 @@
+import { calendarDateOf, instantOf, utcDateOf } from '../../shared/domain/periods';
+import { DAY_MS } from '../../shared/domain/policies';
+
 /**
  * Calendar arithmetic on day numbers (days since 1970-01-01), and the datetime strings the API writes:
  * ISO-8601 with an explicit offset. Data older than a configurable age can be stamped with a European offset,
  * as Soundcharts' older data is, to keep clients honest about offsets.
+ *
+ * Parsing and formatting are the client's own (shared/domain/periods), so the emulator reads a date exactly as
+ * the app does; only the day-number view, weekdays and month steps, which the app has no use for, live here.
  */
 
-const DAY_MS = 86_400_000;
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const OFFSET_DATETIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function dayOf(date: string): number {
-  const match = CALENDAR_DATE.exec(date);
-  const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (!Number.isFinite(time) || formatDay(time / DAY_MS) !== date) {
+  if (!CALENDAR_DATE.test(date))
     throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  try {
+    // Midnight UTC of the day, in exact integer calendar arithmetic; throws for a day that does not exist.
+    return instantOf(`${date}T00:00:00Z`) / DAY_MS;
+  } catch (error) {
+    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`, { cause: error });
   }
-  return time / DAY_MS;
 }
 
 export function formatDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return utcDateOf(day * DAY_MS);
 }
 
 export function todayDay(now: number = Date.now()): number {
@@ -36,12 +42,20 @@ export function addMonths(day: number, months: number): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1) / DAY_MS;
 }
 
-/** The calendar date a request names: `YYYY-MM-DD` or any offset datetime, read in its own offset. */
+/**
+ * The calendar date a request names: `YYYY-MM-DD` or an offset datetime, read in its own offset, with the app's
+ * own parser, so the forms the emulator takes are exactly the forms the client reads (an impossible time or
+ * offset, or an offset without its colon, is a 400 here as it is a malformed response there).
+ *
+ * Deliberately looser than the real API is likely to be, and why: the real ranking path takes an ATOM datetime
+ * and what it does with anything else is undocumented. The emulator also answers a bare date, and matches a
+ * datetime by its calendar date whatever its time of day or offset, so that a date typed by hand (with curl, say)
+ * works against the emulator. The client never relies on this: it echoes the strings that
+ * available-rankings returned.
+ */
 export function requestedDay(text: string): number | null {
-  const date = CALENDAR_DATE.test(text) ? text : OFFSET_DATETIME.exec(text)?.[1];
-  if (date === undefined) return null;
   try {
-    return dayOf(date);
+    return dayOf(calendarDateOf(text));
   } catch {
     return null;
   }

@@ -23,7 +23,14 @@ export type EmulatorData = {
 
 type Handler = (params: string[], query: URLSearchParams, pathname: string, data: EmulatorData) => Reply;
 
-const MAX_AUDIENCE_DAYS = 90;
+/**
+ * The server's limit on one audience request, counted the strictest way it could be: both ends inclusive, so
+ * startDate..endDate may span at most 90 calendar days (endDate − startDate ≤ 89). Soundcharts documents
+ * "≤ 90 days per call" without saying how it counts. This is the emulator's stand-in for the server, kept apart
+ * from the client's policy AUDIENCE_WINDOW_DAYS on purpose: the client's windows must fit inside it (a test
+ * checks that they do), and a client policy changed past the real limit must fail here, not follow it.
+ */
+export const MAX_AUDIENCE_DAYS = 90;
 const DAILY_STAMP = '12:00:00';
 const AUDIENCE_STAMP = '00:00:00';
 
@@ -174,7 +181,7 @@ function songAudience(
   const start = dateParam(query, 'startDate', end === null ? today : end - (MAX_AUDIENCE_DAYS - 1));
   if (start === null || end === null) return errorReply(400, 'date', 'Invalid date.');
   if (end < start) return errorReply(400, 'date', 'startDate must be before endDate.');
-  if (end - start > MAX_AUDIENCE_DAYS) {
+  if (end - start + 1 > MAX_AUDIENCE_DAYS) {
     return errorReply(400, 'date', `The period must not exceed ${MAX_AUDIENCE_DAYS} days.`);
   }
   const policy = offsetPolicy(data);

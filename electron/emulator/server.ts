@@ -111,11 +111,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const url = requestUrl(request.url ?? '/');
     const record: RequestRecord = {
       at: Date.now(),
       method: request.method ?? 'GET',
-      path: `${url.pathname}${url.search}`,
+      path: url ? `${url.pathname}${url.search}` : (request.url ?? ''),
       status: null,
       fault: null,
     };
@@ -140,6 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       record.fault = name;
     };
 
+    if (url === null) return send(errorReply(400, 'request', 'Invalid request.'));
     if (url.pathname === TOKEN_PATH) {
       if (request.method !== 'POST') return send(notFound());
       const form = new URLSearchParams(await readBody(request));
@@ -255,6 +256,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/**
+ * The request target as a URL. An origin-form target (`/api/…`) is read as a path even when it starts with `//`
+ * (which would otherwise name a host); an absolute-form target is read as it is; anything unreadable is null (400).
+ */
+function requestUrl(target: string): URL | null {
+  try {
+    return target.startsWith('/') ? new URL(`http://emulator.invalid${target}`) : new URL(target);
+  } catch {
+    return null;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

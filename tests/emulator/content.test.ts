@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Audience, AUDIENCE_PLATFORMS } from '../../electron/emulator/audience';
 import { dayOf } from '../../electron/emulator/dates';
+import { MAX_AUDIENCE_DAYS } from '../../electron/emulator/routes';
+import { AUDIENCE_WINDOW_DAYS } from '../../shared/domain/policies';
 import { SongCatalogue, SONG_COUNT } from '../../electron/emulator/songs';
 import { clientFor, rawGet, TEST_SEED, useEmulator } from '../support/emulator';
 
@@ -67,6 +69,25 @@ describe('emulated audience', () => {
       expect((await rawGet(emulator.current, `${base}?startDate=2025-13-01`)).status).toBe(400);
       expect((await rawGet(emulator.current, `/api/v2/song/${uuid}/audience/myspace`)).status).toBe(400);
       expect((await rawGet(emulator.current, '/api/v2/song/0-0-0-0-0/audience/spotify')).status).toBe(404);
+    });
+
+    it('refuses anything longer than 90 days, both ends counted: 2025-05-26..08-23 passes, 05-25..08-23 does not', async () => {
+      const base = `/api/v2/song/${songs.uuidOf(40_000)}/audience/spotify`;
+      const ninety = await rawGet(emulator.current, `${base}?startDate=2025-05-26&endDate=2025-08-23`);
+      expect(ninety.status).toBe(200);
+      const ninetyOne = await rawGet(emulator.current, `${base}?startDate=2025-05-25&endDate=2025-08-23`);
+      expect(ninetyOne.status).toBe(400);
+      expect(ninetyOne.json()).toEqual({
+        errors: [{ key: 'date', code: 400, message: 'The period must not exceed 90 days.' }],
+      });
+      // Without a startDate, the longest window the server allows.
+      const latest = await rawGet(emulator.current, `${base}?endDate=2025-08-23`);
+      expect((latest.json().items as unknown[]).length).toBe(MAX_AUDIENCE_DAYS);
+    });
+
+    it('the client’s audience windows fit the emulated server’s limit', () => {
+      expect(MAX_AUDIENCE_DAYS).toBe(90);
+      expect(AUDIENCE_WINDOW_DAYS).toBeLessThanOrEqual(MAX_AUDIENCE_DAYS);
     });
 
     it('through the client: a year of audience is 5 windows merged into one series', async () => {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { rawGet, useEmulator } from '../support/emulator';
 
@@ -149,6 +150,49 @@ describe('emulator HTTP surface', () => {
       body: 'grant_type=password',
     });
     expect(grant.status).toBe(400);
+  });
+
+  it('answers a Basic header it cannot decode with 401 invalid_client, not a 500', async () => {
+    const token = (basic: string) =>
+      fetch(emulator.current.tokenUrl, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(basic).toString('base64')}` },
+        body: 'grant_type=client_credentials',
+      });
+    for (const basic of ['%ZZ:my-key', 'my-app:%E0%A4%A', 'no-colon-at-all']) {
+      const response = await token(basic);
+      expect(response.status, basic).toBe(401);
+      expect(await response.json()).toEqual({
+        error: 'invalid_client',
+        error_description: 'Client authentication failed.',
+      });
+    }
+    // Percent-encoded parts that do decode are still accepted (RFC 6749 §2.3.1).
+    expect((await token('my%2Dapp:my%2Dkey')).status).toBe(200);
+  });
+
+  it('reads a target starting with // as a path, never as a host; an unreadable target is a 400, not a 500', async () => {
+    const statusOf = (path: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const sent = request(
+          {
+            host: emulator.current.host,
+            port: emulator.current.port,
+            path,
+            headers: { 'x-app-id': 'soundcharts', 'x-api-key': 'soundcharts' },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          },
+        );
+        sent.on('error', reject);
+        sent.end();
+      });
+    expect(await statusOf('//')).toBe(404);
+    expect(await statusOf('//elsewhere/api/v2/chart/song/platforms')).toBe(404);
+    expect(await statusOf('/api/v2/chart/song/platforms')).toBe(200);
+    expect(await statusOf('*')).toBe(400);
   });
 
   it('records every request for tests to inspect', async () => {

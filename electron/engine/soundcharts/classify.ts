@@ -6,17 +6,22 @@ import {
   ForbiddenError,
   InvalidRequestError,
   MalformedResponseError,
+  NetworkError,
   NotFoundError,
   QuotaExhaustedError,
   ServerError,
   TransientError,
-  type SoundchartsError,
+  SoundchartsError,
 } from './errors';
 
 /** The official SDK's test for a rate-limit 429, as opposed to a quota 429. */
 const RATE_LIMIT_MESSAGE = /maximum request count/i;
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
-/** Connection-level failures: the server never answered, so the request did not count and may be sent again. */
+/**
+ * Connection-level failures that may pass on their own: the server never answered, so the request did not count
+ * and may be sent again. ECONNREFUSED is here because a server (or the emulator) that is restarting refuses
+ * connections for a moment; it still ends as TransientError, naming the host, once retries are spent.
+ */
 const TRANSIENT_NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -25,13 +30,24 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'ETIMEDOUT',
   'ESOCKETTIMEDOUT',
   'EAI_AGAIN',
-  'ENOTFOUND',
   'ENETUNREACH',
+  'ENETDOWN',
   'EHOSTUNREACH',
+  'EHOSTDOWN',
   'ERR_STREAM_PREMATURE_CLOSE',
 ]);
+/** OpenSSL and Node codes of a failed TLS handshake or certificate check. */
+const TLS_CODE =
+  /^(EPROTO|ERR_SSL_|ERR_TLS_|ERR_OSSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|HOSTNAME_MISMATCH$|INVALID_PURPOSE$)/;
+const BAD_URL_CODES = new Set(['ERR_INVALID_URL', 'ERR_UNSUPPORTED_PROTOCOL', 'ERR_INVALID_PROTOCOL']);
 
-export type ErrorContext = { status: number; path: string; apiMessage: string | null };
+export type ErrorContext = {
+  status: number;
+  path: string;
+  apiMessage: string | null;
+  /** The `Location` header of a 3xx. */
+  location?: string | null;
+};
 
 /** The first `errors[].message` of a body, if it has one; error bodies of any other shape are fine too. */
 export function apiMessageOf(body: string): string | null {
@@ -48,8 +64,27 @@ export function isRateLimitMessage(message: string | null): boolean {
   return message !== null && RATE_LIMIT_MESSAGE.test(message);
 }
 
+export type TooManyRequestsSignals = {
+  apiMessage: string | null;
+  /** `x-ratelimit-reset` or `Retry-After` is present. */
+  hasResetHeader: boolean;
+  /** `x-quota-remaining` of the same response, when it had one. */
+  quotaRemaining: number | null;
+};
+
+/**
+ * What a 429 means. A reset header says "come back later", whatever the body (a gateway in front of the API may
+ * answer in HTML); so does the SDK's "maximum request count" message; and a response that itself reports quota
+ * left cannot be a quota refusal. Anything else is the SDK's "any other 429": the quota is spent.
+ */
+export function tooManyRequestsKind(signals: TooManyRequestsSignals): 'rate_limit' | 'quota' {
+  if (signals.hasResetHeader || isRateLimitMessage(signals.apiMessage)) return 'rate_limit';
+  if (signals.quotaRemaining !== null && signals.quotaRemaining > 0) return 'rate_limit';
+  return 'quota';
+}
+
 /** Maps a non-2xx status to its error class. Rate-limit 429s are handled before this, by waiting. */
-export function errorForStatus({ status, path, apiMessage }: ErrorContext): SoundchartsError {
+export function errorForStatus({ status, path, apiMessage, location }: ErrorContext): SoundchartsError {
   const details = { status, path, apiMessage };
   const suffix = apiMessage ? `: ${apiMessage}` : '';
   if (status === 401)
@@ -67,18 +102,84 @@ export function errorForStatus({ status, path, apiMessage }: ErrorContext): Soun
     );
   }
   if (status >= 500) return new ServerError(`Soundcharts failed on ${path} (${status})${suffix}`, details);
+  if (status >= 300 && status < 400) {
+    // Redirects are never followed (credentials must not travel to another host): a 3xx means the base URL is off.
+    const target = location ? `to ${location}` : 'without a Location';
+    return new InvalidRequestError(
+      `Soundcharts answered ${path} with a redirect (${status}) ${target}; check the base URL`,
+      details,
+    );
+  }
   return new InvalidRequestError(`Soundcharts rejected ${path} as invalid (${status})${suffix}`, details);
 }
 
-/** Errors thrown by got before any response: timeouts and connection failures become TransientError. */
-export function networkError(error: unknown, path: string): SoundchartsError | null {
+/**
+ * Whatever was thrown while sending a request and waiting for its answer, as a SoundchartsError, so that callers
+ * always get a `code`: timeouts and connection failures that may pass become TransientError (retried), the rest
+ * NetworkError (not retried) with a message that names the host and what to check. `url` is the full URL
+ * requested; only its host appears in messages (a base URL may carry user info).
+ */
+export function networkError(error: unknown, path: string, url: string): SoundchartsError {
+  if (error instanceof SoundchartsError) return error;
+  const host = hostOf(url);
+  const details = { path, cause: error };
   if (error instanceof TimeoutError) {
-    return new TransientError(`request to ${path} timed out`, { path, cause: error });
+    return new TransientError(`request to ${path} on ${host} timed out`, details);
   }
-  if (error instanceof RequestError && TRANSIENT_NETWORK_CODES.has(error.code)) {
-    return new TransientError(`request to ${path} failed: ${error.code}`, { path, cause: error });
+  const code = codeOf(error);
+  const reason = reasonOf(error);
+  if (code !== null && TRANSIENT_NETWORK_CODES.has(code)) {
+    return new TransientError(`request to ${path} on ${host} failed: ${code} (${reason})`, details);
+  }
+  if (code === 'ENOTFOUND') {
+    return new NetworkError(
+      `cannot resolve the host ${host} (ENOTFOUND): check the base URL and the network connection`,
+      details,
+    );
+  }
+  if (code !== null && TLS_CODE.test(code)) {
+    return new NetworkError(
+      `secure connection to ${host} failed (${code}: ${reason}): check that the base URL is the HTTPS address of ` +
+        'the API, the system clock, and any proxy that intercepts HTTPS',
+      details,
+    );
+  }
+  if (code?.startsWith('HPE_')) {
+    return new NetworkError(
+      `the server at ${host} did not answer in HTTP (${code}: ${reason}): check the base URL's scheme and port`,
+      details,
+    );
+  }
+  if (code !== null && BAD_URL_CODES.has(code)) {
+    return new NetworkError(`the base URL is not usable (${code}: ${reason})`, details);
+  }
+  return new NetworkError(
+    `request to ${path} on ${host} failed: ${code ?? 'no answer'} (${reason})`,
+    details,
+  );
+}
+
+/** got copies the underlying error's code onto its RequestError; other errors may carry one too. */
+function codeOf(error: unknown): string | null {
+  if (error instanceof RequestError) return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
   }
   return null;
+}
+
+/** The first line of the message: OpenSSL appends its internals on further lines. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]?.trim() || (error instanceof Error ? error.name : 'unknown error');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return 'an invalid URL';
+  }
 }
 
 export function schemaError(error: ZodError, path: string): MalformedResponseError {

@@ -23,7 +23,7 @@ import { chartsResponseSchema, platformsResponseSchema } from './schemas/platfor
 import { rankingResponseSchema, type RankingResponse } from './schemas/ranking';
 import { songResponseSchema } from './schemas/song';
 import { usageResponseSchema } from './schemas/usage';
-import { Transport, type RetryPolicy } from './transport';
+import { Transport, resolveRetryPolicy, type RetryPolicy } from './transport';
 import type {
   AudienceSeries,
   Chart,
@@ -45,7 +45,11 @@ export type SoundchartsClientOptions = {
   rateLimiter?: RateLimiter;
   /** Shared with the main thread so that it can show and act on the quota: QuotaTracker.fromState(buffer). */
   quota?: QuotaTracker;
-  retryPolicy?: RetryPolicy;
+  /**
+   * Retries of one request after a transient failure; defaults to REQUEST_RETRY_POLICY, and missing fields are
+   * taken from it. Plain data: a worker thread can take it from workerData as is. Rate-limit waits never count.
+   */
+  retryPolicy?: Partial<RetryPolicy>;
   clock?: Clock;
   /** For backoff jitter. */
   random?: () => number;
@@ -66,10 +70,14 @@ const USER_AGENT = 'chart-sync';
 export class SoundchartsClient {
   readonly rateLimiter: RateLimiter;
   readonly quotaTracker: QuotaTracker;
+  /** The retry policy in force (options.retryPolicy completed and checked). */
+  readonly retryPolicy: RetryPolicy;
   private readonly transport: Transport;
 
   constructor(options: SoundchartsClientOptions) {
     const clock = options.clock ?? systemClock;
+    const retryPolicy = resolveRetryPolicy(options.retryPolicy, REQUEST_RETRY_POLICY);
+    this.retryPolicy = retryPolicy;
     this.rateLimiter = options.rateLimiter ?? RateLimiter.create(DEFAULT_RATE_LIMIT_PER_MINUTE, clock);
     this.quotaTracker = options.quota ?? new QuotaTracker();
     const http: Got = got.extend({
@@ -87,7 +95,7 @@ export class SoundchartsClient {
       auth: createAuthProvider(options.credentials, http, clock),
       rateLimiter: this.rateLimiter,
       quota: this.quotaTracker,
-      retryPolicy: options.retryPolicy ?? REQUEST_RETRY_POLICY,
+      retryPolicy,
       clock,
       random: options.random ?? Math.random,
     });

@@ -25,6 +25,19 @@ export function isOffsetDatetime(value: string): boolean {
   }
 }
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A bare `YYYY-MM-DD` that names a day that exists. */
+export function isCalendarDate(value: string): boolean {
+  if (!CALENDAR_DATE.test(value)) return false;
+  try {
+    calendarDateOf(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseOffsetDatetime(value: string): ParsedDatetime {
   try {
     return { datetime: value, date: calendarDateOf(value), instant: instantOf(value) };

@@ -12,6 +12,7 @@ export type SoundchartsErrorCode =
   | 'rate_limited'
   | 'quota_exhausted'
   | 'transient'
+  | 'network'
   | 'server_error'
   | 'malformed_response';
 
@@ -91,6 +92,16 @@ export class QuotaExhaustedError extends SoundchartsError {
 export class TransientError extends SoundchartsError {
   readonly code = 'transient';
   readonly retryable = true;
+}
+
+/**
+ * The request never got an HTTP answer, and sending it again will not change that: the host name does not
+ * resolve, the TLS handshake fails (a certificate error, HTTPS to a plain-HTTP port, a proxy that intercepts
+ * HTTPS), the base URL is not a usable URL. The message names the host and what to check.
+ */
+export class NetworkError extends SoundchartsError {
+  readonly code = 'network';
+  readonly retryable = false;
 }
 
 /** 500 (and other 5xx): the server failed on this request; retrying the same request is not expected to help. */

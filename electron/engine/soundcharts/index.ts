@@ -6,7 +6,8 @@ export {
 } from './client';
 export { SANDBOX_CREDENTIALS, type Credentials, type ApiKeyCredentials, type OAuthCredentials } from './auth';
 export { RateLimiter, createRateLimitState } from './rate-limiter';
-export { QuotaTracker, createQuotaState, type QuotaSnapshot } from './quota';
+export { QuotaTracker, createQuotaState, type QuotaSnapshot, type QuotaAdmission } from './quota';
+export { type RetryPolicy } from './transport';
 export { systemClock, type Clock } from './clock';
 export { DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, PAGE_LIMIT, API_VERSIONS } from './endpoints';
 export { AUDIENCE_WINDOW_DAYS } from './audience-windows';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiMessageOf, errorForStatus, networkError, schemaError } from './classify';
 import { OAUTH_REFRESH_MARGIN_MS } from '../../../shared/domain/policies';
 import type { Clock } from './clock';
-import { MalformedResponseError } from './errors';
+import { MalformedResponseError, NetworkError } from './errors';
 
 /** Documented behaviour when the token response has no `expires_in`. */
 export const OAUTH_DEFAULT_LIFETIME_S = 3600;
@@ -53,7 +53,7 @@ export class OAuthTokenProvider {
 
   private async fetchToken(): Promise<CachedToken> {
     const { http, clock, tokenUrl, clientId, clientSecret, teamId } = this.options;
-    const path = new URL(tokenUrl).pathname;
+    const path = pathOf(tokenUrl);
     const form: Record<string, string> = { grant_type: 'client_credentials' };
     if (teamId !== undefined) form.team_id = teamId;
     const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString(
@@ -64,10 +64,16 @@ export class OAuthTokenProvider {
     try {
       response = await http.post(tokenUrl, { form, headers: { authorization: `Basic ${basic}` } });
     } catch (error) {
-      throw networkError(error, path) ?? error;
+      throw networkError(error, path, tokenUrl);
     }
     if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw errorForStatus({ status: response.statusCode, path, apiMessage: oauthMessageOf(response.body) });
+      const location = response.headers.location;
+      throw errorForStatus({
+        status: response.statusCode,
+        path,
+        apiMessage: oauthMessageOf(response.body),
+        location: typeof location === 'string' ? location : null,
+      });
     }
     let body: unknown;
     try {
@@ -80,6 +86,17 @@ export class OAuthTokenProvider {
     const lifetimeMs = (parsed.data.expires_in ?? OAUTH_DEFAULT_LIFETIME_S) * 1000;
     const margin = Math.min(OAUTH_REFRESH_MARGIN_MS, lifetimeMs / 2);
     return { value: parsed.data.access_token, refreshAt: requestedAt + lifetimeMs - margin };
+  }
+}
+
+/** The token URL's path, for messages; an unusable token URL is a NetworkError like any unusable base URL. */
+function pathOf(tokenUrl: string): string {
+  try {
+    return new URL(tokenUrl).pathname;
+  } catch (error) {
+    throw new NetworkError(`the OAuth token URL is not a valid URL: ${JSON.stringify(tokenUrl)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -1,11 +1,6 @@
+import { MAX_PAGES_PER_COLLECTION } from '../../../shared/domain/policies';
 import { MalformedResponseError } from './errors';
 import type { ApiPage } from './schemas/common';
-
-/**
- * Past this many pages we assume the API is sending us round in circles; no real collection comes close
- * (two years of daily ranking dates is 8 pages).
- */
-export const MAX_PAGES = 1000;
 
 export type Paged<T> = { readonly items: readonly T[]; readonly page?: ApiPage | null | undefined };
 
@@ -17,13 +12,20 @@ export type Paged<T> = { readonly items: readonly T[]; readonly page?: ApiPage |
 export async function collectPages<P extends Paged<unknown>>(
   firstPath: string,
   fetchPage: (path: string) => Promise<P>,
+  maxPages: number = MAX_PAGES_PER_COLLECTION,
 ): Promise<P[]> {
   const pages: P[] = [];
   const seen = new Set<string>();
   let path: string | null = firstPath;
   while (path !== null) {
-    if (seen.has(path) || pages.length >= MAX_PAGES) {
+    if (seen.has(path)) {
       throw new MalformedResponseError(`paging does not end: page.next repeats ${path}`, {
+        path,
+        fieldPath: 'page.next',
+      });
+    }
+    if (pages.length >= maxPages) {
+      throw new MalformedResponseError(`paging does not end: more than ${maxPages} pages, next ${path}`, {
         path,
         fieldPath: 'page.next',
       });

@@ -8,19 +8,52 @@ import { backoffDelayMs } from '../../../shared/domain/backoff';
 import type { Got, Response } from 'got';
 import type { ZodType } from 'zod';
 import type { AuthProvider } from './auth';
-import { apiMessageOf, errorForStatus, isRateLimitMessage, networkError, schemaError } from './classify';
+import { apiMessageOf, errorForStatus, networkError, schemaError, tooManyRequestsKind } from './classify';
 import type { Clock } from './clock';
-import {
-  MalformedResponseError,
-  QuotaExhaustedError,
-  RateLimitedError,
-  SoundchartsError,
-  TransientError,
-} from './errors';
+import { MalformedResponseError, QuotaExhaustedError, RateLimitedError, TransientError } from './errors';
 import type { QuotaTracker } from './quota';
 import type { RateLimiter } from './rate-limiter';
 
+/**
+ * How one request is retried after a transient failure (502/503/504, timeouts, resets): at most `maxRetries`
+ * times, with backoff. Rate-limit waits never count against it. Plain data, so that it crosses to worker threads
+ * by structured clone (workerData, postMessage) unchanged.
+ */
 export type RetryPolicy = BackoffPolicy & { readonly maxRetries: number };
+
+/**
+ * A complete, checked copy of `policy`, missing fields taken from `defaults`: a policy that arrived through
+ * structured clone or configuration fails here, at construction, rather than as NaN delays in the middle of a
+ * sync.
+ */
+export function resolveRetryPolicy(
+  policy: Partial<RetryPolicy> | undefined,
+  defaults: RetryPolicy,
+): RetryPolicy {
+  if (policy !== undefined && (typeof policy !== 'object' || policy === null)) {
+    throw new TypeError(`retryPolicy must be an object, got ${String(policy)}`);
+  }
+  const resolved = {
+    maxRetries: policy?.maxRetries ?? defaults.maxRetries,
+    baseDelayMs: policy?.baseDelayMs ?? defaults.baseDelayMs,
+    maxDelayMs: policy?.maxDelayMs ?? defaults.maxDelayMs,
+    factor: policy?.factor ?? defaults.factor,
+  };
+  const problems: string[] = [];
+  if (!Number.isInteger(resolved.maxRetries) || resolved.maxRetries < 0) {
+    problems.push(`maxRetries must be a whole number ≥ 0, got ${resolved.maxRetries}`);
+  }
+  for (const key of ['baseDelayMs', 'maxDelayMs'] as const) {
+    if (typeof resolved[key] !== 'number' || !Number.isFinite(resolved[key]) || resolved[key] < 0) {
+      problems.push(`${key} must be a finite number ≥ 0, got ${resolved[key]}`);
+    }
+  }
+  if (typeof resolved.factor !== 'number' || !Number.isFinite(resolved.factor) || resolved.factor < 1) {
+    problems.push(`factor must be a finite number ≥ 1, got ${resolved.factor}`);
+  }
+  if (problems.length > 0) throw new RangeError(`invalid retryPolicy: ${problems.join('; ')}`);
+  return Object.freeze(resolved);
+}
 
 /** `x-ratelimit-reset` values this large are epoch seconds, not a delay. */
 const EPOCH_SECONDS_THRESHOLD = 1_000_000_000;
@@ -43,9 +76,9 @@ export type RequestOptions = {
 };
 
 /**
- * Sends one logical GET and turns whatever happens into a validated body or a typed error: global rate limit,
- * quota gate, auth headers, retries of transient failures with backoff, rate-limit pauses that spend no retry,
- * one token refresh after a 401.
+ * Sends one logical GET and turns whatever happens into a validated body or a typed error (a SoundchartsError,
+ * or the caller's own abort reason): global rate limit, quota gate, auth headers, retries of transient failures
+ * with backoff (`retryPolicy`), rate-limit pauses that spend no retry, one token refresh after a 401.
  */
 export class Transport {
   constructor(private readonly options: TransportOptions) {}
@@ -57,27 +90,27 @@ export class Transport {
     let transientRetries = 0;
     let rateLimitWaits = 0;
     let refreshedAuth = false;
+    // A request let through to recheck a spent quota keeps that pass for its own retries and waits.
+    let probing = false;
 
     for (;;) {
-      if (consumesQuota && quota.isExhausted()) {
-        throw new QuotaExhaustedError(
-          `Soundcharts quota exhausted (x-quota-remaining is 0); not sending ${path}`,
-          {
-            path,
-          },
-        );
+      if (consumesQuota && !probing) {
+        const admission = quota.admit(clock.now());
+        if (admission === 'closed') throw this.quotaClosed(path);
+        probing = admission === 'probe';
       }
       await rateLimiter.acquire(signal);
 
       let sent: Record<string, string>;
+      let sentAt: number;
       let response: Response<string>;
       try {
         sent = await auth.headers(signal);
+        sentAt = clock.now();
         response = await http.get(url, { headers: sent, ...(signal ? { signal } : {}) });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        const failure = error instanceof SoundchartsError ? error : networkError(error, path);
-        if (!failure) throw error;
+        const failure = networkError(error, path, url);
         if (failure instanceof TransientError && transientRetries < retryPolicy.maxRetries) {
           transientRetries += 1;
           await clock.sleep(backoffDelayMs(transientRetries, retryPolicy, random), signal);
@@ -86,7 +119,8 @@ export class Transport {
         throw failure;
       }
 
-      this.observeQuota(response);
+      const quotaRemaining = quotaHeaderOf(response);
+      if (quotaRemaining !== null) quota.observe(quotaRemaining, sentAt);
       const status = response.statusCode;
       if (status >= 200 && status < 300) return this.parse(response.body, schema, path);
 
@@ -95,22 +129,32 @@ export class Transport {
         refreshedAuth = true;
         continue;
       }
-      if (status === 429 && isRateLimitMessage(apiMessage)) {
-        const waitMs = rateLimitWaitMs(response, clock.now());
-        rateLimitWaits += 1;
-        if (rateLimitWaits > RATE_LIMIT_MAX_WAITS) {
-          throw new RateLimitedError(`Soundcharts kept rate-limiting ${path}`, waitMs, {
-            status,
-            path,
-            apiMessage,
-          });
+      if (status === 429) {
+        const hasResetHeader =
+          firstHeader(response.headers['x-ratelimit-reset']) !== undefined ||
+          firstHeader(response.headers['retry-after']) !== undefined;
+        if (tooManyRequestsKind({ apiMessage, hasResetHeader, quotaRemaining }) === 'rate_limit') {
+          const waitMs = rateLimitWaitMs(response, clock.now());
+          rateLimitWaits += 1;
+          if (rateLimitWaits > RATE_LIMIT_MAX_WAITS) {
+            throw new RateLimitedError(`Soundcharts kept rate-limiting ${path}`, waitMs, {
+              status,
+              path,
+              apiMessage,
+            });
+          }
+          rateLimiter.pauseUntil(clock.now() + waitMs);
+          continue;
         }
-        rateLimiter.pauseUntil(clock.now() + waitMs);
-        continue;
+        quota.markExhausted(sentAt);
       }
-      if (status === 429) quota.markExhausted(clock.now());
 
-      const failure = errorForStatus({ status, path, apiMessage });
+      const failure = errorForStatus({
+        status,
+        path,
+        apiMessage,
+        location: firstHeader(response.headers.location) ?? null,
+      });
       if (failure instanceof TransientError && transientRetries < retryPolicy.maxRetries) {
         transientRetries += 1;
         await clock.sleep(backoffDelayMs(transientRetries, retryPolicy, random), signal);
@@ -125,10 +169,15 @@ export class Transport {
     return `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
   }
 
-  private observeQuota(response: Response<string>): void {
-    const header = response.headers['x-quota-remaining'];
-    const value = Number.parseInt(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''), 10);
-    if (Number.isFinite(value)) this.options.quota.observe(value, this.options.clock.now());
+  private quotaClosed(path: string): QuotaExhaustedError {
+    const snapshot = this.options.quota.snapshot();
+    const recheckAt = this.options.quota.nextRecheckAt();
+    const seen = snapshot ? ` since ${new Date(snapshot.observedAt).toISOString()}` : '';
+    const until = recheckAt === null ? '' : ` before ${new Date(recheckAt).toISOString()}`;
+    return new QuotaExhaustedError(
+      `Soundcharts quota exhausted${seen}; not sending ${path}${until} (team usage showing quota again lifts this)`,
+      { path },
+    );
   }
 
   private parse<T>(body: string, schema: ZodType<T>, path: string): T {
@@ -146,6 +195,13 @@ export class Transport {
     if (!parsed.success) throw schemaError(parsed.error, path);
     return parsed.data;
   }
+}
+
+/** `x-quota-remaining` as a number, or null when absent or not a number. */
+function quotaHeaderOf(response: Pick<Response, 'headers'>): number | null {
+  const header = firstHeader(response.headers['x-quota-remaining']);
+  const value = header === undefined ? Number.NaN : Number.parseInt(header, 10);
+  return Number.isFinite(value) ? value : null;
 }
 
 /** How long a rate-limit 429 asks us to wait: the longer of `x-ratelimit-reset` and `Retry-After`, plus margin. */

@@ -222,3 +222,125 @@ describe('older song metadata shapes', () => {
     expect(song).toMatchObject({ isrc: null, copyright: null, labels: [], releaseDate: null, audio: null });
   });
 });
+
+describe.skipIf(fixturesMissing)(fixtureSuite('"" and bare dates in the real fixtures'), () => {
+  const songOf = (changes: Record<string, unknown>) =>
+    normalizeSong(songResponseSchema.parse(edited('metadata', changes)).object);
+  const firstEntryOf = (changes: Record<string, unknown>) => {
+    const page = rankingResponseSchema.parse(
+      edited('ranking', { 'page.total': 100, 'page.next': null, ...changes }),
+    );
+    return mergeRankingPages([page], '/latest').entries[0]!;
+  };
+
+  it('releaseDate "" is no release date, not a malformed response', () => {
+    expect(songOf({ 'object.releaseDate': '' })).toMatchObject({ releaseDate: null, releaseDay: null });
+  });
+
+  it('a bare YYYY-MM-DD releaseDate is accepted, and its day is itself', () => {
+    expect(songOf({ 'object.releaseDate': '2019-03-29' })).toMatchObject({
+      releaseDate: '2019-03-29',
+      releaseDay: '2019-03-29',
+    });
+    // An offset datetime is still read in its own offset.
+    expect(songOf({ 'object.releaseDate': '2019-03-29T00:30:00+02:00' }).releaseDay).toBe('2019-03-29');
+  });
+
+  it('a releaseDate that is neither still names the field', () => {
+    expect(fieldPathOf(songResponseSchema, edited('metadata', { 'object.releaseDate': '2019-02-30' }))).toBe(
+      'object.releaseDate',
+    );
+    expect(fieldPathOf(songResponseSchema, edited('metadata', { 'object.releaseDate': 'soon' }))).toBe(
+      'object.releaseDate',
+    );
+  });
+
+  it('every other optional metadata field may be "" (read as null or empty), as the API documents', () => {
+    const song = songOf({
+      'object.languageCode': '', // as in the fixture
+      'object.distributor': '',
+      'object.copyright': '',
+      'object.imageUrl': '',
+      'object.appUrl': '',
+      'object.isrc.countryCode': '',
+      'object.isrc.countryName': '',
+      'object.duration': '',
+      'object.explicit': '',
+      'object.audio': '',
+      'object.composers': '',
+      'object.producers': '',
+      'object.genres': '',
+      'object.artists.0.slug': '',
+      'object.artists.0.imageUrl': '',
+      'object.artists.0.appUrl': '',
+      'object.labels.0.type': '',
+    });
+    expect(song).toMatchObject({
+      uuid: '7d534228-5165-11e9-9375-549f35161576',
+      isrc: 'USUM71900764',
+      isrcCountryCode: null,
+      languageCode: null,
+      distributor: null,
+      copyright: null,
+      imageUrl: null,
+      appUrl: null,
+      durationSeconds: null,
+      explicit: null,
+      audio: null,
+      composers: [],
+      producers: [],
+      genres: [],
+      releaseDay: '2019-03-29',
+    });
+    expect(song.artists[0]).toMatchObject({
+      slug: null,
+      imageUrl: null,
+      appUrl: null,
+      name: 'Billie Eilish',
+    });
+    expect(song.labels[0]).toEqual({ name: 'Interscope', type: null });
+    const bare = songOf({ 'object.isrc': '', 'object.artists': '', 'object.labels': '' });
+    expect(bare).toMatchObject({ isrc: null, isrcCountryCode: null, artists: [], labels: [] });
+  });
+
+  it('entryDate "" or absent is null; the rest of the page is kept', () => {
+    expect(firstEntryOf({ 'items.0.entryDate': '' })).toMatchObject({ position: 1, entryDate: null });
+    expect(firstEntryOf({ 'items.0.entryDate': REMOVE }).entryDate).toBeNull();
+    expect(firstEntryOf({}).entryDate).toBe('2025-06-22T12:00:00+00:00');
+    // A value that is not a datetime is still refused, by name.
+    expect(fieldPathOf(rankingResponseSchema, edited('ranking', { 'items.0.entryDate': '2025-06-22' }))).toBe(
+      'items.0.entryDate',
+    );
+  });
+
+  it('the other optional ranking fields may be "" too', () => {
+    const entry = firstEntryOf({
+      'items.0.song.imageUrl': '',
+      'items.0.song.creditName': '',
+      'items.0.metric': '',
+      'items.0.entryState': '',
+    });
+    expect(entry).toMatchObject({
+      song: { imageUrl: null, creditName: '' },
+      metric: null,
+      entryState: '',
+    });
+    const page = rankingResponseSchema.parse(
+      edited('ranking', {
+        'page.total': 100,
+        'page.next': null,
+        'related.chart.maxResultsCount': '',
+        'related.chart.webUrl': '',
+        'related.chart.metric': '',
+        'related.chart.cityName': '',
+      }),
+    );
+    expect(mergeRankingPages([page], '/latest').chart).toMatchObject({
+      maxResultsCount: null,
+      webUrl: null,
+      metric: null,
+      cityName: '',
+      countryCode: '', // "" is worldwide, not "unknown": kept
+    });
+  });
+});

@@ -12,7 +12,7 @@ export function normalizeChart(chart: ApiChart): Chart {
     countryName: chart.countryName ?? '',
     cityName: chart.cityName ?? '',
     maxResultsCount: chart.maxResultsCount ?? null,
-    webUrl: chart.webUrl ?? null,
+    webUrl: chart.webUrl || null,
     metric: chart.metric ? { type: chart.metric.type, description: chart.metric.description ?? '' } : null,
   };
 }

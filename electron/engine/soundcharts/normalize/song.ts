@@ -1,4 +1,4 @@
-import { parseOffsetDatetime } from '../datetime';
+import { calendarDateOf } from '../../../../shared/domain/periods';
 import type { ApiSong } from '../schemas/song';
 import type { SongGenre, SongLabel, SongMetadata } from '../types';
 
@@ -14,13 +14,14 @@ export function normalizeSong(song: ApiSong): SongMetadata {
     creditName: song.creditName ?? '',
     artists: (song.artists ?? []).map((artist) => ({
       uuid: artist.uuid,
-      slug: artist.slug ?? null,
+      slug: nonEmpty(artist.slug),
       name: artist.name,
-      appUrl: artist.appUrl ?? null,
-      imageUrl: artist.imageUrl ?? null,
+      appUrl: nonEmpty(artist.appUrl),
+      imageUrl: nonEmpty(artist.imageUrl),
     })),
     releaseDate,
-    releaseDay: releaseDate === null ? null : parseOffsetDatetime(releaseDate).date,
+    // A bare YYYY-MM-DD is its own day; a datetime's day is read in its own offset (the schema checked both).
+    releaseDay: releaseDate === null ? null : calendarDateOf(releaseDate),
     copyright: nonEmpty(song.copyright),
     appUrl: nonEmpty(song.appUrl),
     imageUrl: nonEmpty(song.imageUrl),
@@ -43,7 +44,7 @@ function labelsOf(song: ApiSong): SongLabel[] {
     return song.labels.map((label) =>
       typeof label === 'string'
         ? { name: label, type: null }
-        : { name: label.name, type: label.type ?? null },
+        : { name: label.name, type: nonEmpty(label.type) },
     );
   }
   const single = nonEmpty(song.label);

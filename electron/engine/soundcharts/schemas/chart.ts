@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyAsNull } from './common';
 
 export const chartMetricSchema = z.object({
   type: z.string(),
@@ -17,9 +18,9 @@ export const chartSchema = z.object({
   countryCode: z.string().nullish(),
   countryName: z.string().nullish(),
   cityName: z.string().nullish(),
-  maxResultsCount: z.number().int().nullish(),
+  maxResultsCount: emptyAsNull(z.number().int()),
   webUrl: z.string().nullish(),
-  metric: chartMetricSchema.nullish(),
+  metric: emptyAsNull(chartMetricSchema),
 });
 
 export type ApiChart = z.infer<typeof chartSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isOffsetDatetime } from '../datetime';
+import { isCalendarDate, isOffsetDatetime } from '../datetime';
 
 /**
  * Building blocks of every Soundcharts body. Objects are zod's default (unknown keys are dropped, never
@@ -10,6 +10,23 @@ import { isOffsetDatetime } from '../datetime';
 export const offsetDatetime = z
   .string()
   .refine(isOffsetDatetime, { message: 'expected an ISO-8601 datetime with an offset' });
+
+/**
+ * A day: a bare `YYYY-MM-DD` (its calendar date is itself) or an offset datetime (its calendar date in its own
+ * offset). For fields such as a release date, which name a day rather than an instant.
+ */
+export const calendarDay = z.string().refine((value) => isCalendarDate(value) || isOffsetDatetime(value), {
+  message: 'expected YYYY-MM-DD or an ISO-8601 datetime with an offset',
+});
+
+/**
+ * An optional field where the API writes "" for "nothing to say" (the API documentation: metadata fields "may be
+ * absent or ''"): "" reads as null, absent and null stay so, and anything else must match `schema`, so that an
+ * empty string never fails a stricter type (a datetime, a number, a list) and with it the whole response.
+ */
+export function emptyAsNull<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? null : value), schema.nullish());
+}
 
 export const apiErrorSchema = z.object({
   key: z.string().nullish(),

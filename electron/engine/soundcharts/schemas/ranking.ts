@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { chartSchema } from './chart';
-import { errorsSchema, offsetDatetime, pageSchema } from './common';
+import { emptyAsNull, errorsSchema, offsetDatetime, pageSchema } from './common';
 
-/** The light song of a ranking entry; ISRC, artists and labels come from song metadata. */
+/**
+ * The light song of a ranking entry; ISRC, artists and labels come from song metadata. Optional strings may be
+ * "" (normalization reads it as null where "" means nothing); optional fields of other types read "" as null.
+ */
 export const rankingSongSchema = z.object({
   uuid: z.string().min(1),
   name: z.string(),
@@ -17,10 +20,11 @@ export const rankingEntrySchema = z.object({
   oldPosition: z.number().int().nonnegative(),
   positionEvolution: z.number().int(),
   /** Streams, views… on charts that have a metric; null where the chart ranks by position only. */
-  metric: z.number().nullish(),
+  metric: emptyAsNull(z.number()),
   /** Always "" in real data; its values are unknown, so it is kept as text. */
   entryState: z.string().nullish(),
-  entryDate: offsetDatetime.nullable(),
+  /** When the song entered the chart; absent, null or "" when the API does not say. */
+  entryDate: emptyAsNull(offsetDatetime),
   rankDate: offsetDatetime,
   timeOnChart: z.number().int().nonnegative(),
   /** DOC (days) seen; WOC (weeks) expected for weekly charts. */
