@@ -1,20 +1,35 @@
 import { Command, CommanderError } from 'commander';
 import { ChartSyncError } from '../../shared/errors';
+import { isSoundchartsError } from '../engine/soundcharts/errors';
+import { registerChartsCommand } from './commands/charts';
 import { registerEmulatorCommand } from './commands/emulator';
+import { registerProcessCommand } from './commands/process';
+import { registerSchedulesCommand } from './commands/schedules';
 import { registerStatusCommand } from './commands/status';
+import { registerSyncCommand } from './commands/sync';
+import { addGlobalOptions, GLOBAL_FLAGS } from './global-options';
+import { CommandExit } from './output';
 import { readPackageVersion } from './package-version';
 
+/** After a usage error, a pointer to the help rather than the whole help text. */
+const HELP_HINT = '(add --help for usage)';
+
 export function buildProgram(): Command {
-  const program = new Command()
-    .name('chart-sync')
-    .description('Chart Sync: a local copy of the Soundcharts chart rankings you follow.')
-    .version(readPackageVersion())
-    .option(
-      '--data-dir <path>',
-      'folder of the database (default: $CHART_SYNC_DATA_DIR or the per-user data folder)',
-    )
-    .showHelpAfterError()
+  const program = addGlobalOptions(
+    new Command()
+      .name('chart-sync')
+      .description('Chart Sync: a local copy of the Soundcharts chart rankings you follow.')
+      .version(readPackageVersion()),
+  )
+    // Global options go before the command: `emulator` has --app-id/--api-key of its own, which the
+    // program must not take from it.
+    .enablePositionalOptions()
+    .showHelpAfterError(HELP_HINT)
     .exitOverride();
+  registerProcessCommand(program);
+  registerSyncCommand(program);
+  registerSchedulesCommand(program);
+  registerChartsCommand(program);
   registerStatusCommand(program);
   registerEmulatorCommand(program);
   return program;
@@ -26,11 +41,27 @@ export async function run(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof ChartSyncError) {
-      process.stderr.write(`chart-sync: ${error.message}\n`);
+    if (error instanceof CommandExit) return error.exitCode;
+    if (error instanceof CommanderError) {
+      explainMisplacedGlobalOption(error);
+      return error.exitCode;
+    }
+    // Soundcharts refusing or unreachable (bad credentials, wrong --api-url) is the operator's to fix too.
+    if (error instanceof ChartSyncError || isSoundchartsError(error)) {
+      const source = error instanceof ChartSyncError ? '' : 'Soundcharts: ';
+      process.stderr.write(`chart-sync: ${source}${error.message}\n`);
       return 1;
     }
     throw error;
   }
+}
+
+/** `chart-sync status --data-dir x` is an easy mistake: commander only says the option is unknown. */
+function explainMisplacedGlobalOption(error: CommanderError): void {
+  if (error.code !== 'commander.unknownOption') return;
+  const flag = GLOBAL_FLAGS.find((name) => error.message.includes(`'${name}'`));
+  if (flag)
+    process.stderr.write(
+      `chart-sync: ${flag} is a global option: put it before the command, as in \`chart-sync ${flag} <value> <command>\`.\n`,
+    );
 }

@@ -1,10 +1,34 @@
 import type { Command } from 'commander';
-import { resolveDataDir } from '../engine/config/data-dir';
-import { createEngine, type Engine } from '../engine/engine';
+import { startHostedEngine, type HostedEngine } from '../engine/host';
+import { toConfigFlags, type GlobalOptions } from './global-options';
+import { note } from './output';
 import { readPackageVersion } from './package-version';
 
-/** Opens the engine on the folder chosen by --data-dir, the environment, or the platform default. */
-export function openEngine(command: Command): Engine {
-  const { dataDir } = command.optsWithGlobals<{ dataDir?: string }>();
-  return createEngine({ dataDir: dataDir ?? resolveDataDir(), version: readPackageVersion() });
+export const DEMO_NOTICE =
+  'Demo mode: no Soundcharts credentials are set (SOUNDCHARTS_APP_ID / SOUNDCHARTS_API_KEY), so Chart Sync runs on its built-in emulator.';
+
+/**
+ * Opens the engine as configured by the global flags, the environment and stored settings. In demo mode it
+ * says so first, on stderr, so nobody mistakes emulated data for Soundcharts' and `--json` output stays clean.
+ */
+export async function openEngine(command: Command): Promise<HostedEngine> {
+  const hosted = await startHostedEngine({
+    version: readPackageVersion(),
+    flags: toConfigFlags(command.optsWithGlobals<GlobalOptions>()),
+  });
+  if (hosted.demo) note(DEMO_NOTICE);
+  return hosted;
+}
+
+/** Runs a command's work on an open engine and always closes it, so a failing command leaves no threads behind. */
+export async function withEngine<T>(
+  command: Command,
+  work: (hosted: HostedEngine) => Promise<T>,
+): Promise<T> {
+  const hosted = await openEngine(command);
+  try {
+    return await work(hosted);
+  } finally {
+    await hosted.close();
+  }
 }

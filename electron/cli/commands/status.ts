@@ -2,33 +2,70 @@ import type { Command } from 'commander';
 import { ChartSyncError } from '../../../shared/errors';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { dispatch } from '../../engine/api/dispatch';
-import { openEngine } from '../open-engine';
+import { ENV } from '../../engine/config/app-config';
+import type { HostedEngine } from '../../engine/host';
+import type { QuotaSnapshot } from '../../engine/soundcharts/quota';
+import { formatCount } from '../format/numbers';
+import { formatInstant } from '../format/time';
+import { withEngine } from '../open-engine';
+import { print, printJson } from '../output';
+
+/** What `status` adds to the engine's own AppStatus: where Soundcharts is and what is left of the plan. */
+export type CliStatus = AppStatus & {
+  demo: boolean;
+  /** The configured API; in demo mode the built-in emulator answers instead, on loopback. */
+  soundchartsUrl: string;
+  rateLimitPerMinute: number;
+  quota: QuotaSnapshot | null;
+};
 
 export function registerStatusCommand(program: Command): void {
   program
     .command('status')
-    .description('show the database in use and what it holds')
+    .description('show the mode, the Soundcharts connection, the database in use and what it holds')
     .option('--json', 'print the status as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const engine = openEngine(command);
-      try {
-        const result = await dispatch(engine.handlers, 'app/status', {});
-        if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
-        const status = result.value as AppStatus;
-        process.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
-      } finally {
-        engine.close();
-      }
+      await withEngine(command, async (hosted) => {
+        const status = await readStatus(hosted);
+        if (options.json) printJson(status);
+        else print(formatStatus(status));
+      });
     });
 }
 
-export function formatStatus(status: AppStatus): string {
+async function readStatus(hosted: HostedEngine): Promise<CliStatus> {
+  const result = await dispatch(hosted.engine.handlers, 'app/status', {});
+  if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
+  return {
+    ...(result.value as AppStatus),
+    demo: hosted.demo,
+    soundchartsUrl: hosted.config.apiUrl,
+    rateLimitPerMinute: hosted.config.rateLimitPerMinute,
+    quota: hosted.engine.quota.snapshot(),
+  };
+}
+
+export function formatStatus(status: CliStatus): string {
+  const { schedules } = status;
+  const mode = status.demo
+    ? `demo (built-in emulator; set ${ENV.appId} and ${ENV.apiKey} to use Soundcharts)`
+    : 'Soundcharts';
+  const soundcharts = status.demo
+    ? `built-in emulator on 127.0.0.1 (with credentials: ${status.soundchartsUrl})`
+    : status.soundchartsUrl;
+  const quota = status.quota
+    ? `${formatCount(status.quota.remaining)} requests remaining (as of ${formatInstant(status.quota.observedAt)})`
+    : 'not known yet (Soundcharts reports it with each response)';
   return [
     `Chart Sync ${status.version}`,
-    `Database:   ${status.databaseFile} (schema ${status.schemaVersion})`,
-    `Charts:     ${status.charts}`,
-    `Schedules:  ${status.schedules.total} (${status.schedules.active} active, ${status.schedules.overdue} overdue)`,
-    `Executions: ${status.executions.running} running, ${status.executions.pending} waiting`,
+    `Mode:        ${mode}`,
+    `Soundcharts: ${soundcharts}`,
+    `Rate limit:  ${formatCount(status.rateLimitPerMinute)} requests/minute`,
+    `Quota:       ${quota}`,
+    `Database:    ${status.databaseFile} (schema ${status.schemaVersion})`,
+    `Charts:      ${formatCount(status.charts)}`,
+    `Schedules:   ${schedules.total} (${schedules.active} active, ${schedules.total - schedules.active} paused, ${schedules.overdue} overdue)`,
+    `Executions:  ${status.executions.running} running, ${status.executions.pending} waiting`,
     '',
   ].join('\n');
 }

@@ -1,0 +1,68 @@
+import { and, asc, count, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { ChartSyncError } from '../../shared/errors';
+import type { ScheduleView } from '../../shared/views/schedule-view';
+import { getChartById, getChartBySlug, type ChartRow } from '../engine/db/queries/charts';
+import type { AppDatabase } from '../engine/db/open-database';
+import { charts } from '../engine/db/schema';
+import type { Engine } from '../engine/engine';
+
+const NUMERIC_ID = /^\d+$/;
+
+/**
+ * The chart an operator names on the command line: its id or its slug. A number that is no chart's id is
+ * tried as a slug too, since slugs are opaque and could be digits.
+ */
+export function resolveChart(database: AppDatabase, reference: string): ChartRow {
+  const ref = reference.trim();
+  const chart =
+    (NUMERIC_ID.test(ref) ? getChartById(database, Number(ref)) : undefined) ?? getChartBySlug(database, ref);
+  if (chart) return chart;
+  throw new ChartSyncError(
+    'not_found',
+    `No chart "${ref}" in the local catalogue. Find its slug with \`chart-sync charts list --search <text>\`, or import the catalogue with \`chart-sync charts discover\`.`,
+  );
+}
+
+/** The schedule of a chart, for commands that act on one; a clear error says how to make it. */
+export function requireSchedule(engine: Engine, chart: ChartRow): ScheduleView {
+  const schedule = engine.schedules.getByChart(chart.id);
+  if (schedule) return schedule;
+  throw new ChartSyncError(
+    'not_found',
+    `"${chart.name}" (${chart.slug}) has no sync schedule; add one with \`chart-sync schedules add ${chart.slug}\`.`,
+  );
+}
+
+export type ChartFilter = { platform?: string; country?: string; search?: string; limit: number };
+
+/** Words an operator may use for the worldwide charts, stored with an empty country code. */
+const WORLDWIDE = new Set(['', 'ww', 'worldwide', 'global']);
+
+/** The catalogue, filtered for `charts list`: the page asked for and how many match in all. */
+export function findCharts(database: AppDatabase, filter: ChartFilter): { rows: ChartRow[]; total: number } {
+  const conditions: SQL[] = [];
+  if (filter.platform)
+    conditions.push(sql`lower(${charts.platform}) = ${filter.platform.trim().toLowerCase()}`);
+  if (filter.country !== undefined) {
+    const country = filter.country.trim().toLowerCase();
+    conditions.push(
+      WORLDWIDE.has(country) ? eq(charts.countryCode, '') : sql`lower(${charts.countryCode}) = ${country}`,
+    );
+  }
+  if (filter.search) {
+    // LIKE is case-insensitive for ASCII in SQLite; % and _ typed by the operator are taken literally.
+    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const matches = (column: AnyColumn) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+    conditions.push(or(matches(charts.name), matches(charts.slug), matches(charts.countryName))!);
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const total = database.db.select({ n: count() }).from(charts).where(where).get()?.n ?? 0;
+  const rows = database.db
+    .select()
+    .from(charts)
+    .where(where)
+    .orderBy(asc(charts.platform), asc(charts.countryCode), asc(charts.name), asc(charts.id))
+    .limit(filter.limit)
+    .all();
+  return { rows, total };
+}

@@ -1,0 +1,97 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { ChartSyncStatus } from '../../../shared/domain/schedule-status';
+import { toChartSummary, type ChartRow } from '../../engine/db/queries/charts';
+import { findCharts, type ChartFilter } from '../chart-lookup';
+import { formatCount, plural } from '../format/numbers';
+import { STATUS_LABELS } from '../format/schedule-table';
+import { formatTable } from '../format/table';
+import { withEngine } from '../open-engine';
+import { note, print, printJson } from '../output';
+
+/** Enough rows to find a slug without scrolling a whole catalogue past; --limit raises it. */
+export const DEFAULT_CHART_LIST_LIMIT = 50;
+
+type ListOptions = { platform?: string; country?: string; search?: string; limit: number; json?: boolean };
+
+/** `chart-sync charts …`: the local catalogue, imported from Soundcharts. */
+export function registerChartsCommand(program: Command): void {
+  const charts = program.command('charts').description('the chart catalogue (import it, find slugs)');
+
+  charts
+    .command('discover')
+    .description('import the song chart catalogue of every platform from Soundcharts')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withEngine(command, async ({ engine }) => {
+        note('Importing the chart catalogue from Soundcharts…');
+        const summary = await engine.discoverCharts((platform, count) =>
+          note(`  ${platform}: ${plural(count, 'chart')}`),
+        );
+        if (options.json) printJson(summary);
+        else
+          print(
+            `Imported ${plural(summary.charts, 'chart')} from ${plural(summary.platforms, 'platform')}: ${formatCount(summary.created)} new, ${formatCount(summary.updated)} updated.`,
+          );
+      });
+    });
+
+  charts
+    .command('list')
+    .description('list charts of the local catalogue, with their sync status (to find slugs)')
+    .option('--platform <platform>', 'only this platform, e.g. spotify')
+    .option('--country <code>', 'only this country code, e.g. US (worldwide: WW)')
+    .option('--search <text>', 'name, slug or country containing this text')
+    .option('--limit <n>', 'show at most this many', positive, DEFAULT_CHART_LIST_LIMIT)
+    .option('--json', 'print the charts as JSON')
+    .action(async (options: ListOptions, command: Command) => {
+      await withEngine(command, async ({ engine }) => {
+        const filter: ChartFilter = { limit: options.limit };
+        if (options.platform !== undefined) filter.platform = options.platform;
+        if (options.country !== undefined) filter.country = options.country;
+        if (options.search !== undefined) filter.search = options.search;
+        const { rows, total } = findCharts(engine.database, filter);
+        const statusOf = new Map(engine.schedules.list().map((s) => [s.chart.id, s.status]));
+        const syncStatus = (chart: ChartRow): ChartSyncStatus => statusOf.get(chart.id) ?? 'not_scheduled';
+        const cut =
+          total > rows.length
+            ? `Showing ${rows.length} of ${total} charts; narrow with --platform, --country or --search, or raise --limit.`
+            : null;
+        if (options.json) {
+          printJson(rows.map((chart) => ({ ...toChartSummary(chart), syncStatus: syncStatus(chart) })));
+          if (cut) note(cut);
+          return;
+        }
+        if (rows.length === 0) {
+          print(
+            total === 0 && !options.platform && !options.country && !options.search
+              ? 'The local catalogue is empty. Import it with `chart-sync charts discover`.'
+              : 'No chart matches. Try fewer filters, or `chart-sync charts discover` to refresh the catalogue.',
+          );
+          return;
+        }
+        print(formatChartTable(rows, syncStatus));
+        if (cut) print(cut);
+      });
+    });
+}
+
+function formatChartTable(
+  rows: readonly ChartRow[],
+  syncStatus: (chart: ChartRow) => ChartSyncStatus,
+): string {
+  return formatTable(rows, [
+    { header: 'id', align: 'right', value: (c) => String(c.id) },
+    { header: 'slug', value: (c) => c.slug },
+    { header: 'name', value: (c) => c.name },
+    { header: 'platform', value: (c) => c.platform },
+    { header: 'frequency', value: (c) => c.frequency },
+    { header: 'country', value: (c) => (c.countryCode ? `${c.countryCode} ${c.countryName}` : 'Worldwide') },
+    { header: 'sync', value: (c) => STATUS_LABELS[syncStatus(c)] },
+  ]);
+}
+
+function positive(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+    throw new InvalidArgumentError('expected a whole number from 1');
+  return Number(value);
+}

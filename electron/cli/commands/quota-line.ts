@@ -1,0 +1,10 @@
+import type { Engine } from '../../engine/engine';
+import { formatCount } from '../format/numbers';
+import { formatInstant } from '../format/time';
+
+/** The plan's remaining quota as last reported by Soundcharts, or null before any response reported it. */
+export function quotaLine(engine: Engine): string | null {
+  const quota = engine.quota.snapshot();
+  if (!quota) return null;
+  return `Quota: ${formatCount(quota.remaining)} requests remaining (as of ${formatInstant(quota.observedAt)})`;
+}

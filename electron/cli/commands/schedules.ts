@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import type { ScheduleView } from '../../../shared/views/schedule-view';
+import type { HostedEngine } from '../../engine/host';
+import { requireSchedule, resolveChart } from '../chart-lookup';
+import { chartName, formatScheduleTable } from '../format/schedule-table';
+import { formatWhen } from '../format/time';
+import { withEngine } from '../open-engine';
+import { print, printJson } from '../output';
+import { registerScheduleAddCommand } from './schedules-add';
+
+/** `chart-sync schedules …`: the original's sync schedule admin, list view and actions. */
+export function registerSchedulesCommand(program: Command): void {
+  const schedules = program.command('schedules').description('manage sync schedules (one per chart)');
+  registerScheduleAddCommand(schedules);
+
+  schedules
+    .command('list')
+    .description('list the sync schedules with status, last and next sync, success rate and counts')
+    .option('--json', 'print the schedules as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withEngine(command, async ({ engine }) => {
+        const all = engine.schedules.list();
+        if (options.json) printJson(all);
+        else if (all.length === 0)
+          print('No sync schedules yet. Add one with `chart-sync schedules add <chart>`.');
+        else print(formatScheduleTable(all, Date.now()));
+      });
+    });
+
+  schedules
+    .command('remove')
+    .description("remove a chart's sync schedule and its execution history (rankings are kept)")
+    .argument('<chart>', 'chart id or slug')
+    .action(
+      onSchedule((hosted, schedule) => {
+        hosted.engine.schedules.remove(schedule.id);
+        return `Removed the sync schedule of ${describe(schedule)} and its execution history; its rankings are kept.`;
+      }),
+    );
+
+  schedules
+    .command('pause')
+    .description("pause a chart's sync schedule (it keeps its timing)")
+    .argument('<chart>', 'chart id or slug')
+    .action(
+      onSchedule((hosted, schedule) => {
+        if (!schedule.isActive) return `The sync schedule of ${describe(schedule)} is already paused.`;
+        hosted.engine.schedules.setActive(schedule.id, false);
+        return `Paused the sync schedule of ${describe(schedule)}; \`chart-sync schedules resume ${schedule.chart.slug}\` restarts it.`;
+      }),
+    );
+
+  schedules
+    .command('resume')
+    .description('resume a paused sync schedule (due at once if its slot passed while paused)')
+    .argument('<chart>', 'chart id or slug')
+    .action(
+      onSchedule((hosted, schedule) => {
+        const already = schedule.isActive;
+        const resumed = already ? schedule : hosted.engine.schedules.setActive(schedule.id, true);
+        const next = `next sync ${formatWhen(resumed.nextSyncAt, Date.now())}`;
+        return already
+          ? `The sync schedule of ${describe(schedule)} is already active: ${next}.`
+          : `Resumed the sync schedule of ${describe(schedule)}: ${next}.`;
+      }),
+    );
+}
+
+function describe(schedule: ScheduleView): string {
+  return `${chartName(schedule.chart)} (${schedule.chart.slug})`;
+}
+
+/** The action of a command taking `<chart>`: resolve it, find its schedule, act, print what was done. */
+function onSchedule(act: (hosted: HostedEngine, schedule: ScheduleView) => string) {
+  return async (reference: string, _options: unknown, command: Command) => {
+    await withEngine(command, async (hosted) => {
+      const chart = resolveChart(hosted.engine.database, reference);
+      print(act(hosted, requireSchedule(hosted.engine, chart)));
+    });
+  };
+}

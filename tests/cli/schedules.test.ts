@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { ScheduleView } from '../../shared/views/schedule-view';
+import { useCli, type CliResult } from './run-cli';
+
+/** global-100 and nl-101 are daily emulator charts the demo does not schedule. */
+const UNSCHEDULED = 'global-100';
+const OTHER_UNSCHEDULED = 'nl-101';
+
+function parseList(result: CliResult): ScheduleView[] {
+  return JSON.parse(result.stdout) as ScheduleView[];
+}
+
+describe('chart-sync schedules', () => {
+  const { cli } = useCli();
+
+  it('adds, lists, pauses, resumes and removes a schedule', async () => {
+    const added = await cli('schedules', 'add', UNSCHEDULED, '--hours', '6', '--history-days', '3');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(
+      new RegExp(`^Added .* \\(${UNSCHEDULED}\\) to the sync schedule: every 6 h, next sync in 6 h \\(`),
+    );
+
+    const listed = await cli('schedules', 'list');
+    expect(listed.stdout.split('\n')[0]).toMatch(
+      /^chart +slug +platform +frequency +status +last sync +next sync +success +total\/ok\/failed +attention$/,
+    );
+    const row = listed.stdout.split('\n').find((line) => line.includes(UNSCHEDULED));
+    expect(row).toMatch(/every 6 h +✅ Active +never +in 6 h \(\d{4}-\d\d-\d\d \d\d:\d\d\) +— +0\/0\/0/);
+
+    const json = parseList(await cli('schedules', 'list', '--json')).find(
+      (s) => s.chart.slug === UNSCHEDULED,
+    );
+    expect(json).toMatchObject({
+      syncFrequency: 'custom',
+      customIntervalHours: 6,
+      historyWindowDays: 3,
+      isActive: true,
+    });
+
+    expect((await cli('schedules', 'pause', UNSCHEDULED)).stdout).toContain('Paused the sync schedule');
+    expect((await cli('schedules', 'pause', UNSCHEDULED)).stdout).toContain('is already paused');
+    expect((await cli('schedules', 'list')).stdout).toMatch(
+      new RegExp(`${UNSCHEDULED} .*⏸ Inactive +never +paused`),
+    );
+
+    const resumed = await cli('schedules', 'resume', UNSCHEDULED);
+    expect(resumed.stdout).toMatch(/Resumed the sync schedule of .* next sync in 6 h/);
+    expect(
+      parseList(await cli('schedules', 'list', '--json')).find((s) => s.chart.slug === UNSCHEDULED)?.isActive,
+    ).toBe(true);
+
+    const removed = await cli('schedules', 'remove', UNSCHEDULED);
+    expect(removed.stdout).toContain('Removed the sync schedule');
+    const after = parseList(await cli('schedules', 'list', '--json'));
+    expect(after.map((s) => s.chart.slug)).not.toContain(UNSCHEDULED);
+    expect(after).toHaveLength(3);
+  });
+
+  it('adds a cron schedule in a time zone, paused, without history or metadata', async () => {
+    const added = await cli(
+      'schedules',
+      'add',
+      OTHER_UNSCHEDULED,
+      '--cron',
+      '0 6 * * *',
+      '--time-zone',
+      'Europe/Paris',
+      '--paused',
+      '--no-historical',
+      '--no-metadata',
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('to the sync schedule: cron "0 6 * * *" Europe/Paris, paused.');
+    const schedule = parseList(await cli('schedules', 'list', '--json')).find(
+      (s) => s.chart.slug === OTHER_UNSCHEDULED,
+    );
+    expect(schedule).toMatchObject({
+      syncFrequency: 'cron',
+      cronExpression: '0 6 * * *',
+      timeZone: 'Europe/Paris',
+      isActive: false,
+      syncHistoricalData: false,
+      fetchTrackMetadata: false,
+    });
+  });
+
+  it('says clearly what is wrong, with exit code 1', async () => {
+    const unknown = await cli('schedules', 'add', 'no-such-chart');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('chart-sync: No chart "no-such-chart" in the local catalogue');
+    expect(unknown.stderr).toContain('chart-sync charts discover');
+    expect(unknown.stderr).toContain('chart-sync charts list');
+
+    const duplicate = await cli('schedules', 'add', 'global-28');
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('(global-28) already has a sync schedule');
+
+    const badCron = await cli(
+      'schedules',
+      'add',
+      UNSCHEDULED,
+      '--cron',
+      'not a cron',
+      '--time-zone',
+      'Europe/Paris',
+    );
+    expect(badCron.code).toBe(1);
+    expect(badCron.stderr).toContain('chart-sync: --cron: The cron expression "not a cron" is not a valid');
+
+    const badZone = await cli(
+      'schedules',
+      'add',
+      UNSCHEDULED,
+      '--cron',
+      '0 6 * * *',
+      '--time-zone',
+      'Mars/Olympus',
+    );
+    expect(badZone.code).toBe(1);
+    expect(badZone.stderr).toContain('"Mars/Olympus" is not a known IANA time zone');
+
+    const noHours = await cli('schedules', 'add', UNSCHEDULED, '--frequency', 'custom');
+    expect(noHours.stderr).toContain('--hours: A custom schedule needs an interval');
+
+    const mismatch = await cli('schedules', 'add', UNSCHEDULED, '--frequency', 'daily', '--hours', '3');
+    expect(mismatch.stderr).toContain('--hours goes with --frequency custom');
+
+    const badFrequency = await cli('schedules', 'add', UNSCHEDULED, '--frequency', 'hourly');
+    expect(badFrequency.code).toBe(1);
+    expect(badFrequency.stderr).toContain("argument 'hourly' is invalid. Allowed choices are daily, weekly");
+
+    const noSchedule = await cli('schedules', 'pause', UNSCHEDULED);
+    expect(noSchedule.code).toBe(1);
+    expect(noSchedule.stderr).toContain(
+      `has no sync schedule; add one with \`chart-sync schedules add ${UNSCHEDULED}\``,
+    );
+
+    expect(parseList(await cli('schedules', 'list', '--json'))).toHaveLength(3);
+  });
+});
