@@ -27,8 +27,14 @@ if (typeof binary === 'string' && hasDisplay) {
 
 const why =
   typeof binary === 'string' ? 'there is no display' : `Electron is not available (${binary.reason})`;
-console.log(`The desktop app cannot start here: ${why}. Showing the engine's status instead.`);
-const cli = spawnSync(process.execPath, ['scripts/chart-sync.mjs', 'status', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(cli.status ?? 1);
+console.log(
+  `The desktop app cannot start here: ${why}. Running the sync engine from the command line instead.`,
+);
+// The main job without a window: sync what is due (the demo schedules when no credentials are set), then report.
+// Global options (--data-dir, --api-url…) come before the command.
+const args = process.argv.slice(2);
+const run = (command) =>
+  spawnSync(process.execPath, ['scripts/chart-sync.mjs', ...args, command], { stdio: 'inherit' }).status ?? 1;
+const processed = run('process');
+const status = run('status');
+process.exit(processed || status);
