@@ -10,7 +10,7 @@ import type { ExecutionCounts, ExecutionService } from '../schedules/execution-s
 import type { Now, ScheduleService } from '../schedules/schedule-service';
 import { failureAction } from './failure-policy';
 import { storedSnapshots, storeSnapshot } from './store-snapshot';
-import type { SyncPool } from './sync-pool';
+import type { SyncPool, SyncRequest } from './sync-pool';
 
 export type SyncRunnerDeps = {
   database: AppDatabase;
@@ -53,16 +53,14 @@ export class SyncRunner {
   }
 
   async run(executionId: number): Promise<ExecutionView> {
-    const { executions, schedules, events, now } = this.deps;
+    const { executions, events, now } = this.deps;
     const before = executions.get(executionId);
     const entry: Active = { controller: new AbortController(), stop: null, ending: null };
     this.active.set(executionId, entry);
     try {
       const started = executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`);
       events.emit('execution/updated', started);
-      const schedule = schedules.get(started.scheduleId);
-      const chart = getChartById(this.deps.database, schedule.chart.id)!;
-      const window = historyWindow(now(), schedule.historyWindowDays);
+      const { schedule, chartId, request } = this.syncRequest(started.scheduleId, false);
       const counts: Required<ExecutionCounts> = {
         rankingsCreated: started.rankingsCreated,
         rankingsUpdated: started.rankingsUpdated,
@@ -91,7 +89,7 @@ export class SyncRunner {
             counts.periodsPlanned = started.periodsSynced + message.periods.length;
             return progress();
           case 'period': {
-            const stored = storeSnapshot(this.deps.database, chart.id, message.snapshot, now());
+            const stored = storeSnapshot(this.deps.database, chartId, message.snapshot, now());
             counts[stored.rankingCreated ? 'rankingsCreated' : 'rankingsUpdated'] += 1;
             counts.tracksCreated += stored.tracksCreated;
             counts.tracksUpdated += stored.tracksUpdated;
@@ -109,20 +107,7 @@ export class SyncRunner {
             return progress();
         }
       };
-      const sync = this.deps.pool.sync(
-        {
-          connection: this.deps.connection(),
-          slug: chart.slug,
-          frequency: detectSyncFrequency(chart.frequency),
-          window,
-          stored: storedSnapshots(this.deps.database, chart.id, window),
-          historical: schedule.syncHistoricalData,
-          entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
-          previewOnly: false,
-        },
-        onMessage,
-        entry.controller.signal,
-      );
+      const sync = this.deps.pool.sync(request, onMessage, entry.controller.signal);
       entry.stop = sync.stop;
       const outcome = await sync.done;
       const closed = this.close(executionId, entry, outcome, failed, counts);
@@ -136,29 +121,33 @@ export class SyncRunner {
 
   /** Plans without fetching: the periods a sync would fetch now and what they would cost in requests. */
   async preview(scheduleId: number): Promise<SyncPreview> {
-    const schedule = this.deps.schedules.get(scheduleId);
-    const chart = getChartById(this.deps.database, schedule.chart.id)!;
-    const window = historyWindow(this.deps.now(), schedule.historyWindowDays);
+    const { request } = this.syncRequest(scheduleId, true);
     let plan: SyncPreview | null = null;
-    const sync = this.deps.pool.sync(
-      {
-        connection: this.deps.connection(),
-        slug: chart.slug,
-        frequency: detectSyncFrequency(chart.frequency),
-        window,
-        stored: storedSnapshots(this.deps.database, chart.id, window),
-        historical: schedule.syncHistoricalData,
-        entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
-        previewOnly: true,
-      },
-      (message) => {
-        if (message.type === 'plan')
-          plan = { periods: message.periods, requestCost: message.requestCost, listed: message.listed };
-      },
-    );
+    const sync = this.deps.pool.sync(request, (message) => {
+      if (message.type === 'plan')
+        plan = { periods: message.periods, requestCost: message.requestCost, listed: message.listed };
+    });
     const outcome = await sync.done;
     if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
     return plan ?? { periods: [], requestCost: 0, listed: true };
+  }
+
+  /** What the worker needs to plan (and fetch) a schedule's chart now: one definition for sync and preview. */
+  private syncRequest(scheduleId: number, previewOnly: boolean) {
+    const schedule = this.deps.schedules.get(scheduleId);
+    const chart = getChartById(this.deps.database, schedule.chart.id)!;
+    const window = historyWindow(this.deps.now(), schedule.historyWindowDays);
+    const request: SyncRequest = {
+      connection: this.deps.connection(),
+      slug: chart.slug,
+      frequency: detectSyncFrequency(chart.frequency),
+      window,
+      stored: storedSnapshots(this.deps.database, chart.id, window),
+      historical: schedule.syncHistoricalData,
+      entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
+      previewOnly,
+    };
+    return { schedule, chartId: chart.id, request };
   }
 
   /** Cancels a running execution: its worker is stopped at once; periods already stored stay. */
