@@ -17,19 +17,31 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class ChartSyncError extends Error {
   readonly code: ErrorCode;
+  /** For invalid_input: what is wrong with each field, keyed by its path ("changes.cronExpression"). */
+  readonly fields: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; fields?: Record<string, string> },
+  ) {
     super(message, options);
     this.name = 'ChartSyncError';
     this.code = code;
+    this.fields = options?.fields;
   }
 }
 
-export type ErrorShape = { code: ErrorCode; message: string };
+/** `fields` lets a form put each problem next to its input; `message` alone must still say what to fix. */
+export type ErrorShape = { code: ErrorCode; message: string; fields?: Record<string, string> };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };
 
 /** Turns anything thrown into the shape that crosses a process boundary, hiding internals of unknown errors. */
 export function toErrorShape(error: unknown): ErrorShape {
-  if (error instanceof ChartSyncError) return { code: error.code, message: error.message };
+  if (error instanceof ChartSyncError) {
+    return error.fields
+      ? { code: error.code, message: error.message, fields: error.fields }
+      : { code: error.code, message: error.message };
+  }
   return { code: 'internal', message: 'An unexpected error occurred. Details are in the log.' };
 }

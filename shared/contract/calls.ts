@@ -1,27 +1,52 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { callInputs } from '../schemas/call-inputs';
 import type { AppStatus } from '../views/app-status';
+import type { BulkResult } from '../views/bulk-result';
+import type { ChartListItem, ChartSyncStatusView, DiscoverySummary } from '../views/chart-list-item';
+import type { ExecutionDetail, ExecutionPage } from '../views/execution-list';
+import type { BackfillPreview, ScheduleDetail } from '../views/schedule-detail';
+import type { ExecutionView, ScheduleView } from '../views/schedule-view';
 import type { CallName } from './call-names';
 
 /**
  * The one contract between the UI and the engine: every call's input schema (validated at each boundary)
  * and output type. Hosts bind this map to IPC, WebSocket or REST; none of them adds calls of its own.
  */
-export const calls = {
-  'app/status': { input: z.object({}).strict() },
-} as const satisfies Record<CallName, { input: z.ZodType }>;
+export const calls = Object.fromEntries(
+  Object.entries(callInputs).map(([name, input]) => [name, { input }]),
+) as { [K in CallName]: { input: (typeof callInputs)[K] } };
 
 export type { CallName };
-export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['input']>;
+export type CallInput<K extends CallName> = z.input<(typeof callInputs)[K]>;
 export type CallOutputs = {
   'app/status': AppStatus;
+  'charts/list': ChartListItem[];
+  'charts/discover': DiscoverySummary;
+  'charts/sync-status': ChartSyncStatusView;
+  'charts/add-to-schedule': BulkResult;
+  'charts/remove-from-schedule': BulkResult;
+  'charts/sync-now': BulkResult;
+  'schedules/list': ScheduleView[];
+  'schedules/get': ScheduleDetail;
+  'schedules/create': { schedule: ScheduleView; execution: ExecutionView | null };
+  'schedules/update': ScheduleView;
+  'schedules/set-active': BulkResult;
+  'schedules/delete': BulkResult;
+  'schedules/sync-now': BulkResult;
+  'schedules/backfill-preview': BackfillPreview;
+  'schedules/backfill': ExecutionView;
+  'executions/list': ExecutionPage;
+  'executions/get': ExecutionDetail;
+  'executions/retry': ExecutionView;
+  'executions/cancel': ExecutionView;
 };
 export type CallOutput<K extends CallName> = CallOutputs[K];
 
 /** What the engine must implement: the type checker proves every call has a handler. */
 export type CallHandlers = {
-  [K in CallName]: (input: z.output<(typeof calls)[K]['input']>) => CallOutput<K> | Promise<CallOutput<K>>;
+  [K in CallName]: (input: z.output<(typeof callInputs)[K]>) => CallOutput<K> | Promise<CallOutput<K>>;
 };
 
 export function isCallName(name: unknown): name is CallName {
-  return typeof name === 'string' && Object.hasOwn(calls, name);
+  return typeof name === 'string' && Object.hasOwn(callInputs, name);
 }

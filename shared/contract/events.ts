@@ -16,11 +16,28 @@ export type QueueCounts = { queued: number; running: number; failed: number };
 
 /** Every push event the engine emits, with its payload: hosts forward them to the UI unchanged. */
 export type EngineEvents = {
+  /** Any change of an execution's state: created, started, retried, closed, cancelled. */
   'execution/updated': ExecutionView;
   'execution/progress': ExecutionProgress;
+  /** A schedule was created or changed (configuration, activity, statistics after a run). */
   'schedule/updated': { scheduleId: number };
+  'schedule/removed': { scheduleId: number; chartId: number };
+  /** The catalogue changed (discovery imported charts). */
+  'charts/updated': { created: number; updated: number };
   'song/metadata-updated': { songUuid: string };
   'song/audience-updated': { songUuid: string; platform: string };
   'queue/updated': QueueCounts;
 };
 export type EventName = keyof EngineEvents;
+
+/** Every event name, for transports that bind one channel per event. */
+export const EVENT_NAMES = [
+  'execution/updated',
+  'execution/progress',
+  'schedule/updated',
+  'schedule/removed',
+  'charts/updated',
+  'song/metadata-updated',
+  'song/audience-updated',
+  'queue/updated',
+] as const satisfies readonly EventName[];

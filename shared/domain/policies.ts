@@ -139,3 +139,13 @@ export const MAX_PAGES_PER_COLLECTION = 1_000;
  * again lifts the stop at once.
  */
 export const QUOTA_RECHECK_MS = 15 * MINUTE_MS;
+
+/** A bulk action takes at most this many items: enough for a whole catalogue selection, bounded for one call. */
+export const BULK_ACTION_MAX_ITEMS = 20_000;
+
+/** The Executions screen pages its history: this many rows by default, at most the maximum per call. */
+export const EXECUTION_PAGE_DEFAULT = 100;
+export const EXECUTION_PAGE_MAX = 1_000;
+
+/** Executions shown inline on a schedule's detail page, newest first. */
+export const SCHEDULE_DETAIL_EXECUTIONS = 50;

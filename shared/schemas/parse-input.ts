@@ -5,9 +5,11 @@ import { ChartSyncError } from '../errors';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
+  const fields: Record<string, string> = {};
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
+    if (field && !(field in fields)) fields[field] = issue.message;
     return field ? `${field}: ${issue.message}` : issue.message;
   });
-  throw new ChartSyncError('invalid_input', problems.join('; '));
+  throw new ChartSyncError('invalid_input', problems.join('; '), { fields });
 }

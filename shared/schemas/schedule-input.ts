@@ -7,7 +7,7 @@ import {
   HISTORY_WINDOW_DAYS_MAX,
   HISTORY_WINDOW_DAYS_MIN,
 } from '../domain/policies';
-import { timingProblem } from '../domain/next-sync';
+import { isValidTimeZone, timingProblem } from '../domain/next-sync';
 
 const id = z.number().int().positive();
 
@@ -53,12 +53,18 @@ function refineTiming(value: TimingDraft, ctx: z.RefinementCtx): void {
     anchorAt: 0,
   });
   if (problem) {
+    const zoneIsWrong =
+      value.syncFrequency === 'cron' &&
+      Boolean(value.cronExpression?.trim()) &&
+      (!value.timeZone?.trim() || !isValidTimeZone(value.timeZone));
     const path =
       value.syncFrequency === 'custom'
         ? 'customIntervalHours'
-        : value.syncFrequency === 'cron'
-          ? 'cronExpression'
-          : 'syncFrequency';
+        : zoneIsWrong
+          ? 'timeZone'
+          : value.syncFrequency === 'cron'
+            ? 'cronExpression'
+            : 'syncFrequency';
     ctx.addIssue({ code: 'custom', message: problem, path: [path] });
   }
 }

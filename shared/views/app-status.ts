@@ -1,6 +1,10 @@
 /** The engine's own state: what the app shell and `chart-sync status` show. */
 export type AppStatus = {
   version: string;
+  /** Running on the built-in emulator (no credentials set): the UI shows a "Demo data" badge. */
+  demo: boolean;
+  /** The Soundcharts base URL in use (the emulator's loopback address in demo mode). */
+  apiUrl: string;
   databaseFile: string;
   schemaVersion: number;
   charts: number;

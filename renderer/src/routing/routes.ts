@@ -1,0 +1,63 @@
+/**
+ * The screens and their addresses. Routing is by URL hash, so the same bundle works from the desktop app's
+ * file:// page and from the headless host without server-side routes.
+ */
+export type Route =
+  | { screen: 'charts' }
+  | { screen: 'schedules' }
+  | { screen: 'schedule-new'; chartId: number | null }
+  | { screen: 'schedule-detail'; id: number }
+  | { screen: 'schedule-edit'; id: number }
+  | { screen: 'executions'; filter: Record<string, string> }
+  | { screen: 'execution-detail'; id: number }
+  | { screen: 'not-found'; path: string };
+
+const positiveInt = (text: string | undefined): number | null =>
+  text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null;
+
+/** Parses a hash such as `#/schedules/12/edit` or `#/executions?status=failed`. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/charts';
+  const [path = '', query = ''] = raw.split('?', 2);
+  const params = Object.fromEntries(new URLSearchParams(query));
+  const parts = path.split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (parts.length === 0 || (first === 'charts' && parts.length === 1)) return { screen: 'charts' };
+  if (first === 'schedules') {
+    if (parts.length === 1) return { screen: 'schedules' };
+    if (second === 'new' && parts.length === 2) {
+      return { screen: 'schedule-new', chartId: positiveInt(params.chartId) };
+    }
+    const id = positiveInt(second);
+    if (id !== null && parts.length === 2) return { screen: 'schedule-detail', id };
+    if (id !== null && third === 'edit' && parts.length === 3) return { screen: 'schedule-edit', id };
+  }
+  if (first === 'executions') {
+    if (parts.length === 1) return { screen: 'executions', filter: params };
+    const id = positiveInt(second);
+    if (id !== null && parts.length === 2) return { screen: 'execution-detail', id };
+  }
+  return { screen: 'not-found', path };
+}
+
+/** The hash of a route: the one way links are written, so they always parse back. */
+export function hrefOf(route: Exclude<Route, { screen: 'not-found' }>): string {
+  switch (route.screen) {
+    case 'charts':
+      return '#/charts';
+    case 'schedules':
+      return '#/schedules';
+    case 'schedule-new':
+      return route.chartId === null ? '#/schedules/new' : `#/schedules/new?chartId=${route.chartId}`;
+    case 'schedule-detail':
+      return `#/schedules/${route.id}`;
+    case 'schedule-edit':
+      return `#/schedules/${route.id}/edit`;
+    case 'executions': {
+      const query = new URLSearchParams(route.filter).toString();
+      return query ? `#/executions?${query}` : '#/executions';
+    }
+    case 'execution-detail':
+      return `#/executions/${route.id}`;
+  }
+}

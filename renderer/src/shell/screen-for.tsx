@@ -1,0 +1,35 @@
+import type { Route } from '../routing/routes';
+import { ChartsScreen } from '../screens/charts/charts-screen';
+import { ExecutionDetailScreen } from '../screens/executions/execution-detail-screen';
+import { ExecutionsScreen } from '../screens/executions/executions-screen';
+import { ScheduleDetailScreen } from '../screens/schedule-detail/schedule-detail-screen';
+import { ScheduleEditorScreen } from '../screens/schedule-editor/schedule-editor-screen';
+import { SchedulesScreen } from '../screens/schedules/schedules-screen';
+import { EmptyState } from '../components/states';
+
+export function ScreenFor({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'charts':
+      return <ChartsScreen />;
+    case 'schedules':
+      return <SchedulesScreen />;
+    case 'schedule-new':
+      return <ScheduleEditorScreen key={`new-${route.chartId}`} mode="create" chartId={route.chartId} />;
+    case 'schedule-edit':
+      return <ScheduleEditorScreen key={`edit-${route.id}`} mode="edit" scheduleId={route.id} />;
+    case 'schedule-detail':
+      return <ScheduleDetailScreen key={route.id} id={route.id} />;
+    case 'executions':
+      return <ExecutionsScreen filter={route.filter} />;
+    case 'execution-detail':
+      return <ExecutionDetailScreen key={route.id} id={route.id} />;
+    case 'not-found':
+      return (
+        <EmptyState title="There is no such page">
+          <p>
+            Nothing lives at <code>{route.path}</code>. Go to <a href="#/charts">Charts</a>.
+          </p>
+        </EmptyState>
+      );
+  }
+}

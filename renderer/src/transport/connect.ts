@@ -1,0 +1,51 @@
+import { TOKEN_PARAM } from '../../../shared/contract/channels';
+import type { ContractClient } from '../../../shared/contract/client';
+import { SocketClient, socketContract, socketUrl, type ConnectionState } from './socket-client';
+
+declare global {
+  interface Window {
+    /** Set by the desktop app's preload; absent in a browser on the headless host. */
+    chartSync?: ContractClient;
+  }
+}
+
+export type Connection = {
+  client: ContractClient;
+  transport: 'desktop' | 'headless';
+  onState(listener: (state: ConnectionState) => void): () => void;
+  state(): ConnectionState;
+};
+
+const TOKEN_STORAGE_KEY = 'chart-sync-token';
+
+/**
+ * The token arrives once in the URL the host printed. It is kept for this tab only (a reload must still work)
+ * and taken out of the address bar so it does not end up in a screenshot or the history.
+ */
+export function takeToken(win: Window): string | null {
+  const url = new URL(win.location.href);
+  const fromUrl = url.searchParams.get(TOKEN_PARAM);
+  if (fromUrl) {
+    win.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    url.searchParams.delete(TOKEN_PARAM);
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
+/** The contract through whichever transport is present: the desktop preload, else the host's WebSocket. */
+export function connect(win: Window): Connection | null {
+  if (win.chartSync) {
+    return { client: win.chartSync, transport: 'desktop', onState: () => () => {}, state: () => 'open' };
+  }
+  const token = takeToken(win);
+  if (!token) return null;
+  const socket = new SocketClient(socketUrl(win.location, token));
+  return {
+    client: socketContract(socket),
+    transport: 'headless',
+    onState: (listener) => socket.onState(listener),
+    state: () => socket.state,
+  };
+}

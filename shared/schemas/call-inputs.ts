@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from '../domain/execution';
+import { BULK_ACTION_MAX_ITEMS, EXECUTION_PAGE_MAX, EXECUTION_PAGE_DEFAULT } from '../domain/policies';
+import { createScheduleInput, updateScheduleInput } from './schedule-input';
+
+const id = z.number().int().positive();
+const ids = (what: string) =>
+  z
+    .array(id)
+    .min(1, `Select at least one ${what}.`)
+    .max(BULK_ACTION_MAX_ITEMS, `Select at most ${BULK_ACTION_MAX_ITEMS} ${what}s at once.`)
+    .transform((list) => [...new Set(list)]);
+const none = z.object({}).strict();
+const byId = z.object({ id }).strict();
+const epochMs = z.number().int().nonnegative();
+
+export const callInputs = {
+  'app/status': none,
+  'charts/list': none,
+  'charts/discover': none,
+  'charts/sync-status': z.object({ chartId: id }).strict(),
+  /** Charts already scheduled are reported as such; the rest get a schedule on their own frequency. */
+  'charts/add-to-schedule': z
+    .object({ chartIds: ids('chart'), syncImmediately: z.boolean().default(false) })
+    .strict(),
+  'charts/remove-from-schedule': z.object({ chartIds: ids('chart') }).strict(),
+  'charts/sync-now': z.object({ chartIds: ids('chart') }).strict(),
+  'schedules/list': none,
+  'schedules/get': byId,
+  'schedules/create': createScheduleInput,
+  'schedules/update': z.object({ id, changes: updateScheduleInput }).strict(),
+  'schedules/set-active': z.object({ ids: ids('schedule'), active: z.boolean() }).strict(),
+  'schedules/delete': z.object({ ids: ids('schedule') }).strict(),
+  'schedules/sync-now': z.object({ ids: ids('schedule') }).strict(),
+  'schedules/backfill-preview': byId,
+  'schedules/backfill': byId,
+  'executions/list': z
+    .object({
+      status: z.enum(EXECUTION_STATUSES).optional(),
+      trigger: z.enum(EXECUTION_TRIGGERS).optional(),
+      chartId: id.optional(),
+      scheduleId: id.optional(),
+      /** Created at or after (epoch ms). */
+      from: epochMs.optional(),
+      /** Created before (epoch ms). */
+      to: epochMs.optional(),
+      limit: z.number().int().min(1).max(EXECUTION_PAGE_MAX).default(EXECUTION_PAGE_DEFAULT),
+      offset: z.number().int().nonnegative().default(0),
+    })
+    .strict()
+    .refine((f) => f.from === undefined || f.to === undefined || f.from < f.to, {
+      message: 'The start date must be before the end date.',
+      path: ['from'],
+    }),
+  'executions/get': byId,
+  /** Starts a new execution of the failed (or cancelled, interrupted) one's schedule. */
+  'executions/retry': byId,
+  'executions/cancel': byId,
+} as const;

@@ -1,0 +1,22 @@
+import type { ChartSyncStatus } from '../domain/schedule-status';
+import type { ChartSummary, ExecutionView, ScheduleView } from './schedule-view';
+
+/** One row of the Charts screen: the chart and where it stands in the sync schedule. */
+export type ChartListItem = ChartSummary & {
+  syncStatus: ChartSyncStatus;
+  /** The chart's schedule, for the quick link; null when the chart is not scheduled. */
+  scheduleId: number | null;
+  lastSyncAt: number | null;
+  nextSyncAt: number | null;
+};
+
+/** What `charts/discover` imported. */
+export type DiscoverySummary = { platforms: number; charts: number; created: number; updated: number };
+
+/** The original's `GET /api/sync/status/{chart_id}/`: the chart, its schedule and its latest execution. */
+export type ChartSyncStatusView = {
+  chart: ChartSummary;
+  syncStatus: ChartSyncStatus;
+  schedule: ScheduleView | null;
+  latestExecution: ExecutionView | null;
+};

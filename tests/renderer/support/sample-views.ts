@@ -1,0 +1,91 @@
+import type { ChartListItem } from '../../../shared/views/chart-list-item';
+import type { ChartSummary, ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
+
+/** A fixed instant for component tests: 2026-11-23 12:00 UTC. */
+export const UI_NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
+const HOUR = 3_600_000;
+
+export function chartSummary(overrides: Partial<ChartSummary> = {}): ChartSummary {
+  return {
+    id: 1,
+    slug: 'top-200-global',
+    name: 'Top 200 Global',
+    platform: 'spotify',
+    frequency: 'daily',
+    countryCode: 'GLOBAL',
+    countryName: 'Global',
+    ...overrides,
+  };
+}
+
+export function chartItem(overrides: Partial<ChartListItem> = {}): ChartListItem {
+  return {
+    ...chartSummary(overrides),
+    syncStatus: 'not_scheduled',
+    scheduleId: null,
+    lastSyncAt: null,
+    nextSyncAt: null,
+    ...overrides,
+  };
+}
+
+export function scheduleView(overrides: Partial<ScheduleView> = {}): ScheduleView {
+  return {
+    id: 1,
+    chart: chartSummary(),
+    isActive: true,
+    syncFrequency: 'daily',
+    customIntervalHours: null,
+    cronExpression: null,
+    timeZone: null,
+    anchorAt: UI_NOW - 48 * HOUR,
+    lastSyncAt: UI_NOW - 2 * HOUR,
+    nextSyncAt: UI_NOW + 22 * HOUR,
+    totalExecutions: 10,
+    successfulExecutions: 9,
+    failedExecutions: 1,
+    syncImmediately: false,
+    syncHistoricalData: true,
+    fetchTrackMetadata: true,
+    historyWindowDays: 365,
+    attentionReason: null,
+    createdBy: '',
+    createdAt: UI_NOW - 48 * HOUR,
+    updatedAt: UI_NOW - 2 * HOUR,
+    intervalMs: 24 * HOUR,
+    successRate: 90,
+    overdueLevel: 'none',
+    lateByMs: 0,
+    isOverdue: false,
+    status: 'active',
+    ...overrides,
+  };
+}
+
+export function executionView(overrides: Partial<ExecutionView> = {}): ExecutionView {
+  return {
+    id: 1,
+    scheduleId: 1,
+    status: 'completed',
+    trigger: 'scheduled',
+    createdAt: UI_NOW - 2 * HOUR,
+    startedAt: UI_NOW - 2 * HOUR,
+    completedAt: UI_NOW - 2 * HOUR + 65_000,
+    nextAttemptAt: null,
+    errorMessage: null,
+    errorCode: null,
+    rankingsCreated: 2_000,
+    rankingsUpdated: 0,
+    tracksCreated: 350,
+    tracksUpdated: 20,
+    periodsPlanned: 10,
+    periodsSynced: 10,
+    periodsFailed: 0,
+    failedPeriods: [],
+    workerTaskId: null,
+    retryCount: 0,
+    maxRetries: 3,
+    durationMs: 65_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { connect, takeToken } from '../../../renderer/src/transport/connect';
+
+beforeEach(() => {
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+  delete window.chartSync;
+});
+
+describe('takeToken', () => {
+  it('takes the token out of the address bar and keeps it for reloads', () => {
+    window.history.replaceState(null, '', '/?token=secret&x=1#/schedules');
+    expect(takeToken(window)).toBe('secret');
+    expect(window.location.search).toBe('?x=1');
+    expect(window.location.hash).toBe('#/schedules');
+    expect(takeToken(window)).toBe('secret');
+  });
+
+  it('is null when the page was opened without one', () => {
+    expect(takeToken(window)).toBeNull();
+  });
+});
+
+describe('connect', () => {
+  it('prefers the desktop preload when present', () => {
+    const fake = { on: () => () => {} } as unknown as NonNullable<Window['chartSync']>;
+    window.chartSync = fake;
+    const connection = connect(window);
+    expect(connection?.transport).toBe('desktop');
+    expect(connection?.client).toBe(fake);
+  });
+
+  it('is null without preload and without token, so the page explains how to open it', () => {
+    expect(connect(window)).toBeNull();
+  });
+});
