@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'execution_active',
   'sync_locked',
   'invalid_state',
+  /** Soundcharts refused or could not answer (credentials, plan, quota, network): the message says which. */
+  'soundcharts_error',
   'database_too_new',
   'database_unreadable',
   'internal',

@@ -1,12 +1,14 @@
 import type { CallHandlers } from '../../shared/contract/calls';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../shared/domain/policies';
-import type { ExecutionTrigger } from '../../shared/domain/execution';
+import { isFinalStatus, type ExecutionTrigger } from '../../shared/domain/execution';
 import { ChartSyncError } from '../../shared/errors';
 import type { ExecutionView } from '../../shared/views/schedule-view';
 import type { Connection } from '../worker/protocol';
+import type { EngineActions } from './api/handler-context';
 import { createHandlers } from './api/handlers';
 import { getChartById } from './db/queries/charts';
 import type { AppDatabase } from './db/open-database';
+import { recordAudit } from './audit/audit-log';
 import { attachAuditTrail } from './audit/audit-trail';
 import { EnrichmentRunner, enqueueStaleMetadata, readSongAudience } from './enrichment';
 import { EventBus } from './events';
@@ -19,7 +21,7 @@ import { RateLimiter, createRateLimitState } from './soundcharts/rate-limiter';
 import { discoverCharts, type DiscoverySummary } from './sync/discover-charts';
 import { SOURCE_WORKER_ENTRY, SyncPool, type WorkerEntry } from './sync/sync-pool';
 import { SyncLock } from './sync/sync-lock';
-import { SyncRunner, type SyncPreview } from './sync/sync-runner';
+import { SyncRunner, type PlanScope, type SyncPreview } from './sync/sync-runner';
 
 export type EngineOptions = {
   /** Opened by the host (openDatabase), which reads the stored settings from it first. */
@@ -32,10 +34,12 @@ export type EngineOptions = {
   workerEntry?: WorkerEntry;
   clock?: Now;
   onError?: (error: unknown) => void;
+  /** Running on the built-in emulator because no credentials are set: the UI shows it as demo data. */
+  demo?: boolean;
 };
 
 /** The engine every host (desktop, headless, CLI) runs: the same database, services, sync and handlers. */
-export class Engine {
+export class Engine implements EngineActions {
   readonly database: AppDatabase;
   readonly events = new EventBus();
   readonly schedules: ScheduleService;
@@ -56,6 +60,12 @@ export class Engine {
   private pool: SyncPool | null = null;
   private lock: SyncLock | null = null;
   private syncRole = false;
+  private closing = false;
+  /** Waits for an execution that must end when the engine closes. */
+  private readonly onClosing = new Set<() => void>();
+  /** Scheduler wake-ups held back while a bulk action runs (see inBatch), and whether one was asked for. */
+  private wakeHeld = 0;
+  private wakeWanted = false;
   private readonly now: Now;
 
   constructor(private readonly options: EngineOptions) {
@@ -74,10 +84,21 @@ export class Engine {
       },
       now,
     );
-    this.schedules = new ScheduleService(this.database, now, (action, schedule) =>
-      this.audit.scheduleChanged(action, schedule),
-    );
-    this.executions = new ExecutionService(this.database, now);
+    // Every state change reaches the audit trail and the UI from these two hooks (the UI has no polling).
+    this.schedules = new ScheduleService(this.database, now, (action, schedule, execution) => {
+      if (action !== 'schedule.attention') this.audit.scheduleChanged(action, schedule);
+      if (action === 'schedule.deleted') {
+        this.events.emit('schedule/removed', { scheduleId: schedule.id, chartId: schedule.chart.id });
+        return;
+      }
+      this.events.emit('schedule/updated', { scheduleId: schedule.id });
+      if (execution) this.events.emit('execution/updated', execution);
+    });
+    this.executions = new ExecutionService(this.database, now, Math.random, (execution, closed) => {
+      this.events.emit('execution/updated', execution);
+      // Closing counts the execution in its schedule's statistics and moves its next slot.
+      if (closed) this.events.emit('schedule/updated', { scheduleId: execution.scheduleId });
+    });
     this.rateLimitState = createRateLimitState(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
     this.quota = QuotaTracker.fromState(this.quotaState);
     this.client = new SoundchartsClient({
@@ -119,8 +140,14 @@ export class Engine {
     });
     this.handlers = createHandlers({
       version: options.version,
+      demo: options.demo ?? false,
+      apiUrl: options.connection.baseUrl,
       database: this.database,
       schedules: this.schedules,
+      executions: this.executions,
+      engine: this,
+      now,
+      report: (error) => this.report(error),
     });
   }
 
@@ -143,42 +170,121 @@ export class Engine {
   }
 
   /**
-   * A manual sync of one chart, waited for. A chart without a schedule gets a paused one: the execution history
-   * needs it, and a one-off sync must not subscribe the operator to recurring ones.
+   * A manual sync of one chart, waited for (the CLI's `sync`). A chart without a schedule gets a paused one: the
+   * execution history needs it, and a one-off sync must not subscribe the operator to recurring ones. Waits for
+   * this execution only: other syncs the pass started keep running.
    */
   async syncChart(chartId: number, trigger: ExecutionTrigger = 'manual'): Promise<ExecutionView> {
+    this.takeSyncRole();
+    const execution = this.startChartSync(chartId, trigger);
+    const settled = await this.settled(execution.id);
+    await this.drainEnrichment();
+    return this.executions.get(settled.id);
+  }
+
+  /**
+   * Starts a sync of a schedule without waiting for it: the execution is created pending and the scheduler runs
+   * it at once (or when one of the CHART_SYNC_CONCURRENCY slots frees). Refused with `execution_active` while
+   * the schedule has a sync running or waiting. `backfill` plans the whole history window.
+   */
+  startSync(scheduleId: number, trigger: ExecutionTrigger): ExecutionView {
+    const execution = this.executions.start(scheduleId, trigger);
+    this.wake();
+    return execution;
+  }
+
+  /** startSync for a chart: one without a schedule gets a paused one first (see syncChart). */
+  startChartSync(chartId: number, trigger: ExecutionTrigger): ExecutionView {
     const chart = getChartById(this.database, chartId);
     if (!chart) throw new ChartSyncError('not_found', `Chart ${chartId} does not exist.`);
-    this.takeSyncRole();
     const schedule =
       this.schedules.getByChart(chartId) ?? this.schedules.create({ chartId, isActive: false }).schedule;
-    const execution = this.executions.start(schedule.id, trigger);
-    await this.scheduler.wake();
-    await this.scheduler.idle();
-    await this.drainEnrichment();
-    return this.executions.get(execution.id);
+    return this.startSync(schedule.id, trigger);
   }
 
-  preview(scheduleId: number): Promise<SyncPreview> {
-    return this.runner.preview(scheduleId);
+  /**
+   * Runs a pass of the scheduler soon, without waiting for it: after a sync was asked for or a schedule changed.
+   * Only the process holding the sync lock runs syncs; in another one the pending executions wait for that one's
+   * next pass.
+   */
+  wake(): void {
+    if (this.closing) return;
+    if (this.wakeHeld > 0) {
+      this.wakeWanted = true;
+      return;
+    }
+    try {
+      this.takeSyncRole();
+    } catch (error) {
+      if (error instanceof ChartSyncError && error.code === 'sync_locked') return;
+      throw error;
+    }
+    this.scheduler.wake().catch((error: unknown) => this.report(error));
   }
 
-  cancel(executionId: number): ExecutionView {
-    if (!this.runner.cancel(executionId)) return this.executions.cancel(executionId);
-    return this.executions.get(executionId);
+  /**
+   * Runs `work` in one transaction with wake-ups held back, then wakes once: a bulk action over thousands of
+   * charts commits once and makes one scheduler pass, not one per item.
+   */
+  inBatch<T>(work: () => T): T {
+    this.wakeHeld += 1;
+    try {
+      return this.database.sqlite.transaction(work)();
+    } finally {
+      this.wakeHeld -= 1;
+      if (this.wakeHeld === 0 && this.wakeWanted) {
+        this.wakeWanted = false;
+        this.wake();
+      }
+    }
   }
 
-  discoverCharts(onPlatform?: (platform: string, charts: number) => void): Promise<DiscoverySummary> {
-    return discoverCharts(this.database, this.client, onPlatform);
+  /** What a sync would fetch now; by default what a backfill would (the whole window), without fetching it. */
+  preview(scheduleId: number, scope: PlanScope = 'full-window'): Promise<SyncPreview> {
+    return this.runner.preview(scheduleId, scope);
   }
 
-  /** Stops the scheduler (syncs in flight finish their period and wait for the next start), then closes. */
+  /**
+   * Cancels a waiting or running execution and returns it closed: a running one is stopped at once (periods
+   * already stored stay) and answered when its worker has let go.
+   */
+  async cancel(executionId: number): Promise<ExecutionView> {
+    const current = this.executions.get(executionId);
+    if (isFinalStatus(current.status)) {
+      throw new ChartSyncError(
+        'invalid_state',
+        `Execution ${executionId} already ended (${current.status}); there is nothing to cancel.`,
+      );
+    }
+    const finished = this.runner.finished(executionId);
+    if (finished && this.runner.cancel(executionId)) {
+      await finished;
+      return this.executions.get(executionId);
+    }
+    return this.executions.cancel(executionId);
+  }
+
+  /** Imports Soundcharts' chart catalogue; the UI hears of it through 'charts/updated'. */
+  async discoverCharts(onPlatform?: (platform: string, charts: number) => void): Promise<DiscoverySummary> {
+    const summary = await discoverCharts(this.database, this.client, onPlatform);
+    recordAudit(
+      this.database,
+      { action: 'charts.discovered', result: 'ok', trigger: 'operator', detail: { ...summary } },
+      this.now(),
+    );
+    this.events.emit('charts/updated', { created: summary.created, updated: summary.updated });
+    return summary;
+  }
+
   /** Song audience: what is stored, at once; stale or missing platforms are fetched in the background. */
   songAudience(songUuid: string) {
     return readSongAudience(this.database, this.enrichment, songUuid, this.now());
   }
 
+  /** Stops the scheduler (syncs in flight finish their period and wait for the next start), then closes. */
   async close(): Promise<void> {
+    this.closing = true;
+    for (const done of [...this.onClosing]) done();
     await this.scheduler.stop();
     await this.enrichment.stop();
     this.audit.detach();
@@ -191,15 +297,56 @@ export class Engine {
   }
 
   /**
-   * Becomes the one process that syncs this database; only then are executions left running by a previous
-   * process known to be dead, and marked interrupted.
+   * Resolves when the execution no longer needs this process to wait: it reached a final status, waits out a
+   * retry's backoff, was put back to pending by a shutdown, or its run ended without closing it (an unexpected
+   * error, reported to onError). A pending execution waiting for a free slot is still waited for.
    */
+  private async settled(executionId: number): Promise<ExecutionView> {
+    for (;;) {
+      const execution = this.executions.get(executionId);
+      const running = this.runner.finished(executionId);
+      if (running) {
+        await running;
+        continue;
+      }
+      if (execution.status === 'running') return execution;
+      const waitsForSlot =
+        execution.status === 'pending' &&
+        (execution.nextAttemptAt === null || execution.nextAttemptAt <= this.now());
+      if (!waitsForSlot || this.closing) return execution;
+      await this.nextUpdate(executionId);
+    }
+  }
+
+  /** The next state change of one execution, or the engine closing (a pending one then never starts). */
+  private nextUpdate(executionId: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        off();
+        this.onClosing.delete(done);
+        resolve();
+      };
+      const off = this.events.on('execution/updated', (execution) => {
+        if (execution.id === executionId) done();
+      });
+      this.onClosing.add(done);
+    });
+  }
+
   /** One-shot hosts (CLI) fetch the metadata the sync queued before they exit. */
   private async drainEnrichment(): Promise<void> {
     this.enrichment.start();
     await this.enrichment.idle();
   }
 
+  private report(error: unknown): void {
+    (this.options.onError ?? ((e: unknown) => console.error('chart-sync engine:', e)))(error);
+  }
+
+  /**
+   * Becomes the one process that syncs this database; only then are executions left running by a previous
+   * process known to be dead, and marked interrupted.
+   */
   private takeSyncRole(): void {
     if (this.syncRole) return;
     // An in-memory database (tests) cannot be shared with another process: nothing to lock.

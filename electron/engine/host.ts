@@ -56,6 +56,7 @@ export async function startHostedEngine(options: HostOptions): Promise<HostedEng
         : { baseUrl: config.apiUrl, credentials: config.credentials! },
       rateLimitPerMinute: config.rateLimitPerMinute,
       tickMs: config.tickMs,
+      demo: emulator !== null,
       ...(options.workerEntry ? { workerEntry: options.workerEntry } : {}),
       ...(options.onError ? { onError: options.onError } : {}),
     });

@@ -1,39 +1,18 @@
-import { count, eq } from 'drizzle-orm';
 import type { CallHandlers } from '../../../shared/contract/calls';
-import type { AppStatus } from '../../../shared/views/app-status';
-import type { AppDatabase } from '../db/open-database';
-import { charts, chartSyncExecutions } from '../db/schema';
-import type { ScheduleService } from '../schedules/schedule-service';
+import { appHandlers } from './app-handlers';
+import { chartHandlers } from './chart-handlers';
+import { executionHandlers } from './execution-handlers';
+import type { HandlerContext } from './handler-context';
+import { scheduleHandlers } from './schedule-handlers';
 
-export type HandlerContext = {
-  version: string;
-  database: AppDatabase;
-  schedules: ScheduleService;
-};
+export type { HandlerContext } from './handler-context';
 
+/** Every call of the contract; the CallHandlers type makes the compiler prove none is missing. */
 export function createHandlers(context: HandlerContext): CallHandlers {
   return {
-    'app/status': () => appStatus(context),
-  };
-}
-
-function appStatus({ version, database, schedules }: HandlerContext): AppStatus {
-  const { db } = database;
-  const chartCount = db.select({ n: count() }).from(charts).get()?.n ?? 0;
-  const scheduleViews = schedules.list();
-  const executionCount = (status: 'pending' | 'running') =>
-    db.select({ n: count() }).from(chartSyncExecutions).where(eq(chartSyncExecutions.status, status)).get()
-      ?.n ?? 0;
-  return {
-    version,
-    databaseFile: database.file,
-    schemaVersion: database.migration.toVersion,
-    charts: chartCount,
-    schedules: {
-      total: scheduleViews.length,
-      active: scheduleViews.filter((s) => s.isActive).length,
-      overdue: scheduleViews.filter((s) => s.isOverdue).length,
-    },
-    executions: { running: executionCount('running'), pending: executionCount('pending') },
+    ...appHandlers(context),
+    ...chartHandlers(context),
+    ...scheduleHandlers(context),
+    ...executionHandlers(context),
   };
 }

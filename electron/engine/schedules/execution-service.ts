@@ -5,15 +5,16 @@ import {
   type ExecutionStatus,
   type ExecutionTrigger,
 } from '../../../shared/domain/execution';
-import { nextSyncAfter } from '../../../shared/domain/next-sync';
+import { nextSyncAfter, timingProblem } from '../../../shared/domain/next-sync';
 import { RETRY_POLICY } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
 import type { AppDatabase } from '../db/open-database';
-import { chartSyncExecutions, chartSyncSchedules } from '../db/schema';
+import { charts, chartSyncExecutions, chartSyncSchedules } from '../db/schema';
 import { toExecutionView, type ExecutionRow } from './execution-view';
 import type { Now } from './schedule-service';
 import { timingOf } from './schedule-view';
+import { isUniqueViolation } from './sqlite-errors';
 
 export type ExecutionCounts = {
   rankingsCreated: number;
@@ -33,6 +34,13 @@ export type ExecutionFailure = {
 };
 
 export type RetryDecision = { retrying: boolean; execution: ExecutionView };
+
+/**
+ * Told of every change of an execution's state after it is committed (created, started, retried, requeued,
+ * closed), so the engine pushes each one to the UI from a single place. `closed`: it reached a final status, so
+ * its schedule's statistics and next slot changed too. Progress is not reported here (it has its own event).
+ */
+export type ExecutionChangeListener = (execution: ExecutionView, closed: boolean) => void;
 
 /** What each final status does to the schedule's statistics. Cancelled runs are the operator's call: not counted. */
 const STATISTICS: Record<
@@ -57,16 +65,19 @@ export class ExecutionService {
     private readonly database: AppDatabase,
     private readonly clock: Now = Date.now,
     private readonly random: () => number = Math.random,
+    private readonly onChange: ExecutionChangeListener = () => {},
   ) {}
 
   start(scheduleId: number, trigger: ExecutionTrigger, options: { maxRetries?: number } = {}): ExecutionView {
     const now = this.clock();
     const schedule = this.database.db
-      .select({ id: chartSyncSchedules.id })
+      .select({ id: chartSyncSchedules.id, chartName: charts.name })
       .from(chartSyncSchedules)
+      .innerJoin(charts, eq(charts.id, chartSyncSchedules.chartId))
       .where(eq(chartSyncSchedules.id, scheduleId))
       .get();
-    if (!schedule) throw new ChartSyncError('not_found', `Sync schedule ${scheduleId} does not exist.`);
+    if (!schedule) throw new ChartSyncError('not_found', `Schedule ${scheduleId} does not exist.`);
+    let execution: ExecutionView;
     try {
       const row = this.database.db
         .insert(chartSyncExecutions)
@@ -79,16 +90,37 @@ export class ExecutionService {
         })
         .returning()
         .get();
-      return toExecutionView(row);
+      execution = toExecutionView(row);
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ChartSyncError(
-          'execution_active',
-          `Schedule ${scheduleId} already has a sync running or waiting; it was not started twice.`,
-        );
-      }
+      if (isUniqueViolation(error)) throw this.alreadyActive(scheduleId, schedule.chartName);
       throw error;
     }
+    this.onChange(execution, false);
+    return execution;
+  }
+
+  /** The open execution of a schedule says whether it runs or waits (and until when), so the message can too. */
+  private alreadyActive(scheduleId: number, chartName: string): ChartSyncError {
+    const open = this.database.db
+      .select({ status: chartSyncExecutions.status, nextAttemptAt: chartSyncExecutions.nextAttemptAt })
+      .from(chartSyncExecutions)
+      .where(
+        and(
+          eq(chartSyncExecutions.scheduleId, scheduleId),
+          inArray(chartSyncExecutions.status, ACTIVE_EXECUTION_STATUSES),
+        ),
+      )
+      .get();
+    const state =
+      open?.status === 'running'
+        ? 'is already running'
+        : open?.nextAttemptAt
+          ? `is waiting to retry at ${new Date(open.nextAttemptAt).toISOString()}`
+          : 'is already waiting to start';
+    return new ChartSyncError(
+      'execution_active',
+      `A sync of "${chartName}" ${state}; it was not started twice. Cancel it first to start a new one.`,
+    );
   }
 
   markRunning(id: number, workerTaskId: string | null = null): ExecutionView {
@@ -105,7 +137,7 @@ export class ExecutionService {
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'pending')))
       .run();
     if (changed.changes === 0) throw this.wrongState(id, 'start');
-    return this.get(id);
+    return this.changed(id, false);
   }
 
   /** Progress of a running execution, as absolute numbers (idempotent if a message arrives twice). */
@@ -161,7 +193,7 @@ export class ExecutionService {
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
       .run();
     if (changed.changes === 0) throw this.wrongState(id, 'retry');
-    return { retrying: true, execution: this.get(id) };
+    return { retrying: true, execution: this.changed(id, false) };
   }
 
   /**
@@ -175,7 +207,7 @@ export class ExecutionService {
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
       .run();
     if (changed.changes === 0) throw this.wrongState(id, 'requeue');
-    return this.get(id);
+    return this.changed(id, false);
   }
 
   cancel(id: number): ExecutionView {
@@ -260,9 +292,15 @@ export class ExecutionService {
         .get();
       if (!schedule) return;
       const { counted, succeeded } = STATISTICS[status];
-      // An interrupted run leaves next_sync_at alone: if its slot had come, it is still due and runs once.
+      // An interrupted run leaves next_sync_at alone: if its slot had come, it is still due and runs once. A
+      // timing that cannot be used (see timingState) has no next slot: it waits for the operator to fix it.
+      const timing = timingOf(schedule);
       const nextSyncAt =
-        status === 'interrupted' ? schedule.nextSyncAt : nextSyncAfter(timingOf(schedule), now);
+        status === 'interrupted'
+          ? schedule.nextSyncAt
+          : timingProblem(timing) === null
+            ? nextSyncAfter(timing, now)
+            : null;
       this.database.db
         .update(chartSyncSchedules)
         .set({
@@ -276,7 +314,13 @@ export class ExecutionService {
         .where(eq(chartSyncSchedules.id, schedule.id))
         .run();
     })();
-    return this.get(id);
+    return this.changed(id, true);
+  }
+
+  private changed(id: number, closed: boolean): ExecutionView {
+    const execution = this.get(id);
+    this.onChange(execution, closed);
+    return execution;
   }
 
   private requireRow(id: number): ExecutionRow {
@@ -291,13 +335,9 @@ export class ExecutionService {
 
   private wrongState(id: number, action: string): ChartSyncError {
     const row = this.requireRow(id);
-    return new ChartSyncError('invalid_state', `Cannot ${action} execution ${id}: it is ${row.status}.`);
+    return new ChartSyncError(
+      'invalid_state',
+      `Cannot ${action} execution ${id}: it is already ${row.status}.`,
+    );
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
-  }
-  return false;
 }

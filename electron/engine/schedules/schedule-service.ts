@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, min, notExists } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, min, notExists, sql } from 'drizzle-orm';
 import { ACTIVE_EXECUTION_STATUSES } from '../../../shared/domain/execution';
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { nextSyncAfter } from '../../../shared/domain/next-sync';
@@ -11,11 +11,13 @@ import {
   type CreateScheduleInput,
   type UpdateScheduleInput,
 } from '../../../shared/schemas/schedule-input';
-import type { ScheduleView } from '../../../shared/views/schedule-view';
+import type { ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
 import { getChartById } from '../db/queries/charts';
 import type { AppDatabase } from '../db/open-database';
 import { charts, chartSyncExecutions, chartSyncSchedules } from '../db/schema';
-import { timingOf, toScheduleView, type ScheduleRow } from './schedule-view';
+import { toExecutionView } from './execution-view';
+import { timingOf, timingState, toScheduleView, type ScheduleRow } from './schedule-view';
+import { isUniqueViolation } from './sqlite-errors';
 
 /** The current instant in epoch ms; injected so tests control time. */
 export type Now = () => number;
@@ -24,16 +26,29 @@ export type CreatedSchedule = {
   schedule: ScheduleView;
   /** The pending execution made for `syncImmediately`, picked up by the dispatcher at once. */
   immediateExecutionId: number | null;
+  immediateExecution: ExecutionView | null;
 };
 
-/** Sync schedules: one per chart, timed on a grid anchored to the schedule so next_sync_at never drifts. */
-/** Told of every operator change, for the audit trail. */
+/** The operator's changes (each one an audit entry) and `schedule.attention`, set by a sync's outcome. */
+export type ScheduleChangeAction =
+  | 'schedule.created'
+  | 'schedule.updated'
+  | 'schedule.deleted'
+  | 'schedule.paused'
+  | 'schedule.resumed'
+  | 'schedule.attention';
+
+/**
+ * Told of every change after it is committed: the engine writes the audit trail and pushes the UI's events from
+ * here, so no code path can change a schedule unseen. `execution` is the immediate execution of a creation.
+ */
 export type ScheduleChangeListener = (
-  action:
-    'schedule.created' | 'schedule.updated' | 'schedule.deleted' | 'schedule.paused' | 'schedule.resumed',
+  action: ScheduleChangeAction,
   schedule: ScheduleView,
+  execution?: ExecutionView | null,
 ) => void;
 
+/** Sync schedules: one per chart, timed on a grid anchored to the schedule so next_sync_at never drifts. */
 export class ScheduleService {
   constructor(
     private readonly database: AppDatabase,
@@ -45,12 +60,12 @@ export class ScheduleService {
     const value = parseInput(createScheduleInput, input);
     const chart = getChartById(this.database, value.chartId);
     if (!chart) throw new ChartSyncError('not_found', `Chart ${value.chartId} does not exist.`);
-    if (this.findRowByChart(chart.id)) {
-      throw new ChartSyncError(
+    const exists = () =>
+      new ChartSyncError(
         'schedule_exists',
         `"${chart.name}" already has a sync schedule; edit that one instead.`,
       );
-    }
+    if (this.findRowByChart(chart.id)) throw exists();
     const now = this.clock();
     const syncFrequency = value.syncFrequency ?? detectSyncFrequency(chart.frequency);
     const timing = {
@@ -60,7 +75,7 @@ export class ScheduleService {
       timeZone: syncFrequency === 'cron' ? (value.timeZone ?? null) : null,
       anchorAt: now,
     };
-    const created = this.database.sqlite.transaction(() => {
+    const insert = this.database.sqlite.transaction(() => {
       const row = this.database.db
         .insert(chartSyncSchedules)
         .values({
@@ -83,15 +98,29 @@ export class ScheduleService {
         .returning()
         .get();
       const immediate = value.syncImmediately
-        ? this.database.db
-            .insert(chartSyncExecutions)
-            .values({ scheduleId: row.id, trigger: 'immediate', createdAt: now, updatedAt: now })
-            .returning({ id: chartSyncExecutions.id })
-            .get()
-        : undefined;
-      return { schedule: toScheduleView(row, chart, now), immediateExecutionId: immediate?.id ?? null };
-    })();
-    this.onChange('schedule.created', created.schedule);
+        ? toExecutionView(
+            this.database.db
+              .insert(chartSyncExecutions)
+              .values({ scheduleId: row.id, trigger: 'immediate', createdAt: now, updatedAt: now })
+              .returning()
+              .get(),
+          )
+        : null;
+      return {
+        schedule: toScheduleView(row, chart, now),
+        immediateExecutionId: immediate?.id ?? null,
+        immediateExecution: immediate,
+      };
+    });
+    let created: CreatedSchedule;
+    try {
+      created = insert();
+    } catch (error) {
+      // Another caller (a second window, the CLI) created it between the check above and the insert.
+      if (isUniqueViolation(error)) throw exists();
+      throw error;
+    }
+    this.onChange('schedule.created', created.schedule, created.immediateExecution);
     return created;
   }
 
@@ -114,16 +143,19 @@ export class ScheduleService {
       merged.cronExpression !== current.cronExpression ||
       merged.timeZone !== current.timeZone;
     const anchorAt = timingChanged ? now : current.anchorAt;
-    const nextSyncAt = timingChanged
+    const isActive = change.isActive ?? current.isActive;
+    const gridSlot = timingChanged
       ? nextSyncAfter({ frequency: merged.syncFrequency, ...merged, anchorAt }, now)
       : current.nextSyncAt;
+    // Resuming through an update follows setActive's rule, so the two ways to resume cannot disagree.
+    const nextSyncAt = resumedSlot(current, isActive, gridSlot, now);
     this.database.db
       .update(chartSyncSchedules)
       .set({
         ...merged,
         anchorAt,
         nextSyncAt,
-        isActive: change.isActive ?? current.isActive,
+        isActive,
         syncHistoricalData: change.syncHistoricalData ?? current.syncHistoricalData,
         fetchTrackMetadata: change.fetchTrackMetadata ?? current.fetchTrackMetadata,
         historyWindowDays: change.historyWindowDays ?? current.historyWindowDays,
@@ -133,6 +165,8 @@ export class ScheduleService {
       .run();
     const updated = this.get(id);
     this.onChange('schedule.updated', updated);
+    if (isActive !== current.isActive)
+      this.onChange(isActive ? 'schedule.resumed' : 'schedule.paused', updated);
     return updated;
   }
 
@@ -143,10 +177,7 @@ export class ScheduleService {
   setActive(id: number, active: boolean): ScheduleView {
     const current = this.requireRow(id);
     const now = this.clock();
-    const nextSyncAt =
-      active && !current.isActive && (current.nextSyncAt === null || current.nextSyncAt < now)
-        ? now
-        : current.nextSyncAt;
+    const nextSyncAt = resumedSlot(current, active, current.nextSyncAt, now);
     this.database.db
       .update(chartSyncSchedules)
       .set({ isActive: active, nextSyncAt, updatedAt: now })
@@ -162,10 +193,12 @@ export class ScheduleService {
     const result = this.database.db
       .update(chartSyncSchedules)
       .set({ attentionReason: reason, updatedAt: this.clock() })
-      .where(eq(chartSyncSchedules.id, id))
+      .where(and(eq(chartSyncSchedules.id, id), sql`${chartSyncSchedules.attentionReason} IS NOT ${reason}`))
       .run();
-    if (result.changes === 0) throw notFound(id);
-    return this.get(id);
+    const schedule = this.get(id);
+    // Cleared after every successful run: only a real change is worth telling the UI about.
+    if (result.changes > 0) this.onChange('schedule.attention', schedule);
+    return schedule;
   }
 
   /** Deletes a schedule and its history; refused while a sync of it runs (cancel that first). */
@@ -179,7 +212,7 @@ export class ScheduleService {
     if (running) {
       throw new ChartSyncError(
         'execution_active',
-        `A sync of "${schedule.chart.name}" is running; cancel it before deleting the schedule.`,
+        `A sync of "${schedule.chart.name}" is running; cancel it or wait for it to finish, then delete the schedule.`,
       );
     }
     this.database.db.delete(chartSyncSchedules).where(eq(chartSyncSchedules.id, id)).run();
@@ -207,27 +240,31 @@ export class ScheduleService {
 
   /** Active schedules whose slot has come and that are not already running or waiting to run. */
   due(now: number = this.clock()): ScheduleView[] {
-    return this.joined()
-      .where(
-        and(
-          eq(chartSyncSchedules.isActive, true),
-          lte(chartSyncSchedules.nextSyncAt, now),
-          notExists(
-            this.database.db
-              .select({ id: chartSyncExecutions.id })
-              .from(chartSyncExecutions)
-              .where(
-                and(
-                  eq(chartSyncExecutions.scheduleId, chartSyncSchedules.id),
-                  inArray(chartSyncExecutions.status, ACTIVE_EXECUTION_STATUSES),
+    return (
+      this.joined()
+        .where(
+          and(
+            eq(chartSyncSchedules.isActive, true),
+            lte(chartSyncSchedules.nextSyncAt, now),
+            notExists(
+              this.database.db
+                .select({ id: chartSyncExecutions.id })
+                .from(chartSyncExecutions)
+                .where(
+                  and(
+                    eq(chartSyncExecutions.scheduleId, chartSyncSchedules.id),
+                    inArray(chartSyncExecutions.status, ACTIVE_EXECUTION_STATUSES),
+                  ),
                 ),
-              ),
+            ),
           ),
-        ),
-      )
-      .orderBy(asc(chartSyncSchedules.nextSyncAt))
-      .all()
-      .map((found) => toScheduleView(found.schedule, found.chart, now));
+        )
+        .orderBy(asc(chartSyncSchedules.nextSyncAt))
+        .all()
+        // A timing that cannot be used has no next slot to move to after the run: it waits for the operator.
+        .filter((found) => timingState(found.schedule, now).problem === null)
+        .map((found) => toScheduleView(found.schedule, found.chart, now))
+    );
   }
 
   /** The soonest slot of any active schedule, for the scheduler's precise wake-up. */
@@ -267,6 +304,16 @@ export class ScheduleService {
   }
 }
 
-function notFound(id: number): ChartSyncError {
-  return new ChartSyncError('not_found', `Sync schedule ${id} does not exist.`);
+export function notFound(id: number): ChartSyncError {
+  return new ChartSyncError('not_found', `Schedule ${id} does not exist.`);
+}
+
+/** The resume rule of setActive (see there), shared with update. */
+function resumedSlot(
+  current: Pick<ScheduleRow, 'isActive'>,
+  active: boolean,
+  slot: number | null,
+  now: number,
+): number | null {
+  return active && !current.isActive && (slot === null || slot < now) ? now : slot;
 }

@@ -31,7 +31,15 @@ type Active = {
   controller: AbortController;
   stop: (() => void) | null;
   ending: 'cancel' | 'shutdown' | null;
+  /** Settles when run() has closed the execution (or given up on it). */
+  finished: Promise<void>;
 };
+
+/**
+ * How much of the history window a sync plans. `schedule`: as the schedule says (every missing period, or only
+ * the newest with historical sync off). `full-window`: every missing period whatever the flag, for a backfill.
+ */
+export type PlanScope = 'schedule' | 'full-window';
 
 const DEFAULT_ENTRIES_PER_RANKING = 100;
 
@@ -52,15 +60,27 @@ export class SyncRunner {
     return this.active.has(executionId);
   }
 
+  /** Settles when the run of this execution ends; null when it is not running here. */
+  finished(executionId: number): Promise<void> | null {
+    return this.active.get(executionId)?.finished ?? null;
+  }
+
+  // State changes reach the UI and the audit trail through the execution service's change hook (see Engine).
   async run(executionId: number): Promise<ExecutionView> {
     const { executions, events, now } = this.deps;
     const before = executions.get(executionId);
-    const entry: Active = { controller: new AbortController(), stop: null, ending: null };
+    let finish = () => {};
+    const entry: Active = {
+      controller: new AbortController(),
+      stop: null,
+      ending: null,
+      finished: new Promise<void>((resolve) => (finish = resolve)),
+    };
     this.active.set(executionId, entry);
     try {
       const started = executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`);
-      events.emit('execution/updated', started);
-      const { schedule, chartId, request } = this.syncRequest(started.scheduleId, false);
+      const scope: PlanScope = started.trigger === 'backfill' ? 'full-window' : 'schedule';
+      const { schedule, chartId, request } = this.syncRequest(started.scheduleId, false, scope);
       const counts: Required<ExecutionCounts> = {
         rankingsCreated: started.rankingsCreated,
         rankingsUpdated: started.rankingsUpdated,
@@ -110,18 +130,16 @@ export class SyncRunner {
       const sync = this.deps.pool.sync(request, onMessage, entry.controller.signal);
       entry.stop = sync.stop;
       const outcome = await sync.done;
-      const closed = this.close(executionId, entry, outcome, failed, counts);
-      events.emit('execution/updated', closed);
-      events.emit('schedule/updated', { scheduleId: closed.scheduleId });
-      return closed;
+      return this.close(executionId, entry, outcome, failed, counts);
     } finally {
       this.active.delete(executionId);
+      finish();
     }
   }
 
   /** Plans without fetching: the periods a sync would fetch now and what they would cost in requests. */
-  async preview(scheduleId: number): Promise<SyncPreview> {
-    const { request } = this.syncRequest(scheduleId, true);
+  async preview(scheduleId: number, scope: PlanScope = 'schedule'): Promise<SyncPreview> {
+    const { request } = this.syncRequest(scheduleId, true, scope);
     let plan: SyncPreview | null = null;
     const sync = this.deps.pool.sync(request, (message) => {
       if (message.type === 'plan')
@@ -133,7 +151,7 @@ export class SyncRunner {
   }
 
   /** What the worker needs to plan (and fetch) a schedule's chart now: one definition for sync and preview. */
-  private syncRequest(scheduleId: number, previewOnly: boolean) {
+  private syncRequest(scheduleId: number, previewOnly: boolean, scope: PlanScope) {
     const schedule = this.deps.schedules.get(scheduleId);
     const chart = getChartById(this.deps.database, schedule.chart.id)!;
     const window = historyWindow(this.deps.now(), schedule.historyWindowDays);
@@ -143,7 +161,7 @@ export class SyncRunner {
       frequency: detectSyncFrequency(chart.frequency),
       window,
       stored: storedSnapshots(this.deps.database, chart.id, window),
-      historical: schedule.syncHistoricalData,
+      historical: scope === 'full-window' || schedule.syncHistoricalData,
       entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
       previewOnly,
     };
@@ -170,10 +188,7 @@ export class SyncRunner {
   }
 
   private waitFor(executionId: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => (this.active.has(executionId) ? setTimeout(check, 20) : resolve());
-      check();
-    });
+    return this.finished(executionId) ?? Promise.resolve();
   }
 
   private close(

@@ -117,7 +117,7 @@ describe('ScheduleService.create', () => {
       name: 'cron without a zone',
       input: { syncFrequency: 'cron', cronExpression: '0 6 * * *' },
       code: 'invalid_input',
-      text: /cronExpression/,
+      text: /timeZone/,
     },
     {
       name: 'cron that does not parse',
@@ -129,7 +129,7 @@ describe('ScheduleService.create', () => {
       name: 'unknown time zone',
       input: { syncFrequency: 'cron', cronExpression: '0 6 * * *', timeZone: 'Mars/Olympus' },
       code: 'invalid_input',
-      text: /cronExpression/,
+      text: /timeZone/,
     },
     {
       name: 'history window too long',

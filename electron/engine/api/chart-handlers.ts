@@ -1,0 +1,118 @@
+import type { CallHandlers } from '../../../shared/contract/calls';
+import { chartSyncStatus } from '../../../shared/domain/schedule-status';
+import { ChartSyncError } from '../../../shared/errors';
+import type { ChartListItem, ChartSyncStatusView } from '../../../shared/views/chart-list-item';
+import { listChartsWithSchedules, type ChartListRow } from '../db/queries/chart-list';
+import { getChartById, toChartSummary } from '../db/queries/charts';
+import { latestExecutionOf } from '../db/queries/execution-list';
+import { toExecutionView } from '../schedules/execution-view';
+import { timingState } from '../schedules/schedule-view';
+import { runBulk } from './bulk';
+import type { HandlerContext } from './handler-context';
+import { fromSoundcharts } from './soundcharts-failure';
+import { bulkTrigger } from './triggers';
+
+type ChartHandlers = Pick<
+  CallHandlers,
+  | 'charts/list'
+  | 'charts/discover'
+  | 'charts/sync-status'
+  | 'charts/add-to-schedule'
+  | 'charts/remove-from-schedule'
+  | 'charts/sync-now'
+>;
+
+export function chartHandlers(context: HandlerContext): ChartHandlers {
+  const { database, schedules, engine } = context;
+  return {
+    'charts/list': () => listCharts(context),
+
+    'charts/discover': () =>
+      fromSoundcharts('The chart catalogue could not be imported', () => engine.discoverCharts()),
+
+    'charts/sync-status': ({ chartId }) => chartStatus(context, chartId),
+
+    'charts/add-to-schedule': ({ chartIds, syncImmediately }) =>
+      runBulk(context, chartIds, (chartId) => {
+        const { schedule, immediateExecutionId } = schedules.create({ chartId, syncImmediately });
+        if (immediateExecutionId !== null) engine.wake();
+        return { scheduleId: schedule.id, executionId: immediateExecutionId };
+      }),
+
+    'charts/remove-from-schedule': ({ chartIds }) =>
+      runBulk(context, chartIds, (chartId) => {
+        const chart = getChartById(database, chartId);
+        if (!chart) throw new ChartSyncError('not_found', `Chart ${chartId} does not exist.`);
+        const schedule = schedules.getByChart(chartId);
+        if (!schedule) {
+          throw new ChartSyncError(
+            'not_found',
+            `"${chart.name}" is not in the sync schedule; nothing to remove.`,
+          );
+        }
+        schedules.remove(schedule.id);
+        return { scheduleId: schedule.id, executionId: null };
+      }),
+
+    'charts/sync-now': ({ chartIds }) => {
+      const trigger = bulkTrigger(chartIds);
+      return runBulk(context, chartIds, (chartId) => {
+        const execution = engine.startChartSync(chartId, trigger);
+        return { scheduleId: execution.scheduleId, executionId: execution.id };
+      });
+    },
+  };
+}
+
+function listCharts({ database, now }: HandlerContext): ChartListItem[] {
+  const at = now();
+  return listChartsWithSchedules(database).map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    platform: row.platform,
+    frequency: row.frequency,
+    countryCode: row.countryCode,
+    countryName: row.countryName,
+    syncStatus: chartSyncStatus(scheduleState(row, at), at),
+    scheduleId: row.scheduleId,
+    lastSyncAt: row.lastSyncAt,
+    nextSyncAt: row.nextSyncAt,
+  }));
+}
+
+/** The LEFT JOIN gives nulls for a chart without a schedule. */
+function scheduleState(row: ChartListRow, at: number) {
+  if (
+    row.scheduleId === null ||
+    row.isActive === null ||
+    row.syncFrequency === null ||
+    row.anchorAt === null
+  ) {
+    return null;
+  }
+  const { intervalMs } = timingState(
+    {
+      syncFrequency: row.syncFrequency,
+      customIntervalHours: row.customIntervalHours,
+      cronExpression: row.cronExpression,
+      timeZone: row.timeZone,
+      anchorAt: row.anchorAt,
+    },
+    at,
+  );
+  return { isActive: row.isActive, nextSyncAt: row.nextSyncAt, intervalMs };
+}
+
+function chartStatus({ database, schedules, now }: HandlerContext, chartId: number): ChartSyncStatusView {
+  const chart = getChartById(database, chartId);
+  if (!chart) throw new ChartSyncError('not_found', `Chart ${chartId} does not exist.`);
+  const schedule = schedules.getByChart(chartId);
+  const latest = schedule ? latestExecutionOf(database, schedule.id) : undefined;
+  return {
+    chart: toChartSummary(chart),
+    syncStatus: schedule ? schedule.status : chartSyncStatus(null, now()),
+    schedule,
+    latestExecution: latest ? toExecutionView(latest) : null,
+  };
+}

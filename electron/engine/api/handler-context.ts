@@ -1,0 +1,35 @@
+import type { ExecutionTrigger } from '../../../shared/domain/execution';
+import type { ExecutionView } from '../../../shared/views/schedule-view';
+import type { AppDatabase } from '../db/open-database';
+import type { ExecutionService } from '../schedules/execution-service';
+import type { Now, ScheduleService } from '../schedules/schedule-service';
+import type { DiscoverySummary } from '../sync/discover-charts';
+import type { PlanScope, SyncPreview } from '../sync/sync-runner';
+
+/** What the handlers ask of the engine beyond the services: starting, cancelling and planning syncs. */
+export type EngineActions = {
+  startSync(scheduleId: number, trigger: ExecutionTrigger): ExecutionView;
+  startChartSync(chartId: number, trigger: ExecutionTrigger): ExecutionView;
+  /** A scheduler pass soon (after a schedule change that may make it due). */
+  wake(): void;
+  /** One transaction, one scheduler pass at the end: for bulk actions. */
+  inBatch<T>(work: () => T): T;
+  cancel(executionId: number): Promise<ExecutionView>;
+  preview(scheduleId: number, scope?: PlanScope): Promise<SyncPreview>;
+  discoverCharts(): Promise<DiscoverySummary>;
+};
+
+export type HandlerContext = {
+  version: string;
+  /** Running on the built-in emulator (no credentials). */
+  demo: boolean;
+  /** The Soundcharts base URL in use. */
+  apiUrl: string;
+  database: AppDatabase;
+  schedules: ScheduleService;
+  executions: ExecutionService;
+  engine: EngineActions;
+  now: Now;
+  /** Errors the operator is only told "see the log" about go here, with their details. */
+  report(error: unknown): void;
+};

@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/engine/api/dispatch';
+import { openDatabase } from '../../../electron/engine/db/open-database';
+import { upsertCharts, type ChartRecord } from '../../../electron/engine/db/queries/charts';
+import { Engine } from '../../../electron/engine/engine';
+import { SANDBOX_CREDENTIALS } from '../../../electron/engine/soundcharts';
+import { DAY_MS } from '../../../shared/domain/policies';
+import type { BulkResult } from '../../../shared/views/bulk-result';
+import { chartsOf, eventNames, useApi } from './setup';
+
+const start = useApi();
+
+const errorCodes = (result: BulkResult) => result.results.map((r) => (r.ok ? 'ok' : r.error.code));
+
+describe('charts/list', () => {
+  it('lists every chart sorted by platform then name, with its place in the schedule', async () => {
+    const api = await start();
+    const [active, paused, late] = chartsOf(api, 'monthly');
+    await api.ok('schedules/create', { chartId: active! });
+    const pausedSchedule = (await api.ok('schedules/create', { chartId: paused!, isActive: false })).schedule;
+    const lateSchedule = (await api.ok('schedules/create', { chartId: late!, syncFrequency: 'daily' }))
+      .schedule;
+    // Two whole daily intervals later the daily schedule is overdue; the monthly ones are not due yet.
+    api.clock.advance(3 * DAY_MS);
+
+    const list = await api.ok('charts/list', {});
+    expect(list).toHaveLength(api.engine.database.sqlite.prepare('SELECT id FROM charts').all().length);
+    const sorted = [...list].sort(
+      (a, b) =>
+        a.platform.localeCompare(b.platform, 'en') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
+    expect(list.map((c) => [c.platform, c.name])).toEqual(sorted.map((c) => [c.platform, c.name]));
+
+    const byId = new Map(list.map((c) => [c.id, c]));
+    expect(byId.get(active!)).toMatchObject({ syncStatus: 'active', lastSyncAt: null });
+    expect(byId.get(paused!)).toMatchObject({
+      syncStatus: 'inactive',
+      scheduleId: pausedSchedule.id,
+      nextSyncAt: pausedSchedule.nextSyncAt,
+    });
+    expect(byId.get(late!)).toMatchObject({ syncStatus: 'overdue', scheduleId: lateSchedule.id });
+    const unscheduled = list.filter((c) => c.scheduleId === null);
+    expect(unscheduled).toHaveLength(list.length - 3);
+    expect(unscheduled.every((c) => c.syncStatus === 'not_scheduled' && c.nextSyncAt === null)).toBe(true);
+    expect(Object.keys(list[0]!).sort()).toEqual(
+      [
+        'id',
+        'slug',
+        'name',
+        'platform',
+        'frequency',
+        'countryCode',
+        'countryName',
+        'syncStatus',
+        'scheduleId',
+        'lastSyncAt',
+        'nextSyncAt',
+      ].sort(),
+    );
+  });
+
+  it('answers for 10,000 charts in one query', async () => {
+    const api = await start();
+    const records: ChartRecord[] = Array.from({ length: 10_000 }, (_, i) => ({
+      slug: `bulk-${i}`,
+      name: `Chart ${String(10_000 - i).padStart(5, '0')}`,
+      platform: 'zz-bulk',
+      frequency: 'daily',
+      countryCode: '',
+      countryName: 'Worldwide',
+    }));
+    upsertCharts(api.engine.database, records);
+    const prepare = api.engine.database.sqlite.prepare.bind(api.engine.database.sqlite);
+    let statements = 0;
+    api.engine.database.sqlite.prepare = ((source: string) => {
+      statements += 1;
+      return prepare(source);
+    }) as typeof api.engine.database.sqlite.prepare;
+    const started = performance.now();
+    const list = await api.ok('charts/list', {});
+    const elapsed = performance.now() - started;
+    api.engine.database.sqlite.prepare = prepare;
+    expect(statements).toBeLessThanOrEqual(1);
+    expect(list.length).toBeGreaterThan(10_000);
+    const bulk = list.filter((c) => c.platform === 'zz-bulk');
+    expect(bulk[0]!.name).toBe('Chart 00001');
+    expect(bulk.at(-1)!.name).toBe('Chart 10000');
+    // Generous for a loaded CI machine; one query per chart takes several times longer.
+    expect(elapsed).toBeLessThan(2_000);
+  });
+});
+
+describe('charts/discover', () => {
+  it('imports the catalogue again, updating in place, and tells the UI', async () => {
+    const api = await start();
+    const before = await api.ok('charts/list', {});
+    const summary = await api.ok('charts/discover', {});
+    expect(summary).toMatchObject({
+      platforms: 21,
+      charts: before.length,
+      created: 0,
+      updated: before.length,
+    });
+    expect(api.events).toContainEqual({
+      name: 'charts/updated',
+      payload: { created: 0, updated: before.length },
+    });
+  });
+
+  it('says what Soundcharts refused or why it could not answer, instead of an unexpected error', async () => {
+    const offline = new Engine({
+      database: openDatabase({ file: ':memory:' }),
+      version: 'test',
+      // Nothing listens on the discard port: the network error is named, not hidden.
+      connection: {
+        baseUrl: 'http://127.0.0.1:9',
+        credentials: SANDBOX_CREDENTIALS,
+        timeoutMs: 500,
+        retryPolicy: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, factor: 2 },
+      },
+    });
+    try {
+      const result = await dispatch(offline.handlers, 'charts/discover', {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'soundcharts_error' } });
+      expect(!result.ok && result.error.message).toMatch(/^The chart catalogue could not be imported: \S/);
+    } finally {
+      await offline.close();
+    }
+  });
+});
+
+describe('charts/sync-status', () => {
+  it('gives the chart, its status, its schedule and its latest execution', async () => {
+    const api = await start();
+    const chartId = chartsOf(api, 'monthly')[0]!;
+    expect(await api.ok('charts/sync-status', { chartId })).toMatchObject({
+      chart: { id: chartId },
+      syncStatus: 'not_scheduled',
+      schedule: null,
+      latestExecution: null,
+    });
+    await api.ok('charts/sync-now', { chartIds: [chartId] });
+    await api.engine.scheduler.idle();
+    const status = await api.ok('charts/sync-status', { chartId });
+    expect(status).toMatchObject({
+      syncStatus: 'inactive',
+      schedule: { isActive: false, chart: { id: chartId } },
+      latestExecution: { status: 'completed', trigger: 'manual' },
+    });
+    expect(await api.fail('charts/sync-status', { chartId: 999_999 })).toEqual({
+      code: 'not_found',
+      message: 'Chart 999999 does not exist.',
+    });
+  });
+});
+
+describe('charts/add-to-schedule', () => {
+  it('schedules each chart on its own frequency and reports every failure without stopping', async () => {
+    const api = await start();
+    const [weekly] = chartsOf(api, 'weekly');
+    const [monthly, alreadyScheduled] = chartsOf(api, 'monthly');
+    await api.ok('schedules/create', { chartId: alreadyScheduled! });
+    api.events.length = 0;
+
+    const result = await api.ok('charts/add-to-schedule', {
+      chartIds: [alreadyScheduled!, 999_999, weekly!, monthly!, weekly!],
+    });
+    // Duplicated ids count once.
+    expect(result.results.map((r) => r.id)).toEqual([alreadyScheduled, 999_999, weekly, monthly]);
+    expect(errorCodes(result)).toEqual(['schedule_exists', 'not_found', 'ok', 'ok']);
+    expect(result).toMatchObject({ succeeded: 2, failed: 2 });
+    const failure = result.results[0]!;
+    expect(!failure.ok && failure.error.message).toMatch(
+      /already has a sync schedule; edit that one instead\.$/,
+    );
+    expect(result.results[2]).toMatchObject({ ok: true, executionId: null });
+
+    const weeklySchedule = api.engine.schedules.getByChart(weekly!)!;
+    const monthlySchedule = api.engine.schedules.getByChart(monthly!)!;
+    expect([weeklySchedule.syncFrequency, monthlySchedule.syncFrequency]).toEqual(['weekly', 'monthly']);
+    expect(result.results[2]).toMatchObject({ scheduleId: weeklySchedule.id });
+    expect(api.events.filter((e) => e.name === 'schedule/updated').map((e) => e.payload)).toEqual([
+      { scheduleId: weeklySchedule.id },
+      { scheduleId: monthlySchedule.id },
+    ]);
+  });
+
+  it('with syncImmediately starts each new schedule’s first sync at once', async () => {
+    const api = await start();
+    const chartIds = chartsOf(api, 'monthly').slice(0, 3);
+    const result = await api.ok('charts/add-to-schedule', { chartIds, syncImmediately: true });
+    expect(result.succeeded).toBe(3);
+    const executionIds = result.results.map((r) => (r.ok ? r.executionId : null));
+    expect(executionIds.every((id) => typeof id === 'number')).toBe(true);
+    // Woken without being waited for: two run, the third waits for a slot.
+    const statuses = executionIds.map((id) => api.engine.executions.get(id!).status);
+    expect(statuses.sort()).toEqual(['pending', 'running', 'running']);
+    await api.engine.scheduler.idle();
+    for (const id of executionIds) {
+      expect(api.engine.executions.get(id!)).toMatchObject({ status: 'completed', trigger: 'immediate' });
+    }
+  });
+});
+
+describe('charts/remove-from-schedule', () => {
+  it('deletes each chart’s schedule; unknown, unscheduled and running charts are reported', async () => {
+    const api = await start();
+    const [scheduled, unscheduled, running] = chartsOf(api, 'daily');
+    const { schedule } = await api.ok('schedules/create', { chartId: scheduled! });
+    const busy = (
+      await api.ok('schedules/create', {
+        chartId: running!,
+        historyWindowDays: 300,
+        fetchTrackMetadata: false,
+      })
+    ).schedule;
+    await api.ok('schedules/sync-now', { ids: [busy.id] });
+    expect(api.engine.runner.runningCount).toBe(1);
+    api.events.length = 0;
+
+    const result = await api.ok('charts/remove-from-schedule', {
+      chartIds: [scheduled!, unscheduled!, 999_999, running!],
+    });
+    expect(errorCodes(result)).toEqual(['ok', 'not_found', 'not_found', 'execution_active']);
+    const messages = result.results.map((r) => (r.ok ? null : r.error.message));
+    expect(messages[1]).toMatch(/is not in the sync schedule; nothing to remove\.$/);
+    expect(messages[2]).toBe('Chart 999999 does not exist.');
+    expect(messages[3]).toMatch(
+      /is running; cancel it or wait for it to finish, then delete the schedule\.$/,
+    );
+    expect(result.results[0]).toMatchObject({ ok: true, scheduleId: schedule.id });
+    expect(api.engine.schedules.getByChart(scheduled!)).toBeNull();
+    expect(api.events).toContainEqual({
+      name: 'schedule/removed',
+      payload: { scheduleId: schedule.id, chartId: scheduled },
+    });
+    expect(api.engine.schedules.getByChart(running!)).not.toBeNull();
+  });
+});
+
+describe('charts/sync-now', () => {
+  it('starts a manual sync without waiting for it; an unscheduled chart gets a paused schedule', async () => {
+    const api = await start();
+    const chartId = chartsOf(api, 'monthly')[0]!;
+    const result = await api.ok('charts/sync-now', { chartIds: [chartId] });
+    expect(result).toMatchObject({ succeeded: 1, failed: 0 });
+    const item = result.results[0]!;
+    if (!item.ok) throw new Error('expected a success');
+    const schedule = api.engine.schedules.getByChart(chartId)!;
+    expect(schedule).toMatchObject({ id: item.scheduleId, isActive: false });
+    expect(api.engine.executions.get(item.executionId!)).toMatchObject({
+      status: 'running',
+      trigger: 'manual',
+    });
+
+    const again = await api.ok('charts/sync-now', { chartIds: [chartId] });
+    expect(errorCodes(again)).toEqual(['execution_active']);
+    expect(!again.results[0]!.ok && again.results[0]!.error.message).toMatch(
+      /^A sync of ".+" is already running; it was not started twice\./,
+    );
+    await api.engine.scheduler.idle();
+    expect(api.engine.executions.get(item.executionId!).status).toBe('completed');
+    expect(eventNames(api.events)).toContain('execution/updated');
+  });
+
+  it('several charts at once are a bulk sync; unknown ones are reported', async () => {
+    const api = await start();
+    const chartIds = chartsOf(api, 'monthly').slice(0, 2);
+    const result = await api.ok('charts/sync-now', { chartIds: [...chartIds, 999_999] });
+    expect(errorCodes(result)).toEqual(['ok', 'ok', 'not_found']);
+    const ids = result.results.flatMap((r) => (r.ok ? [r.executionId!] : []));
+    expect(ids.map((id) => api.engine.executions.get(id).trigger)).toEqual(['bulk', 'bulk']);
+    await api.engine.scheduler.idle();
+  });
+});
