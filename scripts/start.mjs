@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app where Electron can start. Where it cannot (no Electron binary, no display),
-// say why in one line and run what this machine can run instead.
-import { spawnSync } from 'node:child_process';
+// say why in one line and run the headless host instead: the same engine and UI, in a browser.
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -28,13 +28,23 @@ if (typeof binary === 'string' && hasDisplay) {
 const why =
   typeof binary === 'string' ? 'there is no display' : `Electron is not available (${binary.reason})`;
 console.log(
-  `The desktop app cannot start here: ${why}. Running the sync engine from the command line instead.`,
+  `The desktop app cannot start here: ${why}. Starting the headless host instead (open the URL below).`,
 );
-// The main job without a window: sync what is due (the demo schedules when no credentials are set), then report.
-// Global options (--data-dir, --api-url…) come before the command.
-const args = process.argv.slice(2);
-const run = (command) =>
-  spawnSync(process.execPath, ['scripts/chart-sync.mjs', ...args, command], { stdio: 'inherit' }).status ?? 1;
-const processed = run('process');
-const status = run('status');
-process.exit(processed || status);
+
+// `chart-sync serve`: the engine with its scheduler, the UI and the REST API on 127.0.0.1. Global options
+// (--data-dir, --api-url…) given to `npm start --` come before the command.
+const host = spawn(process.execPath, ['scripts/chart-sync.mjs', ...process.argv.slice(2), 'serve'], {
+  stdio: 'inherit',
+});
+// Ctrl-C reaches the host from the terminal too; serve treats copies arriving together as one request, so
+// forwarding is safe and also covers a SIGTERM sent to this process alone.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (host.exitCode === null && host.signalCode === null) host.kill(signal);
+  });
+}
+host.on('error', (error) => {
+  console.error(`Could not start the headless host: ${error.message}`);
+  process.exit(1);
+});
+host.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

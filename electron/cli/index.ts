@@ -5,6 +5,7 @@ import { registerChartsCommand } from './commands/charts';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerProcessCommand } from './commands/process';
 import { registerSchedulesCommand } from './commands/schedules';
+import { registerServeCommand } from './commands/serve';
 import { registerStatusCommand } from './commands/status';
 import { registerSyncCommand } from './commands/sync';
 import { addGlobalOptions, GLOBAL_FLAGS } from './global-options';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerSchedulesCommand(program);
   registerChartsCommand(program);
   registerStatusCommand(program);
+  registerServeCommand(program);
   registerEmulatorCommand(program);
   return program;
 }

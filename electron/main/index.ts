@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog } from 'electron';
 import { startHostedEngine, type HostedEngine } from '../engine/host';
-import { bindContract } from './ipc';
+import { bindContract, forwardEvents } from './ipc';
 import { createMainWindow } from './window';
 
 /** In the built app the worker is out/main/worker.js beside this file; from source the engine's default is used. */
@@ -33,6 +33,7 @@ export async function main(): Promise<HostedEngine | null> {
     return null;
   }
   bindContract(hosted.engine.handlers);
+  const stopForwarding = forwardEvents(hosted.engine.events);
   hosted.engine.startScheduler();
   const window = createMainWindow();
   app.on('second-instance', () => {
@@ -46,6 +47,7 @@ export async function main(): Promise<HostedEngine | null> {
     // Let the period in flight finish and the database close before the process ends.
     closing = true;
     event.preventDefault();
+    stopForwarding();
     void hosted.close().finally(() => app.exit(0));
   });
   return hosted;

@@ -1,7 +1,9 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES } from '../../shared/contract/call-names';
 import type { CallHandlers } from '../../shared/contract/calls';
-import { CALL_CHANNEL_PREFIX } from '../../shared/contract/channels';
+import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX } from '../../shared/contract/channels';
+import type { Subscribe } from '../../shared/contract/client';
+import { EVENT_NAMES } from '../../shared/contract/events';
 import type { Result } from '../../shared/errors';
 import { dispatch } from '../engine/api/dispatch';
 
@@ -21,6 +23,25 @@ export function bindContract(handlers: CallHandlers): void {
       },
     );
   }
+}
+
+/**
+ * Forwards every engine event to every open window, each on its event's channel; windows opened later receive
+ * the events from then on. Returns the unsubscribe, for shutdown.
+ */
+export function forwardEvents(events: { on: Subscribe }): () => void {
+  const unsubscribe = EVENT_NAMES.map((name) =>
+    events.on(name, (payload: unknown) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        // A window closing while the engine emits must not throw in the engine's emit.
+        if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
+        window.webContents.send(`${EVENT_CHANNEL_PREFIX}${name}`, payload);
+      }
+    }),
+  );
+  return () => {
+    for (const off of unsubscribe) off();
+  };
 }
 
 function isOwnFrame(event: IpcMainInvokeEvent): boolean {

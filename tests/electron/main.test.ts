@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/engine/config/data-dir';
 import { CALL_NAMES } from '../../shared/contract/call-names';
-import { CALL_CHANNEL_PREFIX } from '../../shared/contract/channels';
+import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX } from '../../shared/contract/channels';
+import { EVENT_NAMES } from '../../shared/contract/events';
 import { useTempDir } from '../support/database';
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
@@ -11,13 +12,21 @@ type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, Handler>();
   const appListeners = new Map<string, (event?: unknown) => void>();
-  const windows: { options: Record<string, unknown>; webContents: Record<string, unknown> }[] = [];
+  const windows: BrowserWindow[] = [];
   const mainFrame = { id: 'main-frame' };
   class BrowserWindow {
     static fromWebContents = vi.fn((contents: unknown) =>
       windows.some((w) => w.webContents === contents) ? {} : null,
     );
-    webContents = { mainFrame, setWindowOpenHandler: vi.fn(), on: vi.fn() };
+    static getAllWindows = vi.fn(() => [...windows]);
+    webContents = {
+      mainFrame,
+      setWindowOpenHandler: vi.fn(),
+      on: vi.fn(),
+      send: vi.fn(),
+      isDestroyed: vi.fn(() => false),
+    };
+    isDestroyed = vi.fn(() => false);
     constructor(public options: Record<string, unknown>) {
       windows.push(this);
     }
@@ -122,6 +131,30 @@ describe('electron main', () => {
       {},
     );
     expect(subframe).toMatchObject({ ok: false });
+  });
+
+  it('forwards every engine event to every open window on its own channel, payload only', async () => {
+    const hosted = await main();
+    const [window] = electron.windows;
+    const closing = new electron.module.BrowserWindow({});
+    closing.isDestroyed.mockReturnValue(true);
+    for (const [index, name] of EVENT_NAMES.entries())
+      hosted!.engine.events.emit(name, { n: index } as never);
+    expect(window!.webContents.send.mock.calls).toEqual(
+      EVENT_NAMES.map((name, index) => [`${EVENT_CHANNEL_PREFIX}${name}`, { n: index }]),
+    );
+    // A window being destroyed is skipped rather than sent to (which would throw inside the engine's emit).
+    expect(closing.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('stops forwarding events once it quits', async () => {
+    const hosted = await main();
+    const willQuit = electron.appListeners.get('will-quit')!;
+    electron.appListeners.delete('will-quit');
+    willQuit({ preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(electron.module.app.exit).toHaveBeenCalledWith(0));
+    hosted!.engine.events.emit('schedule/updated', { scheduleId: 1 });
+    expect(electron.windows[0]!.webContents.send).not.toHaveBeenCalled();
   });
 
   it('explains a refused database and quits instead of crashing', async () => {

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../../electron/engine/server';
+import { useEmulator } from '../../support/emulator';
+import { startTestEngine, type TestEngine } from '../../support/sync-engine';
+import { http, makeRendererDir, openSocket, socketUrl } from './support';
+
+type Ok<T> = { ok: true; value: T };
+
+/** The whole path on the real engine: HTTP and WebSocket → dispatch → handlers → database → events back. */
+describe('the headless host on a real engine', () => {
+  const emulator = useEmulator();
+  let test: TestEngine;
+  let server: RunningServer;
+  let renderer: ReturnType<typeof makeRendererDir>;
+
+  beforeEach(async () => {
+    test = await startTestEngine(emulator.current);
+    renderer = makeRendererDir();
+    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
+  });
+  afterEach(async () => {
+    await server.close();
+    await test.engine.close();
+    renderer.cleanup();
+  });
+
+  const rest = (method: string, path: string, body?: unknown) =>
+    http(server.port, method, path, {
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('prints a URL with a fresh token that opens the page and the socket', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const page = await http(server.port, 'GET', new URL(server.url).pathname + new URL(server.url).search);
+    expect(page.status).toBe(200);
+    const client = await openSocket(socketUrl(server));
+    client.send({ type: 'call', id: 1, name: 'app/status', input: {} });
+    expect(await client.result(1)).toMatchObject({
+      result: { ok: true, value: { version: 'test', charts: expect.any(Number) } },
+    });
+    client.ws.close();
+  });
+
+  it('REST schedule lifecycle in snake_case, with the changes pushed to a connected socket', async () => {
+    const client = await openSocket(socketUrl(server));
+    const chartId = test.chartId({ slug: 'global-28' });
+
+    const created = await rest('POST', '/api/sync/schedules/', {
+      chart_id: chartId,
+      sync_frequency: 'custom',
+      custom_interval_hours: 6,
+      history_window_days: 30,
+    });
+    expect(created.status).toBe(201);
+    const { value } = created.json() as Ok<{ schedule: { id: number; sync_frequency: string } }>;
+    expect(value.schedule).toMatchObject({
+      sync_frequency: 'custom',
+      custom_interval_hours: 6,
+      created_by: 'api',
+    });
+    const scheduleId = value.schedule.id;
+    expect(await client.event('schedule/updated')).toMatchObject({ payload: { scheduleId } });
+
+    expect((await rest('POST', '/api/sync/schedules/', { chart_id: chartId })).status).toBe(409);
+    const list = (await rest('GET', '/api/sync/schedules')).json() as Ok<{ id: number }[]>;
+    expect(list.value.map((s) => s.id)).toEqual([scheduleId]);
+
+    const updated = await rest('PUT', `/api/sync/schedules/${scheduleId}/`, { is_active: false });
+    expect(updated.status).toBe(200);
+    expect(updated.json()).toMatchObject({ value: { id: scheduleId, is_active: false } });
+    const invalid = await rest('PUT', `/api/sync/schedules/${scheduleId}/`, {
+      sync_frequency: 'cron',
+      cron_expression: 'not a cron',
+      time_zone: 'Europe/Paris',
+    });
+    expect(invalid.status).toBe(400);
+    const { error } = invalid.json() as { error: { message: string; fields: object } };
+    expect(Object.keys(error.fields)).toEqual(['cron_expression']);
+    expect(error.message).not.toMatch(/cronExpression/);
+
+    const detail = await rest('GET', `/api/sync/schedules/${scheduleId}/`);
+    expect(detail.status).toBe(200);
+    expect(detail.json()).toMatchObject({ value: { schedule: { id: scheduleId }, executions: [] } });
+
+    const status = await rest('GET', `/api/sync/status/${chartId}/`);
+    expect(status.status).toBe(200);
+    expect(status.json()).toMatchObject({ value: { schedule: { id: scheduleId }, latest_execution: null } });
+
+    expect((await rest('DELETE', `/api/sync/schedules/${scheduleId}/`)).status).toBe(204);
+    expect(await client.event('schedule/removed')).toMatchObject({ payload: { scheduleId, chartId } });
+    expect((await rest('GET', `/api/sync/schedules/${scheduleId}/`)).status).toBe(404);
+    expect((await rest('DELETE', `/api/sync/schedules/${scheduleId}/`)).status).toBe(404);
+    client.ws.close();
+  });
+
+  it('POST /api/sync/trigger/ starts a sync of a chart and answers its execution', async () => {
+    const chartId = test.chartId({ slug: 'global-28' });
+    const triggered = await rest('POST', '/api/sync/trigger/', { chart_id: chartId });
+    expect(triggered.status).toBe(202);
+    const execution = (triggered.json() as Ok<{ id: number; trigger: string; status: string }>).value;
+    expect(execution).toMatchObject({ trigger: 'manual', chart: { id: chartId } });
+    expect(['pending', 'running', 'completed']).toContain(execution.status);
+    const again = await rest('POST', '/api/sync/trigger/', { chart_id: chartId });
+    // Either still running (409) or already done and started anew (202): never a second one at once.
+    expect([202, 409]).toContain(again.status);
+    expect((await rest('POST', '/api/sync/trigger/', { chart_id: 999_999 })).status).toBe(404);
+  });
+});

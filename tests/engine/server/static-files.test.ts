@@ -1,0 +1,84 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { http, useServer } from './support';
+
+describe('the renderer over HTTP', () => {
+  const { server, rendererRoot } = useServer();
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    http(server().port, 'GET', path, { headers });
+
+  it('serves index.html at / without a token, revalidated on each load', async () => {
+    const answer = await get('/');
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('<title>Chart Sync</title>');
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.headers['cache-control']).toBe('no-cache');
+    // The token travels in this page's URL: it must never leak as a Referer, and the page is never framed.
+    expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    expect(answer.headers['x-frame-options']).toBe('DENY');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect((await get('/?token=anything')).status).toBe(200);
+    expect((await get('/index.html')).text).toContain('Chart Sync');
+  });
+
+  it('serves assets with their content type; hashed ones are cached for good', async () => {
+    const script = await get('/assets/index-qQxP-fCM.js');
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const style = await get('/assets/index-BtM3-X_X.css');
+    expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(style.headers['cache-control']).toContain('immutable');
+    const icon = await get('/assets/icon.svg');
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(icon.headers['cache-control']).toBe('no-cache');
+    expect((await get('/assets/font.woff2')).headers['content-type']).toBe('font/woff2');
+    expect((await get('/assets/data.bin')).headers['content-type']).toBe('application/octet-stream');
+  });
+
+  it('answers HEAD without a body and refuses other methods (405 with Allow)', async () => {
+    const head = await http(server().port, 'HEAD', '/assets/index-qQxP-fCM.js');
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
+    const post = await http(server().port, 'POST', '/index.html', { body: 'x' });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('answers 404 for anything that is not a file of the build', async () => {
+    expect((await get('/missing.js')).status).toBe(404);
+    expect((await get('/assets')).status).toBe(404);
+    expect((await get('/assets/')).status).toBe(404);
+    expect((await get('/%E0%A4%A')).status).toBe(404);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/..%5c..%5csecret.txt',
+    '/index.html%00.js',
+    '//etc/passwd',
+  ])('never reads outside the build: %s', async (path) => {
+    const answer = await get(path);
+    expect(answer.status).toBe(404);
+    expect(answer.text).not.toContain('do not serve');
+  });
+
+  it('does not follow a symlink out of the build', async () => {
+    symlinkSync(join(rendererRoot(), 'secret.txt'), join(rendererRoot(), 'renderer', 'assets', 'link.txt'));
+    const answer = await get('/assets/link.txt');
+    expect(answer.status).toBe(404);
+    expect(answer.text).not.toContain('do not serve');
+  });
+
+  it('refuses a Host that is not loopback (DNS rebinding)', async () => {
+    const answer = await get('/', { Host: `evil.example:${server().port}` });
+    expect(answer.status).toBe(403);
+    expect((await get('/', { Host: `localhost:${server().port}` })).status).toBe(200);
+  });
+});
