@@ -1,0 +1,39 @@
+export type SortDirection = 'asc' | 'desc';
+export type SortState<K extends string> = { key: K; direction: SortDirection };
+
+/** Clicking the sorted column flips its direction; another column starts ascending. */
+export function nextSort<K extends string>(current: SortState<K>, key: K): SortState<K> {
+  if (current.key !== key) return { key, direction: 'asc' };
+  return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+}
+
+export function ariaSort<K extends string>(sort: SortState<K>, key: K): 'ascending' | 'descending' | 'none' {
+  if (sort.key !== key) return 'none';
+  return sort.direction === 'asc' ? 'ascending' : 'descending';
+}
+
+/** Names sort the way people read them: case and accents aside, "Top 10" before "Top 100". */
+export const textCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * Compares two optional numbers in the given direction, with missing values ("never synced") last either way:
+ * flipping the order must not bring a column of blanks to the top.
+ */
+export function compareNullable(a: number | null, b: number | null, direction: SortDirection): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return direction === 'asc' ? a - b : b - a;
+}
+
+/** Lower-cased, accents stripped: "Música" is found by "musica". */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Every whitespace-separated word of the query must appear: "spotify fr" narrows instead of widening. */
+export function searchTerms(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
+export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
+  return terms.every((term) => haystack.includes(term));
+}
