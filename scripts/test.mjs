@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: the project's checks, then every test (the build is itself tested); ends with one line "N passed, N failed"
-// (each check counts as one), because CI's log reader understands that line and not vitest's summary.
+// `npm test`: the project's checks (the build among them), the unit and component tests, then the end-to-end tests
+// in Chromium one file at a time (each runs a host, an emulator and a browser: two cores cannot take more).
+// Ends with one line "N passed, N failed" (each check counts as one), because CI's log reader understands that
+// line and not vitest's summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const REPORT = 'test-output/vitest-report.json';
+const REPORTS = { unit: 'test-output/vitest-report.json', e2e: 'test-output/vitest-e2e-report.json' };
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 const checks = [
@@ -12,6 +14,8 @@ const checks = [
   ['typecheck (renderer)', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
   ['lint', ['eslint', '.']],
   ['format', ['prettier', '--check', '.']],
+  // The end-to-end tests and the build-output tests read out/: build it fresh, once, before any test.
+  ['build', ['electron-vite', 'build']],
 ];
 
 function step(name, args) {
@@ -23,26 +27,33 @@ function step(name, args) {
 const failedChecks = checks.filter(([name, args]) => !step(name, args)).map(([name]) => name);
 
 mkdirSync('test-output', { recursive: true });
-rmSync(REPORT, { force: true });
 const extra = process.argv.slice(2);
-step('tests', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${REPORT}`,
-  ...extra,
-]);
+const runs = [
+  ['tests', REPORTS.unit, ['--exclude', 'tests/e2e/**']],
+  ['end-to-end tests', REPORTS.e2e, ['tests/e2e', '--no-file-parallelism']],
+];
 
 let passed = 0;
 let failed = 0;
-if (existsSync(REPORT)) {
-  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-  passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-} else {
-  console.log('vitest wrote no report: counting the test run as failed');
-  failed += 1;
+for (const [name, report, args] of runs) {
+  rmSync(report, { force: true });
+  step(name, [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args,
+    ...extra,
+  ]);
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests ?? 0;
+    failed += (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  } else {
+    console.log(`vitest wrote no report for the ${name}: counting that run as failed`);
+    failed += 1;
+  }
 }
 passed += checks.length - failedChecks.length;
 failed += failedChecks.length;
