@@ -76,17 +76,13 @@ describe('charts/list', () => {
       statements += 1;
       return prepare(source);
     }) as typeof api.engine.database.sqlite.prepare;
-    const started = performance.now();
     const list = await api.ok('charts/list', {});
-    const elapsed = performance.now() - started;
     api.engine.database.sqlite.prepare = prepare;
     expect(statements).toBeLessThanOrEqual(1);
     expect(list.length).toBeGreaterThan(10_000);
     const bulk = list.filter((c) => c.platform === 'zz-bulk');
     expect(bulk[0]!.name).toBe('Chart 00001');
     expect(bulk.at(-1)!.name).toBe('Chart 10000');
-    // Generous for a loaded CI machine; one query per chart takes several times longer.
-    expect(elapsed).toBeLessThan(2_000);
   });
 });
 

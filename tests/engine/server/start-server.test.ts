@@ -95,9 +95,7 @@ describe('startServer', () => {
     const { engine } = fakeEngine();
     const server = await startServer({ engine, port: 0, rendererDir: renderer().rendererDir });
     await http(server.port, 'GET', '/');
-    const started = Date.now();
     await server.close();
-    expect(Date.now() - started).toBeLessThan(1_000);
     // Closed for good: the port is free again.
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(server.port, '127.0.0.1', resolve));

@@ -1,0 +1,67 @@
+import { formatCount } from '../../format/numbers';
+import { confirm } from '../../store/confirm-store';
+import { useChartsStore, type ChartBulkAction } from './charts-store';
+
+const plural = (n: number) => `${formatCount(n)} chart${n === 1 ? '' : 's'}`;
+
+/**
+ * The original admin's bulk actions on the selected charts: Add to sync schedule (optionally syncing at once),
+ * Remove from sync schedule, and Trigger manual sync.
+ */
+export function BulkBar({ hiddenSelected }: { hiddenSelected: number }) {
+  const count = useChartsStore((s) => s.selection.ids.size);
+  const running = useChartsStore((s) => s.bulkRunning);
+  const syncImmediately = useChartsStore((s) => s.syncImmediately);
+  const setSyncImmediately = useChartsStore((s) => s.setSyncImmediately);
+  const runBulk = useChartsStore((s) => s.runBulk);
+  const clearSelection = useChartsStore((s) => s.clearSelection);
+  if (count === 0) return null;
+
+  const busy = running !== null;
+  const label = (action: ChartBulkAction, idle: string, working: string) =>
+    running === action ? working : idle;
+  const remove = async () => {
+    const ok = await confirm({
+      title: `Remove ${plural(count)} from the sync schedule?`,
+      message:
+        'Their schedules and execution history are deleted and they stop syncing. Rankings already synced are kept.',
+      confirmLabel: 'Remove from schedule',
+      danger: true,
+    });
+    if (ok) await runBulk('remove');
+  };
+
+  return (
+    <div className="bulk-bar" role="region" aria-label="Actions on selected charts" aria-busy={busy}>
+      <span className="bulk-count" aria-live="polite">
+        {plural(count)} selected
+        {hiddenSelected > 0 && (
+          <span className="muted"> ({formatCount(hiddenSelected)} hidden by the filters)</span>
+        )}
+      </span>
+      <span className="bulk-group">
+        <button type="button" className="primary" disabled={busy} onClick={() => void runBulk('add')}>
+          {label('add', 'Add to sync schedule', 'Adding…')}
+        </button>
+        <label className="bulk-option">
+          <input
+            type="checkbox"
+            checked={syncImmediately}
+            disabled={busy}
+            onChange={(event) => setSyncImmediately(event.target.checked)}
+          />
+          Sync immediately
+        </label>
+      </span>
+      <button type="button" disabled={busy} onClick={() => void remove()}>
+        {label('remove', 'Remove from sync schedule', 'Removing…')}
+      </button>
+      <button type="button" disabled={busy} onClick={() => void runBulk('sync')}>
+        {label('sync', 'Sync now', 'Starting…')}
+      </button>
+      <button type="button" className="link-button" disabled={busy} onClick={clearSelection}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { memo, type MouseEvent } from 'react';
+import type { ChartListItem } from '../../../../shared/views/chart-list-item';
+import { StatusIcon } from '../../components/status-icon';
+import { TimeText } from '../../components/time-text';
+import { hrefOf } from '../../routing/routes';
+
+/** Where a chart's quick link (and Enter on its row) leads: its schedule, or the editor to create one. */
+export function chartLinkOf(chart: ChartListItem): string {
+  return chart.scheduleId === null
+    ? hrefOf({ screen: 'schedule-new', chartId: chart.id })
+    : hrefOf({ screen: 'schedule-detail', id: chart.scheduleId });
+}
+
+/** One chart's cells; memoized so scrolling re-renders only the rows that enter the window. */
+export const ChartCells = memo(function ChartCells({
+  chart,
+  selected,
+  active,
+  onToggle,
+}: {
+  chart: ChartListItem;
+  selected: boolean;
+  active: boolean;
+  onToggle: (id: number, range: boolean) => void;
+}) {
+  const tabIndex = active ? 0 : -1;
+  return (
+    <>
+      <td className="select-cell">
+        <input
+          type="checkbox"
+          aria-label={`Select ${chart.name}`}
+          checked={selected}
+          tabIndex={tabIndex}
+          // onClick rather than onChange: only the click carries the Shift key of a range selection.
+          onClick={(event: MouseEvent<HTMLInputElement>) => onToggle(chart.id, event.shiftKey)}
+          readOnly
+        />
+      </td>
+      <td title={`${chart.name}\n${chart.slug}`}>
+        <span className="chart-name">{chart.name}</span>
+        <span className="cell-sub">{chart.slug}</span>
+      </td>
+      <td>{chart.platform}</td>
+      <td title={chart.countryName}>
+        {chart.countryName}
+        <span className="cell-sub">{chart.countryCode}</span>
+      </td>
+      <td>{chart.frequency}</td>
+      <td>
+        <StatusIcon status={chart.syncStatus} />
+      </td>
+      <td>
+        <TimeText at={chart.lastSyncAt} />
+      </td>
+      <td>
+        <TimeText at={chart.nextSyncAt} never="—" />
+      </td>
+      <td>
+        {chart.scheduleId === null ? (
+          <a href={chartLinkOf(chart)} tabIndex={tabIndex} aria-label={`Add schedule for ${chart.name}`}>
+            Add schedule…
+          </a>
+        ) : (
+          <a href={chartLinkOf(chart)} tabIndex={tabIndex} aria-label={`View schedule of ${chart.name}`}>
+            View schedule
+          </a>
+        )}
+      </td>
+    </>
+  );
+});

@@ -1,0 +1,154 @@
+import { memo, type MouseEvent } from 'react';
+import type { ScheduleView } from '../../../../shared/views/schedule-view';
+import { ExecutionStatusBadge } from '../../components/execution-status';
+import { StatusIcon } from '../../components/status-icon';
+import { SuccessRate } from '../../components/success-rate';
+import { TimeText } from '../../components/time-text';
+import { formatCount } from '../../format/numbers';
+import { hrefOf } from '../../routing/routes';
+import { frequencyLabel, overdueLabel } from './schedule-labels';
+import type { ActiveExecution, ScheduleAction } from './schedules-store';
+
+export const scheduleHref = (schedule: ScheduleView) =>
+  hrefOf({ screen: 'schedule-detail', id: schedule.id });
+
+/** One schedule's cells, the original admin's list columns plus the row's actions. */
+export const ScheduleCells = memo(function ScheduleCells({
+  schedule,
+  selected,
+  active,
+  running,
+  busy,
+  onToggle,
+  onAction,
+}: {
+  schedule: ScheduleView;
+  selected: boolean;
+  active: boolean;
+  /** The most advanced execution of this schedule in flight, if any. */
+  running: ActiveExecution['status'] | null;
+  busy: boolean;
+  onToggle: (id: number, range: boolean) => void;
+  onAction: (action: ScheduleAction, schedule: ScheduleView) => void;
+}) {
+  const tabIndex = active ? 0 : -1;
+  const { chart } = schedule;
+  const overdue = overdueLabel(schedule.overdueLevel, schedule.lateByMs);
+  return (
+    <>
+      <td className="select-cell">
+        <input
+          type="checkbox"
+          aria-label={`Select ${chart.name}`}
+          checked={selected}
+          tabIndex={tabIndex}
+          // onClick rather than onChange: only the click carries the Shift key of a range selection.
+          onClick={(event: MouseEvent<HTMLInputElement>) => onToggle(schedule.id, event.shiftKey)}
+          readOnly
+        />
+      </td>
+      <td title={chart.name}>
+        <a className="schedule-chart" href={scheduleHref(schedule)} tabIndex={tabIndex}>
+          {chart.name}
+        </a>
+        <span className="cell-sub">
+          {chart.platform} · {chart.countryName || chart.countryCode}
+        </span>
+      </td>
+      <td title={frequencyLabel(schedule)}>
+        {schedule.syncFrequency === 'cron' ? (
+          <>
+            <code>{schedule.cronExpression}</code>
+            <span className="cell-sub">{schedule.timeZone ?? 'UTC'}</span>
+          </>
+        ) : (
+          frequencyLabel(schedule)
+        )}
+      </td>
+      <td>
+        <span className="schedule-status-line">
+          <StatusIcon status={schedule.status} />
+          {running && <ExecutionStatusBadge status={running} />}
+        </span>
+        {schedule.attentionReason && (
+          <span className="attention" title={schedule.attentionReason}>
+            <span aria-hidden="true">⚠ </span>
+            <span className="visually-hidden">Needs attention: </span>
+            {schedule.attentionReason}
+          </span>
+        )}
+      </td>
+      <td>
+        {overdue ? (
+          <span className={`overdue overdue-${overdue.level}`} data-level={overdue.level}>
+            <strong>{overdue.title}</strong>
+            <span className="cell-sub">{overdue.detail}</span>
+          </span>
+        ) : (
+          <span className="muted">On time</span>
+        )}
+      </td>
+      <td>
+        <TimeText at={schedule.lastSyncAt} />
+      </td>
+      <td>
+        <TimeText
+          at={schedule.isActive ? schedule.nextSyncAt : null}
+          never={schedule.isActive ? '—' : 'Paused'}
+        />
+      </td>
+      <td>
+        <SuccessRate rate={schedule.successRate} />
+      </td>
+      <td>
+        <span title="Total executions">{formatCount(schedule.totalExecutions)} total</span>
+        <span className="cell-sub">
+          <span className="executions-ok">{formatCount(schedule.successfulExecutions)} ok</span>
+          {' · '}
+          <span className={schedule.failedExecutions > 0 ? 'executions-failed' : undefined}>
+            {formatCount(schedule.failedExecutions)} failed
+          </span>
+        </span>
+      </td>
+      <td>
+        <div className="row-actions">
+          <button
+            type="button"
+            tabIndex={tabIndex}
+            disabled={busy}
+            aria-label={`${schedule.isActive ? 'Deactivate' : 'Activate'} ${chart.name}`}
+            onClick={() => onAction(schedule.isActive ? 'deactivate' : 'activate', schedule)}
+          >
+            {schedule.isActive ? 'Deactivate' : 'Activate'}
+          </button>
+          <button
+            type="button"
+            tabIndex={tabIndex}
+            disabled={busy}
+            aria-label={`Sync now ${chart.name}`}
+            onClick={() => onAction('sync', schedule)}
+          >
+            Sync now
+          </button>
+          <a
+            href={hrefOf({ screen: 'schedule-edit', id: schedule.id })}
+            tabIndex={tabIndex}
+            aria-label={`Edit ${chart.name}`}
+          >
+            Edit
+          </a>
+          <button
+            type="button"
+            className="danger-link"
+            tabIndex={tabIndex}
+            disabled={busy}
+            aria-label={`Delete ${chart.name}`}
+            onClick={() => onAction('delete', schedule)}
+          >
+            Delete
+          </button>
+        </div>
+      </td>
+    </>
+  );
+});
