@@ -63,6 +63,11 @@ export class Engine implements EngineActions {
   private closing = false;
   /** Waits for an execution that must end when the engine closes. */
   private readonly onClosing = new Set<() => void>();
+  /**
+   * Aborted by close(): a catalogue import the operator started would otherwise hold the process (and write to
+   * a closed database) until its requests time out, long after Ctrl-C said "Stopped".
+   */
+  private readonly stopping = new AbortController();
   /** Scheduler wake-ups held back while a bulk action runs (see inBatch), and whether one was asked for. */
   private wakeHeld = 0;
   private wakeWanted = false;
@@ -266,7 +271,9 @@ export class Engine implements EngineActions {
 
   /** Imports Soundcharts' chart catalogue; the UI hears of it through 'charts/updated'. */
   async discoverCharts(onPlatform?: (platform: string, charts: number) => void): Promise<DiscoverySummary> {
-    const summary = await discoverCharts(this.database, this.client, onPlatform);
+    const summary = await discoverCharts(this.database, this.client, onPlatform, {
+      signal: this.stopping.signal,
+    });
     recordAudit(
       this.database,
       { action: 'charts.discovered', result: 'ok', trigger: 'operator', detail: { ...summary } },
@@ -284,6 +291,12 @@ export class Engine implements EngineActions {
   /** Stops the scheduler (syncs in flight finish their period and wait for the next start), then closes. */
   async close(): Promise<void> {
     this.closing = true;
+    this.stopping.abort(
+      new ChartSyncError(
+        'invalid_state',
+        'Chart Sync is stopping: this was stopped before it finished. Start it again once Chart Sync runs.',
+      ),
+    );
     for (const done of [...this.onClosing]) done();
     await this.scheduler.stop();
     await this.enrichment.stop();
@@ -298,8 +311,8 @@ export class Engine implements EngineActions {
 
   /**
    * Resolves when the execution no longer needs this process to wait: it reached a final status, waits out a
-   * retry's backoff, was put back to pending by a shutdown, or its run ended without closing it (an unexpected
-   * error, reported to onError). A pending execution waiting for a free slot is still waited for.
+   * retry's backoff, was put back to pending by a shutdown, or its run ended without closing it (the database
+   * refused even that; reported to onError). A pending execution waiting for a free slot is still waited for.
    */
   private async settled(executionId: number): Promise<ExecutionView> {
     for (;;) {

@@ -5,10 +5,14 @@ import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX } from '../../shared/contract
 import type { Subscribe } from '../../shared/contract/client';
 import { EVENT_NAMES } from '../../shared/contract/events';
 import type { Result } from '../../shared/errors';
-import { dispatch } from '../engine/api/dispatch';
+import { dispatch, type InternalErrorListener } from '../engine/api/dispatch';
+
+/** The window only sees "internal" for an unexpected error; its details go to the app's log (stderr). */
+const logInternalError: InternalErrorListener = (error, call) =>
+  console.error(`chart-sync: ${call} failed:`, error);
 
 /** One ipcMain handler per contract call (no generic channel), answering only our own windows' frames. */
-export function bindContract(handlers: CallHandlers): void {
+export function bindContract(handlers: CallHandlers, onError = logInternalError): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(
       `${CALL_CHANNEL_PREFIX}${name}`,
@@ -19,7 +23,7 @@ export function bindContract(handlers: CallHandlers): void {
             error: { code: 'invalid_input', message: 'Refused: the request did not come from Chart Sync.' },
           };
         }
-        return dispatch(handlers, name, input);
+        return dispatch(handlers, name, input, onError);
       },
     );
   }

@@ -17,9 +17,20 @@ export const FINAL_EXECUTION_STATUSES = [
   'interrupted',
 ] as const satisfies readonly ExecutionStatus[];
 
-export function isFinalStatus(status: ExecutionStatus): boolean {
-  return (FINAL_EXECUTION_STATUSES as readonly ExecutionStatus[]).includes(status);
-}
+const isOneOf =
+  (statuses: readonly ExecutionStatus[]) =>
+  (status: ExecutionStatus): boolean =>
+    statuses.includes(status);
+
+export const isFinalStatus = isOneOf(FINAL_EXECUTION_STATUSES);
+
+/** What can be retried: a run that ended without its data. A completed one has nothing left to fetch. */
+export const RETRYABLE_EXECUTION_STATUSES = [
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const satisfies readonly ExecutionStatus[];
+export const isRetryableStatus = isOneOf(RETRYABLE_EXECUTION_STATUSES);
 
 /** What started an execution: kept for the history filters and the audit log. */
 export const EXECUTION_TRIGGERS = [

@@ -92,6 +92,15 @@ export function historyWindow(now: number, days: number): { from: string; to: st
   return { from: addDays(to, -(days - 1)), to };
 }
 
+/**
+ * The history window of a schedule as stored. The database does not bound the day count, so a row written by
+ * hand may hold one out of bounds: it is read as the nearest bound, for the sync and its coverage grid alike.
+ */
+export function storedHistoryWindow(now: number, storedDays: number): { from: string; to: string } {
+  const days = Number.isFinite(storedDays) ? Math.trunc(storedDays) : HISTORY_WINDOW_DAYS_MIN;
+  return historyWindow(now, Math.min(Math.max(days, HISTORY_WINDOW_DAYS_MIN), HISTORY_WINDOW_DAYS_MAX));
+}
+
 /** Every period overlapping the window, ascending: the fallback calendar when the API's list of dates is unavailable. */
 export function expectedPeriods(frequency: ChartFrequency, window: { from: string; to: string }): Period[] {
   const last = dayNumberOf(window.to);

@@ -88,7 +88,10 @@ export const createScheduleInput = z
   .superRefine(refineTiming);
 export type CreateScheduleInput = z.input<typeof createScheduleInput>;
 
-/** A partial update: fields left out keep their value. */
+/**
+ * A partial update: fields left out keep their value. A timing field sent as null is cleared, so null for the
+ * frequency in force is refused (the merged timing is checked by scheduleTimingInput), never read as "keep".
+ */
 export const updateScheduleInput = z
   .object({
     syncFrequency: timingFields.syncFrequency.optional(),

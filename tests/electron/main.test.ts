@@ -118,6 +118,31 @@ describe('electron main', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('logs what the window only sees as an internal error, with the call that raised it', async () => {
+    const hosted = await main();
+    const failure = new Error('disk on fire');
+    Object.assign(hosted!.engine.handlers, {
+      'app/status': () => {
+        throw failure;
+      },
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const own = { sender: electron.windows[0]!.webContents, senderFrame: electron.mainFrame };
+      const status = await electron.handlers.get(`${CALL_CHANNEL_PREFIX}app/status`)!(own, {});
+      expect(status).toEqual({
+        ok: false,
+        error: { code: 'internal', message: 'An unexpected error occurred. Details are in the log.' },
+      });
+      // A refusal the window can act on (not_found) is its business, not the log's.
+      const missing = await electron.handlers.get(`${CALL_CHANNEL_PREFIX}schedules/get`)!(own, { id: 1 });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(logged.mock.calls).toEqual([['chart-sync: app/status failed:', failure]]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('refuses calls from frames that are not its own', async () => {
     await main();
     const handler = electron.handlers.get(`${CALL_CHANNEL_PREFIX}app/status`)!;

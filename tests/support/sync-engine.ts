@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
+import { afterEach } from 'vitest';
 import type { RunningEmulator } from '../../electron/emulator';
 import { openDatabase } from '../../electron/engine/db/open-database';
 import { charts } from '../../electron/engine/db/schema';
 import { Engine } from '../../electron/engine/engine';
 import { SANDBOX_CREDENTIALS, type Credentials } from '../../electron/engine/soundcharts';
 import { FakeClock } from './fake-clock';
-import { TEST_TODAY, UNLIMITED_PER_MINUTE } from './emulator';
+import { DEFAULT_QUOTA } from '../../electron/emulator/limits';
+import { TEST_TODAY, UNLIMITED_PER_MINUTE, useEmulator } from './emulator';
 
 /** Evening of the emulator's fixed "today": that day's ranking (stamped 12:00) exists. */
 export const SYNC_NOW = Date.parse(`${TEST_TODAY}T18:00:00Z`);
@@ -52,6 +54,28 @@ export async function startTestEngine(
     return row.id;
   };
   return { engine, clock, errors, chartId };
+}
+
+/**
+ * One emulator for the test file and a fresh engine per test: `start()` opens it (in-memory database, catalogue
+ * imported); after each test the engine is closed and the emulator's faults and quota are back to normal.
+ */
+export function useTestEngine(): {
+  readonly emulator: { readonly current: RunningEmulator };
+  start(options?: Parameters<typeof startTestEngine>[1]): Promise<TestEngine>;
+} {
+  const emulator = useEmulator();
+  let current: TestEngine | null = null;
+  afterEach(async () => {
+    await current?.engine.close();
+    current = null;
+    emulator.current.faults.reset();
+    emulator.current.quota.setRemaining(DEFAULT_QUOTA);
+  });
+  return {
+    emulator,
+    start: async (options = {}) => (current = await startTestEngine(emulator.current, options)),
+  };
 }
 
 /** A chart's stored snapshots as comparable data: datetime → positions with song and metric. */

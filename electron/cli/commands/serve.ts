@@ -75,9 +75,9 @@ async function serve(command: Command, port: number, rendererDir: string, stopRe
       engine: hosted.engine,
       port,
       rendererDir,
-      onInternalError: (error, call) =>
+      onInternalError: (error, where) =>
         note(
-          `chart-sync: ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          `chart-sync: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         ),
     }).catch((error: unknown) => {
       throw explainListenError(error, port);

@@ -67,13 +67,7 @@ export function chartHandlers(context: HandlerContext): ChartHandlers {
 function listCharts({ database, now }: HandlerContext): ChartListItem[] {
   const at = now();
   return listChartsWithSchedules(database).map((row) => ({
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    platform: row.platform,
-    frequency: row.frequency,
-    countryCode: row.countryCode,
-    countryName: row.countryName,
+    ...toChartSummary(row),
     syncStatus: chartSyncStatus(scheduleState(row, at), at),
     scheduleId: row.scheduleId,
     lastSyncAt: row.lastSyncAt,

@@ -1,15 +1,23 @@
-import { calls, isCallName, type CallHandlers } from '../../../shared/contract/calls';
+import { calls, isCallName, type CallHandlers, type CallName } from '../../../shared/contract/calls';
 import { ChartSyncError, toErrorShape, type Result } from '../../../shared/errors';
 import { parseInput } from '../../../shared/schemas/parse-input';
 
 /**
+ * Told of every error a client only sees as "internal" (its details may hold internals: paths, SQL), with the
+ * call that raised it: the host writes it to its log, which is where that answer sends the operator.
+ */
+export type InternalErrorListener = (error: unknown, call: CallName) => void;
+
+/**
  * The single entry every transport (IPC, WebSocket, REST, CLI) goes through: unknown names and bad input are
  * refused here, and whatever happens comes back as a Result, never as a thrown error across the boundary.
+ * `onError` hears of each unexpected error, whose answer tells the operator that details are in the log.
  */
 export async function dispatch(
   handlers: CallHandlers,
   name: unknown,
   input: unknown,
+  onError?: InternalErrorListener,
 ): Promise<Result<unknown>> {
   try {
     if (!isCallName(name)) throw new ChartSyncError('invalid_input', `Unknown call ${JSON.stringify(name)}.`);
@@ -17,6 +25,18 @@ export async function dispatch(
     const handler = handlers[name] as (value: unknown) => unknown;
     return { ok: true, value: await handler(parsed) };
   } catch (error) {
-    return { ok: false, error: toErrorShape(error) };
+    const shape = toErrorShape(error);
+    // Only a known call gets this far with an unexpected error: an unknown name is invalid_input.
+    if (shape.code === 'internal') report(onError, error, name as CallName);
+    return { ok: false, error: shape };
+  }
+}
+
+/** A log that fails (stderr closed) must not turn the answer into a rejection no transport expects. */
+function report(onError: InternalErrorListener | undefined, error: unknown, call: CallName): void {
+  try {
+    onError?.(error, call);
+  } catch {
+    // Nowhere left to say it; the client still gets its answer.
   }
 }

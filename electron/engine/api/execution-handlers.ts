@@ -1,10 +1,12 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
+import { isRetryableStatus } from '../../../shared/domain/execution';
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { periodKeyOf } from '../../../shared/domain/periods';
 import { ChartSyncError } from '../../../shared/errors';
 import type { ExecutionDetail, ExecutionListItem } from '../../../shared/views/execution-list';
 import { toChartSummary } from '../db/queries/charts';
-import { executionTimeline, rankingDatesFetchedBetween } from '../db/queries/execution-detail';
+import { executionTimeline } from '../audit/audit-log';
+import { rankingDatesFetchedBetween } from '../db/queries/execution-detail';
 import {
   getExecutionWithChart,
   listExecutions,
@@ -18,9 +20,6 @@ type ExecutionHandlers = Pick<
   'executions/list' | 'executions/get' | 'executions/retry' | 'executions/cancel'
 >;
 
-/** What can be retried: a run that ended without its data. A completed one has nothing left to fetch. */
-const RETRYABLE = new Set(['failed', 'cancelled', 'interrupted']);
-
 export function executionHandlers(context: HandlerContext): ExecutionHandlers {
   const { database, executions, engine } = context;
   return {
@@ -33,7 +32,7 @@ export function executionHandlers(context: HandlerContext): ExecutionHandlers {
 
     'executions/retry': ({ id }) => {
       const execution = executions.get(id);
-      if (!RETRYABLE.has(execution.status)) {
+      if (!isRetryableStatus(execution.status)) {
         const why =
           execution.status === 'completed'
             ? 'it completed, so there is nothing to retry'

@@ -1,10 +1,6 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
-import { expectedPeriods, historyWindow } from '../../../shared/domain/periods';
-import {
-  HISTORY_WINDOW_DAYS_MAX,
-  HISTORY_WINDOW_DAYS_MIN,
-  SCHEDULE_DETAIL_EXECUTIONS,
-} from '../../../shared/domain/policies';
+import { expectedPeriods, storedHistoryWindow } from '../../../shared/domain/periods';
+import { SCHEDULE_DETAIL_EXECUTIONS } from '../../../shared/domain/policies';
 import type { ScheduleDetail } from '../../../shared/views/schedule-detail';
 import { getChartById } from '../db/queries/charts';
 import {
@@ -24,12 +20,7 @@ export function scheduleDetail(
   const schedule = schedules.get(id);
   const chart = getChartById(database, schedule.chart.id)!;
   const frequency = detectSyncFrequency(chart.frequency);
-  // The database does not bound the window; a hand-edited row must still show a grid.
-  const days = Math.min(
-    Math.max(schedule.historyWindowDays, HISTORY_WINDOW_DAYS_MIN),
-    HISTORY_WINDOW_DAYS_MAX,
-  );
-  const window = historyWindow(now(), days);
+  const window = storedHistoryWindow(now(), schedule.historyWindowDays);
   const expected = expectedPeriods(frequency, window);
   // The first and last periods may reach past the window (a week, a month): a snapshot there still covers them.
   const storedDates = completeRankingDates(database, chart.id, expected[0]!.start, expected.at(-1)!.end);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { AUDIT_LIST_DEFAULT_LIMIT, AUDIT_LIST_MAX_LIMIT } from '../../../shared/domain/policies';
 import type {
   AuditAction,
@@ -74,6 +74,24 @@ export function listAudit(database: AppDatabase, filter: AuditFilter = {}): Audi
     .where(and(...conditions))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
+    .all()
+    .map(toAuditEntryView);
+}
+
+/**
+ * What the audit trail recorded about one execution, oldest first. The execution's events are recorded with
+ * its chart, so the (chart, time) index narrows the search to that chart's entries.
+ */
+export function executionTimeline(
+  database: AppDatabase,
+  executionId: number,
+  chartId: number,
+): AuditEntryView[] {
+  return database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.chartId, chartId), eq(auditLog.executionId, executionId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
     .all()
     .map(toAuditEntryView);
 }

@@ -124,17 +124,22 @@ export class ScheduleService {
     return created;
   }
 
-  /** A partial update. Changing the timing re-anchors the grid at the moment of the change. */
+  /**
+   * A partial update. Changing the timing re-anchors the grid at the moment of the change. A timing field left
+   * out keeps its value; sent as null it is cleared, which the frequency in force refuses if it needs it (a
+   * custom schedule without an interval cannot run). Fields of another frequency are always cleared.
+   */
   update(id: number, input: UpdateScheduleInput): ScheduleView {
     const change = parseInput(updateScheduleInput, input);
     const current = this.requireRow(id);
     const frequency = change.syncFrequency ?? current.syncFrequency;
+    const given = <K extends 'customIntervalHours' | 'cronExpression' | 'timeZone'>(field: K) =>
+      change[field] === undefined ? current[field] : change[field];
     const merged = parseInput(scheduleTimingInput, {
       syncFrequency: frequency,
-      customIntervalHours:
-        frequency === 'custom' ? (change.customIntervalHours ?? current.customIntervalHours) : null,
-      cronExpression: frequency === 'cron' ? (change.cronExpression ?? current.cronExpression) : null,
-      timeZone: frequency === 'cron' ? (change.timeZone ?? current.timeZone) : null,
+      customIntervalHours: frequency === 'custom' ? given('customIntervalHours') : null,
+      cronExpression: frequency === 'cron' ? given('cronExpression') : null,
+      timeZone: frequency === 'cron' ? given('timeZone') : null,
     });
     const now = this.clock();
     const timingChanged =

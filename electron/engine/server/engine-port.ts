@@ -1,5 +1,7 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
 import type { Subscribe } from '../../../shared/contract/client';
+import type { Result } from '../../../shared/errors';
+import { dispatch } from '../api/dispatch';
 
 /**
  * What a transport needs of the engine: its handlers (run through dispatch) and its events. The Engine has both;
@@ -9,3 +11,19 @@ export type EnginePort = {
   readonly handlers: CallHandlers;
   readonly events: { on: Subscribe };
 };
+
+/**
+ * Where the host logs what clients only see as "internal" (details may hold internals): `where` is the contract
+ * call that failed, or the request (`GET /assets/x.js`) when it failed before reaching one.
+ */
+export type InternalErrorLog = (error: unknown, where: string) => void;
+
+/** One contract call through dispatch(): validated, answered as a Result, its unexpected errors logged. */
+export type ContractCall = (name: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/** The engine as the host's transports see it: calls (already bound to the host's log) and events. */
+export type ContractPort = { readonly call: ContractCall; readonly events: { on: Subscribe } };
+
+export function contractPort(engine: EnginePort, log: InternalErrorLog): ContractPort {
+  return { call: (name, input) => dispatch(engine.handlers, name, input, log), events: engine.events };
+}

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOKEN_PARAM } from '../../../shared/contract/channels';
-import type { EnginePort } from './engine-port';
+import { contractPort, type EnginePort, type InternalErrorLog } from './engine-port';
 import { DEFAULT_SERVER_PORT, LOOPBACK_HOST } from './limits';
-import { observeHandlers, type InternalErrorListener } from './observe-handlers';
 import { isLoopbackHost } from './origin';
+import { requestUrl } from './request-url';
 import { sendText } from './responses';
 import { REST_PREFIX, createRestApi } from './rest-api';
 import { attachSocketTransport } from './socket-transport';
@@ -22,8 +22,8 @@ export type ServerOptions = {
   host?: string;
   /** A fixed token for tests; otherwise a fresh random one. */
   token?: string;
-  /** Where unexpected errors are logged: clients only see "internal". */
-  onInternalError?: InternalErrorListener;
+  /** Where unexpected errors are logged: clients only see "internal". By default, stderr. */
+  onInternalError?: InternalErrorLog;
 };
 
 export type RunningServer = {
@@ -48,17 +48,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new Error(`The headless host listens on loopback only; ${host} is not a loopback address.`);
   }
   const token = options.token ?? generateToken();
-  const engine: EnginePort = options.onInternalError
-    ? {
-        handlers: observeHandlers(options.engine.handlers, options.onInternalError),
-        events: options.engine.events,
-      }
-    : options.engine;
-  const rest = createRestApi(engine, token);
+  const log = options.onInternalError ?? logToStderr;
+  const contract = contractPort(options.engine, log);
+  const rest = createRestApi(contract.call, token, log);
   const files = createStaticFiles(options.rendererDir);
 
   const server = createServer((request, response) => {
-    void route(request, response).catch(() => {
+    void route(request, response).catch((error: unknown) => {
+      // The path without its query: the page's URL carries the token, which has no place in a log.
+      log(error, `${request.method ?? 'GET'} ${(request.url ?? '/').split('?')[0]}`);
       if (!response.headersSent) sendText(response, 500, 'Internal error.');
       else response.destroy();
     });
@@ -68,14 +66,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendText(response, 403, 'Refused: Chart Sync answers only to 127.0.0.1 and localhost.');
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestUrl(request);
+    if (!url) {
+      sendText(response, 400, 'Bad request: the request target is not a path.');
+      return;
+    }
     if (url.pathname.startsWith(REST_PREFIX) || url.pathname === REST_PREFIX.slice(0, -1)) {
       await rest(request, response, url);
     } else {
       await files(request, response, url);
     }
   }
-  const sockets = attachSocketTransport(server, engine, token);
+  const sockets = attachSocketTransport(server, contract, token);
 
   try {
     await listen(server, options.port ?? DEFAULT_SERVER_PORT, host);
@@ -101,6 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing;
     },
   };
+}
+
+function logToStderr(error: unknown, where: string): void {
+  console.error(`chart-sync: ${where} failed:`, error);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

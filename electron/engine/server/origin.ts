@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The names this machine answers to on loopback. */
-const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The names this machine answers to on loopback: the whole 127.0.0.0/8 block, as startServer listens on any. */
+const LOOPBACK_NAMES = new Set(['localhost', '[::1]']);
+const LOOPBACK_IPV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 /**
  * The Host header must name loopback. A page on another site whose name was made to resolve to 127.0.0.1 (DNS
@@ -11,7 +12,8 @@ export function isLoopbackHost(request: IncomingMessage): boolean {
   const host = request.headers.host;
   if (!host) return false;
   try {
-    return LOOPBACK_NAMES.has(new URL(`http://${host}`).hostname);
+    const { hostname } = new URL(`http://${host}`);
+    return LOOPBACK_NAMES.has(hostname) || LOOPBACK_IPV4.test(hostname);
   } catch {
     return false;
   }

@@ -24,10 +24,18 @@ export async function readJsonBody(request: IncomingMessage): Promise<BodyResult
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_REST_BODY_BYTES) return tooLarge();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_REST_BODY_BYTES) return tooLarge();
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client went away mid-body: its problem, not an internal error for the log.
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: 'The request body ended before it was complete.' },
+    };
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: {} };

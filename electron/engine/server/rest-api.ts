@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toErrorShape, type ErrorShape } from '../../../shared/errors';
 import { snakeKeysDeep } from './case-keys';
-import type { EnginePort } from './engine-port';
+import type { ContractCall, InternalErrorLog } from './engine-port';
 import { isSameOrigin } from './origin';
 import { readJsonBody } from './request-body';
 import { sendJson } from './responses';
@@ -20,8 +20,9 @@ type Matched = { route: RestRoute; id: number | null } | { error: TransportError
  * error}` with snake_case keys, and an HTTP status that matches the error's code.
  */
 export function createRestApi(
-  engine: EnginePort,
+  call: ContractCall,
   token: string,
+  log: InternalErrorLog,
 ): (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> {
   return async (request, response, url) => {
     const fail = (error: TransportError, headers: Record<string, string> = {}) =>
@@ -69,9 +70,12 @@ export function createRestApi(
     }
     let answered: RestAnswer;
     try {
-      answered = await action(engine, { id: matched.id, body: body.value });
+      answered = await action(call, { id: matched.id, body: body.value });
     } catch (error) {
-      answered = { status: 500, result: { ok: false, error: toErrorShape(error) }, renameField: (p) => p };
+      // Thrown before or after the contract call (mapping the body or the answer): dispatch did not log it.
+      const shape = toErrorShape(error);
+      if (shape.code === 'internal') log(error, `${method} ${url.pathname}`);
+      answered = { status: 500, result: { ok: false, error: shape }, renameField: (p) => p };
     }
     const { result } = answered;
     if (result.ok) sendJson(response, answered.status, snakeKeysDeep(result));

@@ -1,8 +1,7 @@
 import type { CallName, CallOutputs } from '../../../shared/contract/calls';
 import { ChartSyncError, toErrorShape, type ErrorShape, type Result } from '../../../shared/errors';
 import type { BulkResult } from '../../../shared/views/bulk-result';
-import { dispatch } from '../api/dispatch';
-import type { EnginePort } from './engine-port';
+import type { ContractCall } from './engine-port';
 import {
   SCHEDULE_CREATE_FIELDS,
   SCHEDULE_UPDATE_FIELDS,
@@ -17,7 +16,7 @@ import {
 /** What an endpoint answers: the HTTP status for success, the contract's Result, and how to name bad fields. */
 export type RestAnswer = { status: number; result: Result<unknown>; renameField: FieldRenamer };
 export type RestRequest = { id: number | null; body: Record<string, unknown> };
-export type RestAction = (engine: EnginePort, request: RestRequest) => Promise<RestAnswer>;
+export type RestAction = (call: ContractCall, request: RestRequest) => Promise<RestAnswer>;
 
 export type RestRoute = {
   /** `{id}` stands for a positive whole number in the path. */
@@ -35,10 +34,10 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     path: '/api/sync/schedules',
     methods: {
-      GET: async (engine) => answer(200, await call(engine, 'schedules/list', {})),
-      POST: async (engine, { body }) => {
+      GET: async (contract) => answer(200, await call(contract, 'schedules/list', {})),
+      POST: async (contract, { body }) => {
         const input = { createdBy: API_CREATOR, ...toContractInput(body, SCHEDULE_CREATE_FIELDS) };
-        return answer(201, await call(engine, 'schedules/create', input));
+        return answer(201, await call(contract, 'schedules/create', input));
       },
     },
   },
@@ -46,12 +45,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
     path: '/api/sync/schedules/{id}',
     idOf: 'Schedule',
     methods: {
-      GET: async (engine, { id }) => answer(200, await call(engine, 'schedules/get', { id })),
+      GET: async (contract, { id }) => answer(200, await call(contract, 'schedules/get', { id })),
       PUT: update,
       // The original's PUT already accepted partial updates; PATCH is the usual name for one.
       PATCH: update,
-      DELETE: async (engine, { id }) => {
-        const result = firstItem(await call(engine, 'schedules/delete', { ids: [id] }));
+      DELETE: async (contract, { id }) => {
+        const result = firstItem(await call(contract, 'schedules/delete', { ids: [id] }));
         return answer(204, result.ok ? { ok: true, value: null } : result);
       },
     },
@@ -59,15 +58,15 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     path: '/api/sync/trigger',
     methods: {
-      POST: async (engine, { body }) => {
+      POST: async (contract, { body }) => {
         const { chartId } = toContractInput(body, TRIGGER_FIELDS);
-        const started = firstItem(await call(engine, 'charts/sync-now', { chartIds: [chartId] }));
+        const started = firstItem(await call(contract, 'charts/sync-now', { chartIds: [chartId] }));
         if (!started.ok) return answer(202, started, triggerPath);
         if (started.value.executionId === null) {
           throw new ChartSyncError('internal', 'The sync was accepted but no execution was reported.');
         }
         // 202: the sync has started, not finished; the execution's status says where it is.
-        return answer(202, await call(engine, 'executions/get', { id: started.value.executionId }));
+        return answer(202, await call(contract, 'executions/get', { id: started.value.executionId }));
       },
     },
   },
@@ -75,18 +74,19 @@ export const REST_ROUTES: readonly RestRoute[] = [
     path: '/api/sync/status/{id}',
     idOf: 'Chart',
     methods: {
-      GET: async (engine, { id }) => answer(200, await call(engine, 'charts/sync-status', { chartId: id })),
+      GET: async (contract, { id }) =>
+        answer(200, await call(contract, 'charts/sync-status', { chartId: id })),
     },
   },
 ];
 
-async function update(engine: EnginePort, { id, body }: RestRequest): Promise<RestAnswer> {
+async function update(contract: ContractCall, { id, body }: RestRequest): Promise<RestAnswer> {
   const changes = toContractInput(body, SCHEDULE_UPDATE_FIELDS);
-  return answer(200, await call(engine, 'schedules/update', { id, changes }), updatePath);
+  return answer(200, await call(contract, 'schedules/update', { id, changes }), updatePath);
 }
 
-function call<K extends CallName>(engine: EnginePort, name: K, input: unknown) {
-  return dispatch(engine.handlers, name, input) as Promise<Result<CallOutputs[K]>>;
+function call<K extends CallName>(contract: ContractCall, name: K, input: unknown) {
+  return contract(name, input) as Promise<Result<CallOutputs[K]>>;
 }
 
 function answer(status: number, result: Result<unknown>, renameField: FieldRenamer = snakePath): RestAnswer {

@@ -3,10 +3,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { WEBSOCKET_PATH } from '../../../shared/contract/channels';
 import { EVENT_NAMES } from '../../../shared/contract/events';
-import { dispatch } from '../api/dispatch';
-import type { EnginePort } from './engine-port';
+import type { ContractPort } from './engine-port';
 import { MAX_SOCKET_BUFFERED_BYTES, MAX_SOCKET_MESSAGE_BYTES, SOCKET_HEARTBEAT_MS } from './limits';
 import { isLoopbackHost, isSameOrigin } from './origin';
+import { requestUrl } from './request-url';
 import { encode, parseSocketMessage } from './socket-messages';
 import { tokenOf, tokensMatch } from './token';
 import { HTTP_STATUS, type TransportError } from './transport-errors';
@@ -23,7 +23,7 @@ export type SocketTransport = {
  * The upgrade is refused before a socket exists unless the host is loopback, the origin is ours (or absent)
  * and the token matches.
  */
-export function attachSocketTransport(server: Server, engine: EnginePort, token: string): SocketTransport {
+export function attachSocketTransport(server: Server, engine: ContractPort, token: string): SocketTransport {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
 
@@ -78,7 +78,7 @@ export function attachSocketTransport(server: Server, engine: EnginePort, token:
   };
 }
 
-async function answer(ws: WebSocket, engine: EnginePort, text: string): Promise<void> {
+async function answer(ws: WebSocket, engine: ContractPort, text: string): Promise<void> {
   const parsed = parseSocketMessage(text);
   if (parsed.kind === 'ignored') return;
   if (parsed.kind === 'invalid') {
@@ -86,7 +86,7 @@ async function answer(ws: WebSocket, engine: EnginePort, text: string): Promise<
     return;
   }
   const { id, name, input } = parsed.request;
-  const result = await dispatch(engine.handlers, name, input);
+  const result = await engine.call(name, input);
   send(ws, encode({ type: 'result', id, result }));
 }
 
@@ -106,7 +106,8 @@ function rawText(data: RawData): string {
 }
 
 function upgradeRefusal(request: IncomingMessage, token: string): TransportError | null {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  const url = requestUrl(request);
+  if (!url) return { code: 'invalid_input', message: 'Bad request: the request target is not a path.' };
   if (url.pathname !== WEBSOCKET_PATH) return { code: 'not_found', message: 'No WebSocket here.' };
   if (!isLoopbackHost(request)) return { code: 'forbidden', message: 'Refused: not a loopback host name.' };
   if (!isSameOrigin(request)) {
@@ -121,7 +122,12 @@ function upgradeRefusal(request: IncomingMessage, token: string): TransportError
   return null;
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+};
 
 /** An HTTP answer written on the raw socket, since no WebSocket (and no ServerResponse) exists for it. */
 function refuseUpgrade(socket: Duplex, error: TransportError): void {

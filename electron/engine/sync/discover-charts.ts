@@ -1,6 +1,6 @@
 import { upsertCharts, type ChartRecord } from '../db/queries/charts';
 import type { AppDatabase } from '../db/open-database';
-import type { SoundchartsClient } from '../soundcharts/client';
+import type { CallOptions, SoundchartsClient } from '../soundcharts/client';
 
 export type DiscoverySummary = { platforms: number; charts: number; created: number; updated: number };
 
@@ -9,11 +9,12 @@ export async function discoverCharts(
   database: AppDatabase,
   client: SoundchartsClient,
   onPlatform?: (platform: string, charts: number) => void,
+  options: CallOptions = {},
 ): Promise<DiscoverySummary> {
-  const platforms = await client.platforms();
+  const platforms = await client.platforms(options);
   const records: ChartRecord[] = [];
   for (const platform of platforms) {
-    const charts = await client.charts(platform.code);
+    const charts = await client.charts(platform.code, {}, options);
     onPlatform?.(platform.code, charts.length);
     for (const chart of charts) {
       records.push({

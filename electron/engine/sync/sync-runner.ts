@@ -1,5 +1,5 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
-import { historyWindow } from '../../../shared/domain/periods';
+import { storedHistoryWindow } from '../../../shared/domain/periods';
 import type { PlannedPeriod } from '../../../shared/domain/sync-plan';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
 import type { Connection, SyncMessage, WorkerError } from '../../worker/protocol';
@@ -43,6 +43,9 @@ export type PlanScope = 'schedule' | 'full-window';
 
 const DEFAULT_ENTRIES_PER_RANKING = 100;
 
+export const UNEXPECTED_FAILURE_MESSAGE =
+  'An unexpected error stopped this sync; the details are in the log. Periods stored before it are kept: retry it.';
+
 /**
  * Runs executions: hands the fetching to the pool and commits each period as it arrives, then closes the
  * execution by the failure policy. The main thread is the only writer of the database.
@@ -67,7 +70,7 @@ export class SyncRunner {
 
   // State changes reach the UI and the audit trail through the execution service's change hook (see Engine).
   async run(executionId: number): Promise<ExecutionView> {
-    const { executions, events, now } = this.deps;
+    const { executions } = this.deps;
     const before = executions.get(executionId);
     let finish = () => {};
     const entry: Active = {
@@ -79,61 +82,88 @@ export class SyncRunner {
     this.active.set(executionId, entry);
     try {
       const started = executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`);
-      const scope: PlanScope = started.trigger === 'backfill' ? 'full-window' : 'schedule';
-      const { schedule, chartId, request } = this.syncRequest(started.scheduleId, false, scope);
-      const counts: Required<ExecutionCounts> = {
-        rankingsCreated: started.rankingsCreated,
-        rankingsUpdated: started.rankingsUpdated,
-        tracksCreated: started.tracksCreated,
-        tracksUpdated: started.tracksUpdated,
-        periodsPlanned: started.periodsSynced,
-        periodsSynced: started.periodsSynced,
-        periodsFailed: 0,
-      };
-      const failed: { key: string; error: WorkerError }[] = [];
-      let lastPeriod: string | null = null;
-      const progress = () => {
-        executions.recordProgress(executionId, counts);
-        events.emit('execution/progress', {
-          executionId,
-          scheduleId: started.scheduleId,
-          periodsPlanned: counts.periodsPlanned,
-          periodsSynced: counts.periodsSynced,
-          periodsFailed: counts.periodsFailed,
-          lastPeriod,
-        });
-      };
-      const onMessage = (message: SyncMessage) => {
-        switch (message.type) {
-          case 'plan':
-            counts.periodsPlanned = started.periodsSynced + message.periods.length;
-            return progress();
-          case 'period': {
-            const stored = storeSnapshot(this.deps.database, chartId, message.snapshot, now());
-            counts[stored.rankingCreated ? 'rankingsCreated' : 'rankingsUpdated'] += 1;
-            counts.tracksCreated += stored.tracksCreated;
-            counts.tracksUpdated += stored.tracksUpdated;
-            counts.periodsSynced += 1;
-            lastPeriod = message.key;
-            if (schedule.fetchTrackMetadata) this.deps.onSongs?.(stored.songUuids, now());
-            return progress();
-          }
-          case 'period-unavailable':
-            counts.periodsPlanned -= 1;
-            return progress();
-          case 'period-failed':
-            failed.push({ key: message.key, error: message.error });
-            counts.periodsFailed = failed.length;
-            return progress();
-        }
-      };
-      const sync = this.deps.pool.sync(request, onMessage, entry.controller.signal);
-      entry.stop = sync.stop;
-      const outcome = await sync.done;
-      return this.close(executionId, entry, outcome, failed, counts);
+      try {
+        return await this.execute(started, entry);
+      } catch (error) {
+        this.closeAfterUnexpectedError(executionId, entry);
+        throw error;
+      }
     } finally {
       this.active.delete(executionId);
       finish();
+    }
+  }
+
+  /** Plans, fetches through the pool, stores each period as it arrives, then closes by the failure policy. */
+  private async execute(started: ExecutionView, entry: Active): Promise<ExecutionView> {
+    const { executions, events, now } = this.deps;
+    const executionId = started.id;
+    const scope: PlanScope = started.trigger === 'backfill' ? 'full-window' : 'schedule';
+    const { schedule, chartId, request } = this.syncRequest(started.scheduleId, false, scope);
+    const counts: Required<ExecutionCounts> = {
+      rankingsCreated: started.rankingsCreated,
+      rankingsUpdated: started.rankingsUpdated,
+      tracksCreated: started.tracksCreated,
+      tracksUpdated: started.tracksUpdated,
+      periodsPlanned: started.periodsSynced,
+      periodsSynced: started.periodsSynced,
+      periodsFailed: 0,
+    };
+    const failed: { key: string; error: WorkerError }[] = [];
+    let lastPeriod: string | null = null;
+    const progress = () => {
+      executions.recordProgress(executionId, counts);
+      events.emit('execution/progress', {
+        executionId,
+        scheduleId: started.scheduleId,
+        periodsPlanned: counts.periodsPlanned,
+        periodsSynced: counts.periodsSynced,
+        periodsFailed: counts.periodsFailed,
+        lastPeriod,
+      });
+    };
+    const onMessage = (message: SyncMessage) => {
+      switch (message.type) {
+        case 'plan':
+          counts.periodsPlanned = started.periodsSynced + message.periods.length;
+          return progress();
+        case 'period': {
+          const stored = storeSnapshot(this.deps.database, chartId, message.snapshot, now());
+          counts[stored.rankingCreated ? 'rankingsCreated' : 'rankingsUpdated'] += 1;
+          counts.tracksCreated += stored.tracksCreated;
+          counts.tracksUpdated += stored.tracksUpdated;
+          counts.periodsSynced += 1;
+          lastPeriod = message.key;
+          if (schedule.fetchTrackMetadata) this.deps.onSongs?.(stored.songUuids, now());
+          return progress();
+        }
+        case 'period-unavailable':
+          counts.periodsPlanned -= 1;
+          return progress();
+        case 'period-failed':
+          failed.push({ key: message.key, error: message.error });
+          counts.periodsFailed = failed.length;
+          return progress();
+      }
+    };
+    const sync = this.deps.pool.sync(request, onMessage, entry.controller.signal);
+    entry.stop = sync.stop;
+    const outcome = await sync.done;
+    return this.close(executionId, entry, outcome, failed, counts);
+  }
+
+  /**
+   * An error of ours (a bug, a database that refuses) after the execution was marked running: it is closed here,
+   * or it would stay running until a restart, refusing new syncs of its schedule and the schedule's deletion.
+   */
+  private closeAfterUnexpectedError(executionId: number, entry: Active): void {
+    const { executions } = this.deps;
+    try {
+      if (executions.get(executionId).status !== 'running') return;
+      if (entry.ending === 'cancel') executions.cancel(executionId);
+      else executions.markFailed(executionId, { code: 'internal', message: UNEXPECTED_FAILURE_MESSAGE });
+    } catch {
+      // The database itself fails: the execution stays running, and the next start marks it interrupted.
     }
   }
 
@@ -154,7 +184,7 @@ export class SyncRunner {
   private syncRequest(scheduleId: number, previewOnly: boolean, scope: PlanScope) {
     const schedule = this.deps.schedules.get(scheduleId);
     const chart = getChartById(this.deps.database, schedule.chart.id)!;
-    const window = historyWindow(this.deps.now(), schedule.historyWindowDays);
+    const window = storedHistoryWindow(this.deps.now(), schedule.historyWindowDays);
     const request: SyncRequest = {
       connection: this.deps.connection(),
       slug: chart.slug,
@@ -177,11 +207,17 @@ export class SyncRunner {
     return true;
   }
 
-  /** Graceful shutdown: every sync finishes the period in flight, then returns to pending for the next start. */
+  /**
+   * Graceful shutdown: every sync finishes the period in flight, then returns to pending for the next start. A
+   * sync the operator just cancelled stays cancelled: its worker is already stopping, and coming back as a retry
+   * after the restart would undo the cancel.
+   */
   async shutdown(): Promise<void> {
     const waits = [...this.active.entries()].map(([id, entry]) => {
-      entry.ending = 'shutdown';
-      entry.stop?.();
+      if (entry.ending !== 'cancel') {
+        entry.ending = 'shutdown';
+        entry.stop?.();
+      }
       return this.waitFor(id);
     });
     await Promise.all(waits);

@@ -125,6 +125,20 @@ describe('charts/discover', () => {
   });
 });
 
+describe('charts/discover when the engine closes', () => {
+  it('stops at once, instead of holding the process until its requests time out', async () => {
+    const api = await start();
+    // Soundcharts never answers: only the client's timeout (and retries) would end the import.
+    api.emulator.faults.configure({ timeout: { probability: 1 } });
+    const importing = dispatch(api.engine.handlers, 'charts/discover', {});
+    await api.engine.close();
+    expect(await importing).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: expect.stringMatching(/^Chart Sync is stopping/) },
+    });
+  });
+});
+
 describe('charts/sync-status', () => {
   it('gives the chart, its status, its schedule and its latest execution', async () => {
     const api = await start();

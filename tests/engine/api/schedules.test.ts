@@ -183,6 +183,46 @@ describe('schedules/update', () => {
   });
 });
 
+describe('schedules/update of the timing fields', () => {
+  it('clears the fields of a frequency switched away from; null for the current one is refused', async () => {
+    const api = await start();
+    const schedule = await dailySchedule(api);
+    const id = schedule.id;
+    const custom = await api.ok('schedules/update', {
+      id,
+      changes: { syncFrequency: 'custom', customIntervalHours: 6 },
+    });
+    expect(custom).toMatchObject({ syncFrequency: 'custom', customIntervalHours: 6 });
+
+    // null is "no interval", not "keep the current one": a custom schedule cannot run without one.
+    const noInterval = await api.fail('schedules/update', { id, changes: { customIntervalHours: null } });
+    expect(noInterval).toMatchObject({ code: 'invalid_input' });
+    expect(noInterval.fields?.['changes.customIntervalHours']).toMatch(/custom schedule needs an interval/);
+    expect((await api.ok('schedules/get', { id })).schedule.customIntervalHours).toBe(6);
+
+    const cron = await api.ok('schedules/update', {
+      id,
+      changes: { syncFrequency: 'cron', cronExpression: '0 6 * * *', timeZone: 'Europe/Paris' },
+    });
+    // Switching away from custom clears its interval, whatever else was sent.
+    expect(cron).toMatchObject({
+      syncFrequency: 'cron',
+      customIntervalHours: null,
+      timeZone: 'Europe/Paris',
+    });
+    const noZone = await api.fail('schedules/update', { id, changes: { timeZone: null } });
+    expect(Object.keys(noZone.fields ?? {})).toEqual(['changes.timeZone']);
+    const noExpression = await api.fail('schedules/update', { id, changes: { cronExpression: null } });
+    expect(Object.keys(noExpression.fields ?? {})).toEqual(['changes.cronExpression']);
+
+    const daily = await api.ok('schedules/update', {
+      id,
+      changes: { syncFrequency: 'daily', cronExpression: null, timeZone: null },
+    });
+    expect(daily).toMatchObject({ syncFrequency: 'daily', cronExpression: null, timeZone: null });
+  });
+});
+
 describe('schedules/set-active and schedules/delete', () => {
   it('pause and resume several schedules, reporting unknown ones', async () => {
     const api = await start();

@@ -1,12 +1,10 @@
-import { afterEach } from 'vitest';
 import type { RunningEmulator } from '../../../electron/emulator';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
 import { EVENT_NAMES, type EngineEvents, type EventName } from '../../../shared/contract/events';
 import type { ErrorShape } from '../../../shared/errors';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
-import { useEmulator } from '../../support/emulator';
-import { startTestEngine, type TestEngine } from '../../support/sync-engine';
+import { useTestEngine, type TestEngine } from '../../support/sync-engine';
 
 export type RecordedEvent = { [K in EventName]: { name: K; payload: EngineEvents[K] } }[EventName];
 
@@ -24,16 +22,9 @@ export type ApiHarness = TestEngine & {
 
 /** One emulator for the file; a fresh engine (in-memory database, catalogue imported) per test. */
 export function useApi(): () => Promise<ApiHarness> {
-  const emulator = useEmulator();
-  let current: TestEngine | null = null;
-  afterEach(async () => {
-    await current?.engine.close();
-    current = null;
-    emulator.current.faults.reset();
-  });
+  const { emulator, start } = useTestEngine();
   return async () => {
-    const test = await startTestEngine(emulator.current);
-    current = test;
+    const test = await start();
     const { engine } = test;
     const events: RecordedEvent[] = [];
     for (const name of EVENT_NAMES) {

@@ -6,9 +6,9 @@ import {
   type ScheduleChangeAction,
 } from '../../../electron/engine/schedules/schedule-service';
 import { DAY_MS } from '../../../shared/domain/policies';
-import { ChartSyncError } from '../../../shared/errors';
 import { memoryDatabaseWithCharts } from '../../support/database';
 import { FakeClock } from '../../support/fake-clock';
+import { errorOf } from '../../support/errors';
 
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
 const COUNTS = { rankingsCreated: 1, rankingsUpdated: 0, tracksCreated: 0, tracksUpdated: 0 };
@@ -33,16 +33,6 @@ function setup() {
   );
   const chartId = (slug: string) => getChartBySlug(database, slug)!.id;
   return { clock, database, schedules, executions, scheduleChanges, executionChanges, chartId };
-}
-
-function errorOf(action: () => unknown): ChartSyncError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChartSyncError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChartSyncError');
 }
 
 describe('the schedule service tells of every change', () => {

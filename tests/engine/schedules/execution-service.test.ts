@@ -4,8 +4,8 @@ import { ExecutionService, INTERRUPTED_MESSAGE } from '../../../electron/engine/
 import { ScheduleService } from '../../../electron/engine/schedules/schedule-service';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
 import { DAY_MS, RETRY_POLICY } from '../../../shared/domain/policies';
-import { ChartSyncError } from '../../../shared/errors';
 import { memoryDatabaseWithCharts } from '../../support/database';
+import { errorOf } from '../../support/errors';
 import { FakeClock } from '../../support/fake-clock';
 
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -30,15 +30,7 @@ function setup() {
   return { clock, database, schedules, executions, schedule, stats };
 }
 
-function codeOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChartSyncError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
+const codeOf = (action: () => unknown): string => errorOf(action).code;
 
 describe('ExecutionService', () => {
   it('records a completed execution with counts, duration, last sync and the next slot', () => {

@@ -4,9 +4,9 @@ import { getChartBySlug } from '../../../electron/engine/db/queries/charts';
 import { ExecutionService } from '../../../electron/engine/schedules/execution-service';
 import { ScheduleService } from '../../../electron/engine/schedules/schedule-service';
 import { DAY_MS, HOUR_MS } from '../../../shared/domain/policies';
-import { ChartSyncError } from '../../../shared/errors';
 import { memoryDatabaseWithCharts } from '../../support/database';
 import { FakeClock } from '../../support/fake-clock';
+import { errorOf } from '../../support/errors';
 
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
 
@@ -17,16 +17,6 @@ function setup() {
   const executions = new ExecutionService(database, clock.nowFn, () => 0.5);
   const chartId = (slug: string) => getChartBySlug(database, slug)!.id;
   return { clock, database, schedules, executions, chartId };
-}
-
-function errorOf(action: () => unknown): ChartSyncError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChartSyncError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChartSyncError');
 }
 
 describe('ScheduleService.create', () => {

@@ -47,11 +47,14 @@ function engineWithSchedules() {
       results: input.chartIds.map((id) =>
         id === 9
           ? { id, ok: true, scheduleId: 4, executionId: 31 }
-          : {
-              id,
-              ok: false,
-              error: { code: 'execution_active', message: 'A sync of this chart is running.' },
-            },
+          : id === 7
+            ? // An engine bug: success without the execution it started.
+              { id, ok: true, scheduleId: 4, executionId: null }
+            : {
+                id,
+                ok: false,
+                error: { code: 'execution_active', message: 'A sync of this chart is running.' },
+              },
       ),
       succeeded: 1,
       failed: 0,
@@ -65,7 +68,7 @@ function engineWithSchedules() {
 }
 
 describe('the REST API', () => {
-  const { server, fake } = useServer(engineWithSchedules);
+  const { server, fake, logged } = useServer(engineWithSchedules);
   const request = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
     http(server().port, method, path, options);
   const send = (method: string, path: string, body: unknown) =>
@@ -281,6 +284,23 @@ describe('the REST API', () => {
     expect(answer.status).toBe(500);
     expect(answer.json()).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(answer.text).not.toContain('boom');
+    // The details went to the host's log, with the call that raised them.
+    expect(logged()).toEqual([[new Error('boom'), 'charts/sync-status']]);
+  });
+
+  it('logs an unexpected error raised outside the contract call, naming the request', async () => {
+    const answer = await request('POST', '/api/sync/trigger/', {
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ chart_id: 7 }),
+    });
+    expect(answer.status).toBe(500);
+    expect(answer.json()).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged()).toEqual([
+      [
+        expect.objectContaining({ message: expect.stringMatching(/no execution was reported/) }),
+        'POST /api/sync/trigger/',
+      ],
+    ]);
   });
 
   it('answers 404 for an unknown endpoint and 405 with Allow for a wrong method', async () => {

@@ -52,6 +52,17 @@ describe('the WebSocket transport', () => {
       const elsewhere = await refusedStatus(`ws://127.0.0.1:${server().port}/other?token=${server().token}`);
       expect(elsewhere.status).toBe(404);
     });
+
+    it('on a path starting with "//" (404), without bringing the host down', async () => {
+      // Any page can open ws://127.0.0.1:<port>//: read against a base URL, "//" is an empty host name, and
+      // that parse threw in the upgrade listener, out of reach of any catch.
+      const bad = await refusedStatus(`ws://127.0.0.1:${server().port}//?token=${server().token}`);
+      expect(bad.status).toBe(404);
+      const client = await openSocket(socketUrl(server()));
+      client.send({ type: 'call', id: 1, name: 'app/status', input: {} });
+      expect(await client.result(1)).toMatchObject({ result: { ok: true, value: STATUS } });
+      client.ws.close();
+    });
   });
 
   it('accepts its own origin and no origin, and the token as a query parameter', async () => {

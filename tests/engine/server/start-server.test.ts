@@ -25,6 +25,20 @@ describe('startServer', () => {
     }
   });
 
+  it('answers on any loopback address it is told to listen on, not only 127.0.0.1', async () => {
+    const { engine } = fakeEngine();
+    const server = await startServer({
+      engine,
+      host: '127.0.0.2',
+      port: 0,
+      rendererDir: renderer().rendererDir,
+    });
+    cleanups.push(() => server.close());
+    expect(server.url).toBe(`http://127.0.0.2:${server.port}/?token=${server.token}`);
+    const page = await http(server.port, 'GET', '/', { host: '127.0.0.2' });
+    expect(page.status).toBe(200);
+  });
+
   it('generates a token per start unless given one, and reports a port in use', async () => {
     const { engine } = fakeEngine();
     const first = await startServer({ engine, port: 0, rendererDir: renderer().rendererDir });

@@ -54,6 +54,15 @@ describe('the renderer over HTTP', () => {
     expect((await get('/%E0%A4%A')).status).toBe(404);
   });
 
+  it('reads a target starting with "//" as a path, and answers 400 for one that is not a path', async () => {
+    // Read against a base URL, "//" is an empty host name: that parse threw, and the page got a 500.
+    expect((await get('//')).status).toBe(200);
+    expect((await get('//a:b')).status).toBe(404);
+    const notAPath = await get('*');
+    expect(notAPath.status).toBe(400);
+    expect(notAPath.text).toContain('not a path');
+  });
+
   it.each([
     '/../secret.txt',
     '/assets/../../secret.txt',

@@ -53,7 +53,10 @@ export function useServer(makeEngine: () => ReturnType<typeof fakeEngine> = () =
   server(): RunningServer;
   fake(): ReturnType<typeof fakeEngine>;
   rendererRoot(): string;
+  /** What the server logged as internal errors, with where they happened. */
+  logged(): [unknown, string][];
 } {
+  const logged: [unknown, string][] = [];
   let server: RunningServer | null = null;
   let fake: ReturnType<typeof fakeEngine> | null = null;
   let dir: ReturnType<typeof makeRendererDir> | null = null;
@@ -65,13 +68,15 @@ export function useServer(makeEngine: () => ReturnType<typeof fakeEngine> = () =
       port: 0,
       rendererDir: dir.rendererDir,
       token: TEST_TOKEN,
+      onInternalError: (error, where) => logged.push([error, where]),
     });
   });
   afterEach(async () => {
     await server?.close();
     dir?.cleanup();
+    logged.length = 0;
   });
-  return { server: () => server!, fake: () => fake!, rendererRoot: () => dir!.root };
+  return { server: () => server!, fake: () => fake!, rendererRoot: () => dir!.root, logged: () => logged };
 }
 
 export type HttpAnswer = { status: number; headers: IncomingHttpHeaders; text: string; json(): unknown };
@@ -81,11 +86,11 @@ export function http(
   port: number,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { headers?: Record<string, string>; body?: string | Buffer; host?: string } = {},
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method, path, headers: options.headers ?? {} },
+      { host: options.host ?? '127.0.0.1', port, method, path, headers: options.headers ?? {} },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,19 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { clientFor, useEmulator } from '../../support/emulator';
-import { startTestEngine, storedRankings, type TestEngine } from '../../support/sync-engine';
+import { describe, expect, it } from 'vitest';
+import { clientFor } from '../../support/emulator';
+import { storedRankings, useTestEngine } from '../../support/sync-engine';
 
-const emulator = useEmulator();
-let current: TestEngine | null = null;
-afterEach(async () => {
-  await current?.engine.close();
-  current = null;
-  emulator.current.faults.reset();
-});
-
-async function setup(): Promise<TestEngine> {
-  current = await startTestEngine(emulator.current);
-  return current;
-}
+const { emulator, start: setup } = useTestEngine();
 
 /** What the emulator serves for a chart within the window: datetime → positions, through a plain client. */
 async function emulatorRankings(slug: string, from: string, to: string): Promise<Map<string, string[]>> {

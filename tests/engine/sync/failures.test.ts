@@ -1,25 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useEmulator } from '../../support/emulator';
+import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/database';
-import { startTestEngine, storedRankings, type TestEngine } from '../../support/sync-engine';
+import { storedRankings, useTestEngine } from '../../support/sync-engine';
 
-const emulator = useEmulator();
+const { emulator, start: setup } = useTestEngine();
 const tempDir = useTempDir();
-let current: TestEngine | null = null;
-afterEach(async () => {
-  await current?.engine.close();
-  current = null;
-  emulator.current.faults.reset();
-  emulator.current.quota.setRemaining(1_000_000);
-});
-
-async function setup(options: Parameters<typeof startTestEngine>[1] = {}): Promise<TestEngine> {
-  current = await startTestEngine(emulator.current, options);
-  return current;
-}
 
 const faultCount = (fault: string) => emulator.current.stats.count((r) => r.fault === fault);
 

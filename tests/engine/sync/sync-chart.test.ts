@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { useEmulator } from '../../support/emulator';
-import { startTestEngine, type TestEngine } from '../../support/sync-engine';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../support/sync-engine';
 
-const emulator = useEmulator();
-let current: TestEngine | null = null;
-afterEach(async () => {
-  await current?.engine.close();
-  current = null;
-  emulator.current.faults.reset();
-});
+const { emulator, start } = useTestEngine();
 
 describe('Engine.syncChart', () => {
   it('waits for its own execution only, not for other syncs the same pass started', async () => {
-    current = await startTestEngine(emulator.current);
-    const { engine, chartId } = current;
+    const { engine, chartId } = await start();
     const big = engine.schedules.create({
       chartId: chartId({ slug: 'global-28' }),
       historyWindowDays: 300,
@@ -31,13 +23,12 @@ describe('Engine.syncChart', () => {
   });
 
   it('returns an execution waiting out a retry’s backoff instead of waiting for it', async () => {
-    current = await startTestEngine(emulator.current);
-    const { engine, chartId } = current;
+    const { engine, chartId, clock } = await start();
     const id = chartId({ slug: 'global-28' });
     engine.schedules.create({ chartId: id, historyWindowDays: 3, fetchTrackMetadata: false });
     emulator.current.faults.configure({ serverError: { probability: 1, match: '/ranking/' } });
     const execution = await engine.syncChart(id);
     expect(execution).toMatchObject({ status: 'pending', retryCount: 1 });
-    expect(execution.nextAttemptAt).toBeGreaterThan(current.clock.now());
+    expect(execution.nextAttemptAt).toBeGreaterThan(clock.now());
   });
 });

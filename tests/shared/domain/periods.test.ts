@@ -9,6 +9,7 @@ import {
   missingPeriods,
   periodKeyOf,
   periodOf,
+  storedHistoryWindow,
   utcDateOf,
 } from '../../../shared/domain/periods';
 import { HISTORY_WINDOW_DAYS_MAX } from '../../../shared/domain/policies';
@@ -271,6 +272,20 @@ describe('historyWindow', () => {
     { name: 'NaN', days: Number.NaN },
   ])('refuses $name', ({ days }) => {
     expect(() => historyWindow(at('2026-08-15T12:00:00Z'), days)).toThrow(RangeError);
+  });
+});
+
+describe('storedHistoryWindow: a stored day count out of bounds reads as the nearest bound', () => {
+  const now = at('2026-08-15T12:00:00Z');
+  it.each([
+    { name: 'in bounds', days: 30, expected: 30 },
+    { name: 'zero days', days: 0, expected: 1 },
+    { name: 'negative days', days: -5, expected: 1 },
+    { name: 'fractional days', days: 2.5, expected: 2 },
+    { name: 'more than the maximum', days: HISTORY_WINDOW_DAYS_MAX + 1, expected: HISTORY_WINDOW_DAYS_MAX },
+    { name: 'NaN', days: Number.NaN, expected: 1 },
+  ])('$name', ({ days, expected }) => {
+    expect(storedHistoryWindow(now, days)).toEqual(historyWindow(now, expected));
   });
 });
 

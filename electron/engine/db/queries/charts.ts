@@ -85,7 +85,8 @@ export function getChartBySlug(database: AppDatabase, slug: string): ChartRow | 
   return database.db.select().from(charts).where(eq(charts.slug, slug)).get();
 }
 
-export function toChartSummary(row: ChartRow): ChartSummary {
+/** The fields every view names a chart by; any row that has them will do (a chart, a chart-list row). */
+export function toChartSummary(row: Pick<ChartRow, keyof ChartSummary>): ChartSummary {
   return {
     id: row.id,
     slug: row.slug,

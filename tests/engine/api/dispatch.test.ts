@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/engine/api/dispatch';
+import { CALL_NAMES } from '../../../shared/contract/call-names';
+import type { CallHandlers } from '../../../shared/contract/calls';
+import { ChartSyncError } from '../../../shared/errors';
+
+const failure = new Error('disk on fire');
+const handlers = Object.fromEntries(
+  CALL_NAMES.map((name) => [
+    name,
+    () => {
+      throw new ChartSyncError('not_found', `Nothing for ${name}.`);
+    },
+  ]),
+) as unknown as CallHandlers;
+handlers['app/status'] = () => {
+  throw failure;
+};
+
+const INTERNAL = { code: 'internal', message: 'An unexpected error occurred. Details are in the log.' };
+
+describe('dispatch() and its onError hook', () => {
+  it('reports each unexpected error with its call, and only those', async () => {
+    const logged: unknown[] = [];
+    const onError = (error: unknown, call: string) => logged.push([error, call]);
+    expect(await dispatch(handlers, 'app/status', {}, onError)).toEqual({ ok: false, error: INTERNAL });
+    // Refusals the caller can act on are answered, not logged.
+    expect(await dispatch(handlers, 'schedules/get', { id: 1 }, onError)).toMatchObject({
+      error: { code: 'not_found' },
+    });
+    expect(await dispatch(handlers, 'schedules/get', { id: 'x' }, onError)).toMatchObject({
+      error: { code: 'invalid_input' },
+    });
+    expect(await dispatch(handlers, 'no/such-call', {}, onError)).toMatchObject({
+      error: { code: 'invalid_input' },
+    });
+    expect(logged).toEqual([[failure, 'app/status']]);
+  });
+
+  it('still answers when the log itself fails', async () => {
+    const onError = () => {
+      throw new Error('stderr is closed');
+    };
+    expect(await dispatch(handlers, 'app/status', {}, onError)).toEqual({ ok: false, error: INTERNAL });
+  });
+});
