@@ -1,0 +1,146 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * Ways to reach the screens' parts by what an operator (or a screen reader) sees: roles, accessible names and
+ * visible text. Data attributes are used only for states the screens expose as such (`data-status`).
+ */
+
+export type ScreenName = 'Charts' | 'Schedules' | 'Executions';
+
+/** Follows a link of the navigation bar and waits for the screen's heading. */
+export async function goTo(page: Page, screen: ScreenName): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen }).click();
+  await page.getByRole('heading', { level: 2, name: screen, exact: true }).waitFor();
+}
+
+/** A toast with this text (title or detail), waited for; returns it, e.g. to read its detail. */
+export async function waitForToast(page: Page, text: string | RegExp): Promise<Locator> {
+  const toast = page.locator('.toasts').locator('.toast').filter({ hasText: text });
+  await toast.first().waitFor();
+  return toast.first();
+}
+
+export function chartsGrid(page: Page): Locator {
+  return page.getByRole('grid', { name: 'Charts' });
+}
+
+export function schedulesGrid(page: Page): Locator {
+  return page.getByRole('grid', { name: 'Sync schedules' });
+}
+
+/**
+ * The rows of a grid with an element whose whole text is `text`. Charts of the same name exist on many
+ * platforms and in many countries, so a slug (shown under the name on the Charts screen) is the one
+ * unambiguous handle.
+ */
+export function rowWithText(grid: Locator, text: string): Locator {
+  return grid.getByRole('row').filter({ has: grid.page().getByText(text, { exact: true }) });
+}
+
+/** On an empty host: Discover charts, then the grid with the whole catalogue. */
+export async function discoverCharts(page: Page, expected: number): Promise<void> {
+  await page.getByRole('heading', { name: 'No charts yet' }).waitFor();
+  await page.getByRole('button', { name: 'Discover charts' }).click();
+  await waitForToast(page, `Discovered ${expected} charts`);
+  await chartsGrid(page).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${expected} of ${expected} charts` })
+    .waitFor();
+}
+
+/** Narrows the Charts screen to the charts matching `text` (a slug: exactly one). */
+export async function searchCharts(page: Page, text: string, expectedRows = 1): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search charts by name, slug or country' }).fill(text);
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`^${expectedRows} of \\d+ charts$`) })
+    .waitFor();
+}
+
+export async function searchSchedules(page: Page, text: string, expectedRows: number): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search schedules by chart, platform or country' }).fill(text);
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`^${expectedRows} of \\d+ schedules?$`) })
+    .waitFor();
+}
+
+/** The row of one execution in an executions table (the Executions screen or a schedule's history). */
+export function executionRow(page: Page, id: number): Locator {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: `Execution ${id}`, exact: true }) });
+}
+
+/** Waits until the execution's row says this status (`data-status` is the engine's word: completed, failed…). */
+export async function waitForExecutionStatus(
+  page: Page,
+  id: number,
+  status: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled',
+  timeout = 30_000,
+): Promise<Locator> {
+  const row = executionRow(page, id);
+  await row.and(page.locator(`[data-status="${status}"]`)).waitFor({ timeout });
+  return row;
+}
+
+/** The cells of a table row as text, trimmed and with runs of whitespace made one space. */
+export async function cellTexts(row: Locator): Promise<string[]> {
+  // td, not a role: cells are `cell` in a table and `gridcell` in a grid.
+  const cells = await row.locator(':scope > td').allInnerTexts();
+  return cells.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * A table row's cells by their column headers ("Status", "Periods"…), so that a test states what it reads
+ * and survives columns being added or moved. Sort arrows are left out of the header names.
+ */
+export async function cellsByColumn(row: Locator): Promise<Record<string, string>> {
+  const table = row.locator('xpath=ancestor::table[1]');
+  const headers = (await table.locator(':scope > thead > tr > th').allInnerTexts()).map((text) =>
+    text.replace(/[▲▼]/g, '').replace(/\s+/g, ' ').trim(),
+  );
+  const cells = await cellTexts(row);
+  if (cells.length !== headers.length) {
+    throw new Error(`a row of ${cells.length} cells under ${headers.length} headers: ${headers.join(' | ')}`);
+  }
+  return Object.fromEntries(headers.map((header, index) => [header, cells[index]!]));
+}
+
+/** The confirmation dialog: checks its title, then presses the button that confirms. */
+export async function confirmDialog(page: Page, title: string | RegExp, confirmLabel: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('heading', { name: title }).waitFor();
+  await dialog.getByRole('button', { name: confirmLabel, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** The text of a `<dd>` by its `<dt>` in a card of facts (schedule detail, execution detail). */
+export async function fact(scope: Locator, term: string): Promise<string> {
+  const text = await scope
+    .locator('dt', { hasText: new RegExp(`^${escapeRegExp(term)}$`) })
+    .locator('xpath=following-sibling::dd[1]')
+    .innerText();
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The element lies wholly inside the window, without scrolling sideways: the screens are laid out for a
+ * 1366-px window, and an action an operator has to scroll to find is as good as missing.
+ */
+export async function expectWithinWindow(element: Locator, what: string): Promise<void> {
+  const box = await element.boundingBox();
+  const window = element.page().viewportSize();
+  expect(box, `${what} is not rendered`).not.toBeNull();
+  const right = Math.round(box!.x + box!.width);
+  expect(
+    box!.x >= 0 && right <= window!.width,
+    `${what} spans x ${Math.round(box!.x)}–${right} of a ${window!.width}-px window`,
+  ).toBe(true);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
