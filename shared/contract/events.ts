@@ -7,6 +7,11 @@ export type ExecutionProgress = {
   periodsPlanned: number;
   periodsSynced: number;
   periodsFailed: number;
+  /** Counts so far, so a screen shows them growing without asking again. */
+  rankingsCreated: number;
+  rankingsUpdated: number;
+  tracksCreated: number;
+  tracksUpdated: number;
   /** The period just stored, or null before the first. */
   lastPeriod: string | null;
 };

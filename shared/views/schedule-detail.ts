@@ -2,8 +2,11 @@ import type { ChartFrequency } from '../domain/frequency';
 import type { PlannedPeriod } from '../domain/sync-plan';
 import type { ExecutionView, ScheduleView } from './schedule-view';
 
-/** Where one period of the history window stands in the local copy. */
-export type CoverageState = 'synced' | 'missing' | 'failed';
+/**
+ * Where one period of the history window stands in the local copy. `pending`: the period has not ended yet, so
+ * Soundcharts may not have published its ranking; it is not a gap to backfill.
+ */
+export type CoverageState = 'synced' | 'missing' | 'failed' | 'pending';
 
 export type CoveragePeriod = { key: string; start: string; end: string; state: CoverageState };
 
@@ -16,6 +19,7 @@ export type CoverageView = {
   synced: number;
   missing: number;
   failed: number;
+  pending: number;
 };
 
 export type ScheduleStats = {

@@ -4,8 +4,9 @@ import type { CoverageState, CoverageView } from '../../../shared/views/schedule
 
 /**
  * The history window as a grid: a period is `synced` when a complete snapshot of it is stored, `failed` when
- * the latest finished execution listed it as failed and it is still missing, else `missing` (never fetched,
- * not published yet, or left for the next run).
+ * the latest finished execution listed it as failed and it is still missing, `pending` when it is missing but
+ * has not ended yet (the window ends today: its ranking may not be published), else `missing` (never fetched,
+ * or left for the next run).
  */
 export function coverageView(input: {
   frequency: ChartFrequency;
@@ -16,13 +17,15 @@ export function coverageView(input: {
 }): CoverageView {
   const stored = new Set(input.storedDates.map((date) => periodKeyOf(input.frequency, date)));
   const failed = new Set(input.failedKeys);
-  const counts: Record<CoverageState, number> = { synced: 0, missing: 0, failed: 0 };
+  const counts: Record<CoverageState, number> = { synced: 0, missing: 0, failed: 0, pending: 0 };
   const periods = input.expected.map((period) => {
     const state: CoverageState = stored.has(period.key)
       ? 'synced'
       : failed.has(period.key)
         ? 'failed'
-        : 'missing';
+        : period.end >= input.window.to
+          ? 'pending'
+          : 'missing';
     counts[state] += 1;
     return { key: period.key, start: period.start, end: period.end, state };
   });

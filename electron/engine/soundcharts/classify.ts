@@ -1,3 +1,4 @@
+import { describeRequest } from './describe-request';
 import { RequestError, TimeoutError } from 'got';
 import type { ZodError } from 'zod';
 import { errorBodySchema } from './schemas/common';
@@ -86,31 +87,32 @@ export function tooManyRequestsKind(signals: TooManyRequestsSignals): 'rate_limi
 /** Maps a non-2xx status to its error class. Rate-limit 429s are handled before this, by waiting. */
 export function errorForStatus({ status, path, apiMessage, location }: ErrorContext): SoundchartsError {
   const details = { status, path, apiMessage };
+  const what = describeRequest(path);
   const suffix = apiMessage ? `: ${apiMessage}` : '';
   if (status === 401)
-    return new AuthError(`Soundcharts rejected the credentials (401) for ${path}${suffix}`, details);
+    return new AuthError(`Soundcharts rejected the credentials (401) for ${what}${suffix}`, details);
   if (status === 403 || status === 405) {
-    return new ForbiddenError(`Soundcharts refused ${path} for this plan (${status})${suffix}`, details);
+    return new ForbiddenError(`Soundcharts refused ${what} for this plan (${status})${suffix}`, details);
   }
-  if (status === 404) return new NotFoundError(`Soundcharts has nothing at ${path} (404)${suffix}`, details);
+  if (status === 404) return new NotFoundError(`Soundcharts has nothing for ${what} (404)${suffix}`, details);
   if (status === 429)
-    return new QuotaExhaustedError(`Soundcharts quota exhausted (429) at ${path}${suffix}`, details);
+    return new QuotaExhaustedError(`Soundcharts quota exhausted (429) for ${what}${suffix}`, details);
   if (TRANSIENT_STATUSES.has(status)) {
     return new TransientError(
-      `Soundcharts is temporarily unavailable (${status}) at ${path}${suffix}`,
+      `Soundcharts is temporarily unavailable (${status}) for ${what}${suffix}`,
       details,
     );
   }
-  if (status >= 500) return new ServerError(`Soundcharts failed on ${path} (${status})${suffix}`, details);
+  if (status >= 500) return new ServerError(`Soundcharts failed on ${what} (${status})${suffix}`, details);
   if (status >= 300 && status < 400) {
     // Redirects are never followed (credentials must not travel to another host): a 3xx means the base URL is off.
     const target = location ? `to ${location}` : 'without a Location';
     return new InvalidRequestError(
-      `Soundcharts answered ${path} with a redirect (${status}) ${target}; check the base URL`,
+      `Soundcharts answered ${what} with a redirect (${status}) ${target}; check the base URL`,
       details,
     );
   }
-  return new InvalidRequestError(`Soundcharts rejected ${path} as invalid (${status})${suffix}`, details);
+  return new InvalidRequestError(`Soundcharts rejected ${what} as invalid (${status})${suffix}`, details);
 }
 
 /**
@@ -122,14 +124,15 @@ export function errorForStatus({ status, path, apiMessage, location }: ErrorCont
 export function networkError(error: unknown, path: string, url: string): SoundchartsError {
   if (error instanceof SoundchartsError) return error;
   const host = hostOf(url);
+  const what = describeRequest(path);
   const details = { path, cause: error };
   if (error instanceof TimeoutError) {
-    return new TransientError(`request to ${path} on ${host} timed out`, details);
+    return new TransientError(`the request for ${what} on ${host} timed out`, details);
   }
   const code = codeOf(error);
   const reason = reasonOf(error);
   if (code !== null && TRANSIENT_NETWORK_CODES.has(code)) {
-    return new TransientError(`request to ${path} on ${host} failed: ${code} (${reason})`, details);
+    return new TransientError(`the request for ${what} on ${host} failed: ${code} (${reason})`, details);
   }
   if (code === 'ENOTFOUND') {
     return new NetworkError(
@@ -154,7 +157,7 @@ export function networkError(error: unknown, path: string, url: string): Soundch
     return new NetworkError(`the base URL is not usable (${code}: ${reason})`, details);
   }
   return new NetworkError(
-    `request to ${path} on ${host} failed: ${code ?? 'no answer'} (${reason})`,
+    `the request for ${what} on ${host} failed: ${code ?? 'no answer'} (${reason})`,
     details,
   );
 }
@@ -183,13 +186,14 @@ function hostOf(url: string): string {
 }
 
 export function schemaError(error: ZodError, path: string): MalformedResponseError {
+  const what = describeRequest(path);
   const issues = error.issues.map(
     (issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
   );
   const first = error.issues[0];
   const fieldPath = first ? first.path.map(String).join('.') : null;
   return new MalformedResponseError(
-    `malformed response from ${path}: ${fieldPath ? `field ${fieldPath}` : 'body'} — ${first?.message ?? 'invalid'}`,
+    `malformed response for ${what}: ${fieldPath ? `field ${fieldPath}` : 'body'} — ${first?.message ?? 'invalid'}`,
     { path, fieldPath, issues },
   );
 }

@@ -119,6 +119,10 @@ export class SyncRunner {
         periodsPlanned: counts.periodsPlanned,
         periodsSynced: counts.periodsSynced,
         periodsFailed: counts.periodsFailed,
+        rankingsCreated: counts.rankingsCreated,
+        rankingsUpdated: counts.rankingsUpdated,
+        tracksCreated: counts.tracksCreated,
+        tracksUpdated: counts.tracksUpdated,
         lastPeriod,
       });
     };

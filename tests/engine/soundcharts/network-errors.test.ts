@@ -149,7 +149,7 @@ describe('a 3xx says it is a redirect', () => {
       expect(error).toBeInstanceOf(InvalidRequestError);
       expect(error).toMatchObject({ status: 301, retryable: false });
       expect((error as InvalidRequestError).message).toBe(
-        'Soundcharts answered /api/v2/chart/song/platforms?offset=0&limit=100 with a redirect (301) to ' +
+        'Soundcharts answered the list of chart platforms with a redirect (301) to ' +
           'https://customer.api.soundcharts.com/api/v2/chart/song/platforms; check the base URL',
       );
       expect(stub.requests).toHaveLength(1);
