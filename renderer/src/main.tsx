@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './shell/app';
 import { NotConnected } from './shell/not-connected';
 import { useApp } from './store/app-store';
-import { setClient } from './transport/api';
+import { resync, setClient } from './transport/api';
 import { connect } from './transport/connect';
 import './styles.css';
 
@@ -13,10 +13,14 @@ const connection = connect(window);
 if (connection) {
   setClient(connection.client);
   useApp.getState().setConnection(connection.state());
+  let openedBefore = connection.state() === 'open';
   connection.onState((state) => {
     useApp.getState().setConnection(state);
-    // Whatever changed while the socket was down, the status line catches up on reconnect.
-    if (state === 'open') void useApp.getState().refreshStatus();
+    if (state !== 'open') return;
+    // Whatever changed while the socket was down, the status line and the screen catch up on reconnect.
+    void useApp.getState().refreshStatus();
+    if (openedBefore) resync();
+    openedBefore = true;
   });
 }
 createRoot(root).render(<StrictMode>{connection ? <App /> : <NotConnected />}</StrictMode>);

@@ -1,6 +1,6 @@
 import type { Result } from '../../../shared/errors';
 import type { BulkResult } from '../../../shared/views/bulk-result';
-import { formatCount } from '../format/numbers';
+import { formatCountOf } from '../format/numbers';
 import { toast } from '../store/toast-store';
 
 /**
@@ -34,7 +34,7 @@ export function reportBulk(
     return;
   }
   const { succeeded, failed, results } = result.value;
-  const plural = (n: number) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+  const plural = (n: number) => formatCountOf(n, noun);
   if (failed === 0) {
     toast.success(`${verb.done}: ${plural(succeeded)}`);
     return;

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ChartSummary } from '../../../shared/views/schedule-view';
-import { formatCount } from '../format/numbers';
+import { formatCount, formatCountOf } from '../format/numbers';
 import { chartLabel, searchCharts } from './chart-search';
 import './chart-combobox.css';
 
@@ -126,7 +126,7 @@ export function ChartCombobox({
             ? 'No chart matches; try another word.'
             : total > matches.length
               ? `Showing ${formatCount(matches.length)} of ${formatCount(total)}: type more to narrow.`
-              : `${formatCount(total)} chart${total === 1 ? '' : 's'}`}
+              : formatCountOf(total, 'chart')}
         </p>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { ExecutionStatus } from '../../../shared/domain/execution';
 
-const LABEL: Record<ExecutionStatus, string> = {
+/** An execution's status in words: the badge, the status filter and anything else that names one. */
+export const EXECUTION_STATUS_LABEL: Record<ExecutionStatus, string> = {
   pending: 'Waiting',
   running: 'Running',
   completed: 'Completed',
@@ -12,7 +13,7 @@ const LABEL: Record<ExecutionStatus, string> = {
 export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
   return (
     <span className={`badge execution-${status}`} data-status={status}>
-      {LABEL[status]}
+      {EXECUTION_STATUS_LABEL[status]}
     </span>
   );
 }
@@ -28,6 +29,7 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
       aria-valuemin={0}
       aria-valuemax={total}
       aria-valuenow={done}
+      aria-valuetext={total > 0 ? `${done} of ${total} periods` : 'Planning the periods'}
     >
       <div className="progress-fill" style={{ width: `${percent}%` }} />
       <span className="progress-text">{total > 0 ? `${done} / ${total} periods` : 'Planning…'}</span>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ErrorShape } from '../../../shared/errors';
+import { errorNextStep, errorTitle } from '../format/errors';
 
 /** An empty list says why it is empty and what to do next. */
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
@@ -14,8 +15,9 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function ErrorState({ error, onRetry }: { error: ErrorShape; onRetry?: () => void }) {
   return (
     <div className="error-state" role="alert">
-      <h2>Something went wrong</h2>
+      <h2>{errorTitle(error.code)}</h2>
       <p>{error.message}</p>
+      {errorNextStep(error.code) && <p className="muted">{errorNextStep(error.code)}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           Try again
@@ -30,5 +32,22 @@ export function Loading({ what }: { what: string }) {
     <p className="loading" role="status">
       Loading {what}…
     </p>
+  );
+}
+
+/**
+ * A refresh that failed while the last data stays on screen: said, so stale data is never taken for current,
+ * with Try again.
+ */
+export function RefreshError({ what, error, onRetry }: { what: string; error: ErrorShape; onRetry(): void }) {
+  return (
+    <div className="inline-error" role="alert">
+      <span>
+        Could not refresh {what}: {error.message}
+      </span>
+      <button type="button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
   );
 }

@@ -8,6 +8,14 @@ export const CHART_STATUS_LABEL: Record<ChartSyncStatus, { icon: string; label: 
   not_scheduled: { icon: '', label: 'Not scheduled' },
 };
 
+/** The order statuses sort and are offered in: what needs attention first. */
+export const CHART_STATUS_ORDER: Record<ChartSyncStatus, number> = {
+  overdue: 0,
+  active: 1,
+  inactive: 2,
+  not_scheduled: 3,
+};
+
 export function StatusIcon({ status }: { status: ChartSyncStatus }) {
   const { icon, label } = CHART_STATUS_LABEL[status];
   return (

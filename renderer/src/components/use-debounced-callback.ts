@@ -1,29 +1,16 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { debounce } from './debounce';
 
 /**
- * A stable function that calls the latest `fn` once things have been quiet for `ms`: a burst of push events
- * (every period of a backfill updates its execution) costs one refetch, not one per event.
+ * A stable function that calls the latest `fn` once things have been quiet for `ms` (see `debounce`); a call
+ * still waiting when the component unmounts is dropped.
  */
 export function useDebouncedCallback(fn: () => void, ms: number): () => void {
   const latest = useRef(fn);
   latest.current = fn;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-  return useMemo(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        timer.current = null;
-        latest.current();
-      }, ms);
-    },
-    [ms],
-  );
+  const debounced = useMemo(() => debounce(() => latest.current(), ms), [ms]);
+  useEffect(() => debounced.cancel, [debounced]);
+  return debounced;
 }
 
 /** How long live screens wait after the last push event before they refetch. */

@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { useFocusRescue } from './use-focus-rescue';
 import './virtual-table.css';
 
 /**
@@ -170,7 +171,10 @@ export function VirtualTable<T>({
     }
     event.preventDefault();
   };
+  // A row deleted (or a row's button disabled) under the focus hands it to the row that now holds the tab stop.
+  const focusRescue = useFocusRescue(() => bodyRef.current?.querySelector<HTMLElement>('tr[tabindex="0"]'));
   const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    focusRescue.onFocus(event);
     const tr = (event.target as HTMLElement).closest<HTMLElement>('tr[data-index]');
     const row = tr ? rows[Number(tr.dataset.index)] : undefined;
     if (row !== undefined) setActiveKey(rowKey(row));
@@ -193,7 +197,7 @@ export function VirtualTable<T>({
         <thead ref={headRef}>
           <tr aria-rowindex={1}>{head}</tr>
         </thead>
-        <tbody ref={bodyRef} onKeyDown={onKeyDown} onFocus={onFocus}>
+        <tbody ref={bodyRef} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={focusRescue.onBlur}>
           {spaceAbove > 0 && <Spacer height={spaceAbove} columns={columnCount} />}
           {items.map((item) => {
             const row = rows[item.index]!;
@@ -216,6 +220,11 @@ export function VirtualTable<T>({
       </table>
     </div>
   );
+}
+
+/** The row holding the tab stop of the first grid inside `scope`: where the focus returns to after acting on rows. */
+export function gridTabStop(scope: ParentNode | null | undefined): HTMLElement | null {
+  return scope?.querySelector<HTMLElement>('table[role="grid"] tbody tr[tabindex="0"]') ?? null;
 }
 
 /** Stands in for the rows not rendered, so the scrollbar reflects the whole list. */

@@ -20,3 +20,8 @@ export function rateBand(rate: number | null): RateBand {
   if (rate >= RATE_WARN_MIN) return 'warn';
   return 'bad';
 }
+
+/** "1 chart", "1,204 charts": a count with its noun, plural by the English rule the app's nouns follow. */
+export function formatCountOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { focusSearchBox } from '../components/search-toolbar';
 import { hrefOf } from '../routing/routes';
 import { navigate } from '../routing/use-route';
+import { useConfirmStore } from '../store/confirm-store';
 
 const GO_TO: Record<string, string> = {
   c: hrefOf({ screen: 'charts' }),
@@ -17,18 +19,22 @@ function typingIn(target: EventTarget | null): boolean {
   );
 }
 
-/** g c / g s / g e switch screens; "/" focuses the screen's search box. Never while typing in a field. */
+/** A modal dialog waits for an answer: a shortcut would change the screen behind it, and the answer act on that. */
+function dialogOpen(): boolean {
+  return useConfirmStore.getState().request !== null || document.querySelector('dialog[open]') !== null;
+}
+
+/**
+ * g c / g s / g e switch screens; "/" focuses the screen's search box. Never while typing in a field, nor while
+ * a dialog is open.
+ */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     let gAt = 0;
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || dialogOpen()) return;
       if (event.key === '/') {
-        const search = document.querySelector<HTMLInputElement>('[data-search]');
-        if (search) {
-          event.preventDefault();
-          search.focus();
-        }
+        if (focusSearchBox()) event.preventDefault();
         return;
       }
       if (event.key === 'g') {

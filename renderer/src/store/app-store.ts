@@ -22,6 +22,9 @@ function storedTheme(): Theme {
   return value === 'light' || value === 'dark' ? value : 'system';
 }
 
+/** Numbers each status request: several may be in flight (one per engine event) and only the newest may land. */
+let statusSeq = 0;
+
 /** The engine's status (demo mode, counts) and the shell's own state: connection and theme. */
 export const useApp = create<AppState>((set) => ({
   status: null,
@@ -29,7 +32,9 @@ export const useApp = create<AppState>((set) => ({
   connection: 'connecting',
   theme: storedTheme(),
   async refreshStatus() {
+    const seq = ++statusSeq;
     const result = await call('app/status', {});
+    if (seq !== statusSeq) return;
     if (result.ok) set({ status: result.value, statusError: null });
     else set({ statusError: result.error });
   },

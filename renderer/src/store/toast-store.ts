@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ErrorShape } from '../../../shared/errors';
+import { errorDetail } from '../format/errors';
 
 export type ToastKind = 'success' | 'error' | 'info';
 export type Toast = { id: number; kind: ToastKind; title: string; detail?: string };
@@ -39,6 +40,6 @@ export const toast = {
     useToasts.getState().push({
       kind: 'error',
       title,
-      ...(error ? { detail: typeof error === 'string' ? error : error.message } : {}),
+      ...(error ? { detail: typeof error === 'string' ? error : errorDetail(error) } : {}),
     }),
 };

@@ -45,3 +45,26 @@ export function useEvent<K extends EventName>(name: K, handler: (payload: Engine
   latest.current = handler;
   useEffect(() => subscribe(name, (payload) => latest.current(payload)), [name]);
 }
+
+const resyncListeners = new Set<() => void>();
+
+/**
+ * The connection came back after a drop: whatever the engine pushed meanwhile is lost, so every live view fetches
+ * again. Called by main.tsx on reconnection (and by tests).
+ */
+export function resync(): void {
+  for (const listener of [...resyncListeners]) listener();
+}
+
+/** Runs the latest `handler` after each reconnection, for as long as the component is mounted. */
+export function useResync(handler: () => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const listener = () => latest.current();
+    resyncListeners.add(listener);
+    return () => {
+      resyncListeners.delete(listener);
+    };
+  }, []);
+}

@@ -14,6 +14,8 @@ const DISCONNECTED: ErrorShape = {
   message: 'Lost the connection to Chart Sync. It reconnects by itself; try again in a moment.',
 };
 
+const CLOSED: ErrorShape = { code: 'internal', message: 'The connection to Chart Sync was closed.' };
+
 type Pending = (result: Result<unknown>) => void;
 type Listener = (payload: unknown) => void;
 
@@ -27,6 +29,7 @@ export class SocketClient {
   private nextId = 1;
   private attempt = 0;
   private closedByUs = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly pending = new Map<number, Pending>();
   /** Calls not yet sent, waiting for the socket to open. */
   private readonly queued: { id: number; message: string }[] = [];
@@ -42,6 +45,7 @@ export class SocketClient {
   }
 
   call(name: string, input: unknown): Promise<Result<unknown>> {
+    if (this.closedByUs) return Promise.resolve({ ok: false, error: CLOSED });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -63,8 +67,15 @@ export class SocketClient {
     return () => this.stateListeners.delete(listener);
   }
 
+  /** Closes for good: no reconnection (even one already waiting), and calls not yet sent fail. */
   close(): void {
     this.closedByUs = true;
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    for (const { id } of this.queued.splice(0)) {
+      this.pending.get(id)?.({ ok: false, error: CLOSED });
+      this.pending.delete(id);
+    }
     this.socket?.close();
   }
 
@@ -87,7 +98,8 @@ export class SocketClient {
       this.setState('closed');
       if (this.closedByUs) return;
       const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt++, RECONNECT_DELAYS_MS.length - 1)];
-      setTimeout(() => {
+      this.reconnectTimer = setTimeout(() => {
+        this.reconnectTimer = null;
         this.setState('connecting');
         this.open();
       }, delay);

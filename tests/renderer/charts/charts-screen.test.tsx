@@ -196,6 +196,29 @@ describe('Charts screen: selection and bulk actions', () => {
     await waitFor(() => expect(listCalls()).toBe(2));
   });
 
+  it('gives the focus back to the list when the action closes the bar, and to the search box after Clear filters', async () => {
+    fake.answer('charts/add-to-schedule', (input) => ok(input.chartIds));
+    renderCharts();
+    await screen.findByText('4 of 4 charts');
+    fireEvent.click(checkbox('Viral Mexico'));
+    const add = screen.getByRole('button', { name: 'Add to sync schedule' });
+    add.focus();
+    fireEvent.click(add);
+    await screen.findByText('Added to the sync schedule: 1 chart');
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('TR'));
+    expect(screen.getByRole('grid', { name: 'Charts' }).contains(document.activeElement)).toBe(true);
+
+    // The empty state's own Clear filters goes away with it.
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'no such chart' } });
+    const noMatch = (await screen.findByRole('heading', { name: 'No charts match these filters' }))
+      .parentElement!;
+    const clear = within(noMatch).getByRole('button', { name: 'Clear filters' });
+    clear.focus();
+    fireEvent.click(clear);
+    await screen.findByText('4 of 4 charts');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+  });
+
   it('reports a partial failure with the reason and keeps the failed charts selected', async () => {
     fake.answer('charts/sync-now', () => ({
       results: [

@@ -6,7 +6,7 @@ import { ExecutionDetailScreen } from '../../../renderer/src/screens/executions/
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { ExecutionDetail } from '../../../shared/views/execution-list';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { chartSummary, executionView, UI_NOW } from '../support/sample-views';
+import { chartSummary, executionView, UI_NOW, progressEvent } from '../support/sample-views';
 
 let fake: FakeClient;
 
@@ -108,14 +108,17 @@ describe('execution detail', () => {
     render(<ExecutionDetailScreen id={7} />);
     const bar = await screen.findByRole('progressbar', { name: 'Progress of execution 7' });
     expect(bar.getAttribute('aria-valuenow')).toBe('1');
-    fake.emit('execution/progress', {
-      executionId: 7,
-      scheduleId: 1,
-      periodsPlanned: 4,
-      periodsSynced: 3,
-      periodsFailed: 0,
-      lastPeriod: '2026-11-21',
-    });
+    fake.emit(
+      'execution/progress',
+      progressEvent({
+        executionId: 7,
+        scheduleId: 1,
+        periodsPlanned: 4,
+        periodsSynced: 3,
+        periodsFailed: 0,
+        lastPeriod: '2026-11-21',
+      }),
+    );
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('3'));
     expect(screen.getByText('Last period stored: 2026-11-21')).toBeTruthy();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXECUTION_STATUSES } from '../../../shared/domain/execution';
 import { canCancel, canRetry, liveCounts } from '../../../renderer/src/screens/executions/execution-labels';
-import { executionView } from '../support/sample-views';
+import { executionView, progressEvent } from '../support/sample-views';
 
 describe('row actions by status', () => {
   const expected = {
@@ -18,32 +18,58 @@ describe('row actions by status', () => {
 });
 
 describe('liveCounts', () => {
-  const progress = {
-    executionId: 1,
-    scheduleId: 1,
+  const progress = progressEvent({
     periodsPlanned: 12,
     periodsSynced: 5,
     periodsFailed: 1,
-    lastPeriod: null,
-  };
+    rankingsCreated: 5,
+    rankingsUpdated: 1,
+    tracksCreated: 400,
+    tracksUpdated: 30,
+  });
+  /** An execution's stored counts, the fixture's own rankings and tracks included. */
+  const stored = (planned: number, synced: number, failed: number) => ({
+    planned,
+    synced,
+    failed,
+    rankingsCreated: 2_000,
+    rankingsUpdated: 0,
+    tracksCreated: 350,
+    tracksUpdated: 20,
+  });
+  const zero = { rankingsCreated: 0, rankingsUpdated: 0, tracksCreated: 0, tracksUpdated: 0 };
   it.each([
     {
       name: 'running: the progress event wins',
-      execution: executionView({ status: 'running', periodsPlanned: 0, periodsSynced: 0, periodsFailed: 0 }),
+      execution: executionView({
+        status: 'running',
+        periodsPlanned: 0,
+        periodsSynced: 0,
+        periodsFailed: 0,
+        ...zero,
+      }),
       progress,
-      expected: { planned: 12, synced: 5, failed: 1 },
+      expected: {
+        planned: 12,
+        synced: 5,
+        failed: 1,
+        rankingsCreated: 5,
+        rankingsUpdated: 1,
+        tracksCreated: 400,
+        tracksUpdated: 30,
+      },
     },
     {
       name: 'running, no event yet: the stored counts',
       execution: executionView({ status: 'running', periodsPlanned: 12, periodsSynced: 3, periodsFailed: 0 }),
       progress: undefined,
-      expected: { planned: 12, synced: 3, failed: 0 },
+      expected: stored(12, 3, 0),
     },
     {
       name: 'running, an older event than the row: never goes backwards',
       execution: executionView({ status: 'running', periodsPlanned: 12, periodsSynced: 7, periodsFailed: 2 }),
       progress,
-      expected: { planned: 12, synced: 7, failed: 2 },
+      expected: { ...stored(12, 7, 2), rankingsUpdated: 1, tracksCreated: 400, tracksUpdated: 30 },
     },
     {
       name: 'finished: the stored counts, whatever the last event said',
@@ -54,7 +80,7 @@ describe('liveCounts', () => {
         periodsFailed: 0,
       }),
       progress,
-      expected: { planned: 12, synced: 12, failed: 0 },
+      expected: stored(12, 12, 0),
     },
   ])('$name', ({ execution, progress: event, expected }) => {
     expect(liveCounts(execution, event)).toEqual(expected);

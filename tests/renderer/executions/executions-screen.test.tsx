@@ -7,7 +7,7 @@ import { useConfirmStore } from '../../../renderer/src/store/confirm-store';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { ExecutionListItem } from '../../../shared/views/execution-list';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { chartItem, chartSummary, executionView } from '../support/sample-views';
+import { chartItem, chartSummary, executionView, progressEvent } from '../support/sample-views';
 
 let fake: FakeClient;
 
@@ -159,14 +159,17 @@ describe('executions history', () => {
     const bar = within(rowOf(3)).getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('4');
     const before = listCalls().length;
-    fake.emit('execution/progress', {
-      executionId: 3,
-      scheduleId: 1,
-      periodsPlanned: 20,
-      periodsSynced: 11,
-      periodsFailed: 0,
-      lastPeriod: '2026-11-10',
-    });
+    fake.emit(
+      'execution/progress',
+      progressEvent({
+        executionId: 3,
+        scheduleId: 1,
+        periodsPlanned: 20,
+        periodsSynced: 11,
+        periodsFailed: 0,
+        lastPeriod: '2026-11-10',
+      }),
+    );
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('11'));
     expect(within(rowOf(3)).getByText('11 / 20')).toBeTruthy();
     expect(listCalls()).toHaveLength(before);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeTiming,
-  describeWindow,
-} from '../../../renderer/src/screens/schedule-detail/describe-schedule';
+import { describeTiming } from '../../../renderer/src/format/frequency';
+import { describeWindow } from '../../../renderer/src/screens/schedule-detail/describe-schedule';
 
 describe('describeTiming', () => {
   const timing = { customIntervalHours: null, cronExpression: null, timeZone: null };

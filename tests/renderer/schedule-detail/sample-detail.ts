@@ -40,6 +40,7 @@ export function scheduleDetail(
       synced: periods.filter((p) => p.state === 'synced').length,
       missing: periods.filter((p) => p.state === 'missing').length,
       failed: periods.filter((p) => p.state === 'failed').length,
+      pending: periods.filter((p) => p.state === 'pending').length,
     },
     executions: [],
     ...rest,

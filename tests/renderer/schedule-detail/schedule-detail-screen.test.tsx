@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import '../support/dom';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ScheduleDetailScreen } from '../../../renderer/src/screens/schedule-detail/schedule-detail-screen';
 import { useConfirmStore } from '../../../renderer/src/store/confirm-store';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { executionView } from '../support/sample-views';
+import { executionView, progressEvent } from '../support/sample-views';
 import { scheduleDetail } from './sample-detail';
 
 let fake: FakeClient;
@@ -57,6 +57,24 @@ describe('schedule detail', () => {
     );
     expect(within(grid).getByText('Oct 2026')).toBeTruthy();
     expect(within(grid).getByText('Nov 2026')).toBeTruthy();
+  });
+
+  it('shows the period not ended yet as pending, apart from the gaps a backfill would fill', async () => {
+    const detail = scheduleDetail();
+    const periods = detail.coverage.periods.map((period, i, all) =>
+      i === all.length - 1 ? { ...period, state: 'pending' as const } : period,
+    );
+    await open({
+      ...detail,
+      coverage: { ...detail.coverage, periods, synced: detail.coverage.synced - 1, pending: 1 },
+    });
+    const grid = screen.getByRole('group', { name: /Coverage/ });
+    expect(grid.getAttribute('aria-label')).toBe('Coverage: 36 synced, 2 missing, 1 failed, 1 pending');
+    expect(grid.querySelector('[data-period="2026-11-23"]')?.getAttribute('title')).toBe(
+      '23 Nov 2026: pending (not ended yet)',
+    );
+    expect(screen.getByTestId('coverage-pending').textContent).toBe('1');
+    expect(screen.getByText(/^3 periods not stored\./)).toBeTruthy();
   });
 
   it('previews a backfill (periods, incomplete ones, cost) and starts it only once confirmed', async () => {
@@ -157,24 +175,30 @@ describe('schedule detail', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('2');
     const gets = callsOf('schedules/get').length;
 
-    fake.emit('execution/progress', {
-      executionId: 9,
-      scheduleId: 1,
-      periodsPlanned: 10,
-      periodsSynced: 6,
-      periodsFailed: 1,
-      lastPeriod: '2026-11-20',
-    });
+    fake.emit(
+      'execution/progress',
+      progressEvent({
+        executionId: 9,
+        scheduleId: 1,
+        periodsPlanned: 10,
+        periodsSynced: 6,
+        periodsFailed: 1,
+        lastPeriod: '2026-11-20',
+      }),
+    );
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('7'));
     // Progress of another schedule is not this page's business.
-    fake.emit('execution/progress', {
-      executionId: 9,
-      scheduleId: 2,
-      periodsPlanned: 10,
-      periodsSynced: 9,
-      periodsFailed: 0,
-      lastPeriod: null,
-    });
+    fake.emit(
+      'execution/progress',
+      progressEvent({
+        executionId: 9,
+        scheduleId: 2,
+        periodsPlanned: 10,
+        periodsSynced: 9,
+        periodsFailed: 0,
+        lastPeriod: null,
+      }),
+    );
     expect(bar.getAttribute('aria-valuenow')).toBe('7');
     expect(callsOf('schedules/get')).toHaveLength(gets);
 
@@ -208,5 +232,59 @@ describe('schedule detail', () => {
     expect(screen.getByRole('link', { name: 'Back to the schedules' }).getAttribute('href')).toBe(
       '#/schedules',
     );
+  });
+});
+
+const PREVIEW = {
+  periods: [
+    { key: '2026-10-18', datetime: '2026-10-18T12:00:00+00:00', reason: 'missing' as const, listed: true },
+  ],
+  requestCost: 2,
+  listed: true,
+};
+
+describe('schedule detail: backfill and focus', () => {
+  it('moves the focus into the preview that replaces the Backfill missing button, and back on Cancel', async () => {
+    fake.answer('schedules/backfill-preview', () => PREVIEW);
+    await open();
+    const start = screen.getByRole('button', { name: 'Backfill missing' });
+    start.focus();
+    fireEvent.click(start);
+    const panel = await screen.findByRole('region', { name: 'Backfill preview' });
+    await waitFor(() => expect(panel.contains(document.activeElement)).toBe(true));
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Backfill missing' })),
+    );
+  });
+
+  it('says what to check when Soundcharts cannot plan the backfill', async () => {
+    fake.answer('schedules/backfill-preview', () => ({
+      code: 'soundcharts_error' as const,
+      message: 'Soundcharts could not plan the backfill of "Top 200 Global": the request timed out.',
+    }));
+    await open();
+    fireEvent.click(screen.getByRole('button', { name: 'Backfill missing' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/the request timed out/);
+    expect(alert.textContent).toMatch(/Check the Soundcharts credentials/);
+  });
+});
+
+describe('schedule detail: live refresh', () => {
+  it('says when a live refresh failed, keeping what it shows, and tries again on request', async () => {
+    await open();
+    fake.answer('schedules/get', () => ({ code: 'internal' as const, message: 'The engine is busy.' }));
+    act(() => fake.emit('schedule/updated', { scheduleId: 1 }));
+    const alert = await screen.findByText(/Could not refresh the schedule: The engine is busy\./);
+    expect(screen.getByRole('region', { name: 'Configuration' })).toBeTruthy();
+
+    fake.answer('schedules/get', () => scheduleDetail({ schedule: { historyWindowDays: 90 } }));
+    fireEvent.click(
+      within(alert.closest('[role="alert"]') as HTMLElement).getByRole('button', { name: 'Try again' }),
+    );
+    expect(await screen.findByText('90 days')).toBeTruthy();
+    expect(screen.queryByText(/Could not refresh/)).toBeNull();
   });
 });

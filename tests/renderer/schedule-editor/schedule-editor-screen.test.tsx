@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../support/dom';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ScheduleEditorScreen } from '../../../renderer/src/screens/schedule-editor/schedule-editor-screen';
 import { useToasts } from '../../../renderer/src/store/toast-store';
@@ -226,5 +226,37 @@ describe('editing a schedule', () => {
     expect(screen.getByRole('link', { name: 'Back to the schedules' }).getAttribute('href')).toBe(
       '#/schedules',
     );
+  });
+});
+
+describe('charts that can get a schedule', () => {
+  it('follow the catalogue and schedules changed elsewhere, keeping what was typed', async () => {
+    await openCreate(null);
+    type('History window (days)', '90');
+    fake.answer('charts/list', () => [...charts, chartItem({ id: 4, name: 'Fresh Chart' })]);
+    act(() => fake.emit('charts/updated', { created: 1, updated: 0 }));
+    const picker = screen.getByRole('combobox', { name: 'Chart' });
+    fireEvent.change(picker, { target: { value: 'fresh' } });
+    expect(await screen.findByRole('option', { name: /Fresh Chart/ })).toBeTruthy();
+    expect(field('History window (days)').value).toBe('90');
+  });
+});
+
+describe('engine errors the form has no field for', () => {
+  it('are shown beside the field errors, not dropped', async () => {
+    fake.answer('schedules/create', () => ({
+      code: 'invalid_input' as const,
+      message: 'The schedule is not valid.',
+      fields: {
+        historyWindowDays: 'The engine wants fewer days.',
+        createdBy: 'The operator name is too long.',
+      },
+    }));
+    await openCreate();
+    save();
+    await waitFor(() =>
+      expect(problemOf(field('History window (days)'))).toBe('The engine wants fewer days.'),
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(/The operator name is too long\./);
   });
 });

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OverdueLevel } from '../../../shared/domain/schedule-status';
 import type { ScheduleView } from '../../../shared/views/schedule-view';
-import {
-  frequencyLabel,
-  latenessText,
-  overdueLabel,
-} from '../../../renderer/src/screens/schedules/schedule-labels';
+import { frequencyLabel } from '../../../renderer/src/format/frequency';
+import { latenessText, overdueLabel } from '../../../renderer/src/screens/schedules/schedule-labels';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

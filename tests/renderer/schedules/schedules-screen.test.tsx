@@ -1,15 +1,10 @@
 // @vitest-environment jsdom
 import '../support/dom';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScheduleDetail } from '../../../shared/views/schedule-detail';
 import type { ScheduleView } from '../../../shared/views/schedule-view';
-import { ConfirmDialog } from '../../../renderer/src/components/confirm-dialog';
-import { Toasts } from '../../../renderer/src/components/toasts';
-import { SchedulesScreen } from '../../../renderer/src/screens/schedules/schedules-screen';
-import { useSchedulesStore } from '../../../renderer/src/screens/schedules/schedules-store';
-import { useConfirmStore } from '../../../renderer/src/store/confirm-store';
-import { useToasts } from '../../../renderer/src/store/toast-store';
+import { renderSchedules, resetSchedulesUi } from './render-schedules';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
 import { chartSummary, executionView, scheduleView, UI_NOW } from '../support/sample-views';
 
@@ -75,21 +70,8 @@ const rowNames = () =>
     .map((r) => r.querySelector('.schedule-chart')?.textContent);
 const detail = (schedule: ScheduleView) => ({ schedule }) as ScheduleDetail;
 
-function renderSchedules() {
-  return render(
-    <>
-      <SchedulesScreen />
-      <Toasts />
-      <ConfirmDialog />
-    </>,
-  );
-}
-
 beforeEach(() => {
-  useSchedulesStore.setState(useSchedulesStore.getInitialState(), true);
-  useToasts.setState({ toasts: [] });
-  useConfirmStore.setState({ request: null });
-  window.location.hash = '';
+  resetSchedulesUi();
   fake = installFakeClient();
   fake.answer('schedules/list', () => SCHEDULES);
   fake.answer('executions/list', () => ({ items: [], total: 0 }));

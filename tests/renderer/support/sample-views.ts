@@ -1,3 +1,4 @@
+import type { ExecutionProgress } from '../../../shared/contract/events';
 import type { ChartListItem } from '../../../shared/views/chart-list-item';
 import type { ChartSummary, ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
 
@@ -86,6 +87,23 @@ export function executionView(overrides: Partial<ExecutionView> = {}): Execution
     retryCount: 0,
     maxRetries: 3,
     durationMs: 65_000,
+    ...overrides,
+  };
+}
+
+/** A progress event of a running execution; counts default to nothing stored yet. */
+export function progressEvent(overrides: Partial<ExecutionProgress> = {}): ExecutionProgress {
+  return {
+    executionId: 1,
+    scheduleId: 1,
+    periodsPlanned: 0,
+    periodsSynced: 0,
+    periodsFailed: 0,
+    rankingsCreated: 0,
+    rankingsUpdated: 0,
+    tracksCreated: 0,
+    tracksUpdated: 0,
+    lastPeriod: null,
     ...overrides,
   };
 }

@@ -117,6 +117,18 @@ describe('SocketClient', () => {
     expect(sockets).toHaveLength(1);
   });
 
+  it('does not reconnect when close() comes while it waits to reconnect, nor leave calls hanging', async () => {
+    const c = client();
+    latest().open();
+    latest().drop();
+    c.close();
+    const late = c.call('app/status', {});
+    vi.advanceTimersByTime(10_000);
+    expect(sockets).toHaveLength(1);
+    expect(c.state).toBe('closed');
+    await expect(late).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
   it('exposes every contract call by name', async () => {
     const c = client();
     const contract = socketContract(c);

@@ -1,8 +1,7 @@
-import { formatCount } from '../../format/numbers';
+import { SelectionBar } from '../../components/selection-bar';
+import { formatCountOf } from '../../format/numbers';
 import { confirm } from '../../store/confirm-store';
 import { useChartsStore, type ChartBulkAction } from './charts-store';
-
-const plural = (n: number) => `${formatCount(n)} chart${n === 1 ? '' : 's'}`;
 
 /**
  * The original admin's bulk actions on the selected charts: Add to sync schedule (optionally syncing at once),
@@ -22,7 +21,7 @@ export function BulkBar({ hiddenSelected }: { hiddenSelected: number }) {
     running === action ? working : idle;
   const remove = async () => {
     const ok = await confirm({
-      title: `Remove ${plural(count)} from the sync schedule?`,
+      title: `Remove ${formatCountOf(count, 'chart')} from the sync schedule?`,
       message:
         'Their schedules and execution history are deleted and they stop syncing. Rankings already synced are kept.',
       confirmLabel: 'Remove from schedule',
@@ -32,13 +31,14 @@ export function BulkBar({ hiddenSelected }: { hiddenSelected: number }) {
   };
 
   return (
-    <div className="bulk-bar" role="region" aria-label="Actions on selected charts" aria-busy={busy}>
-      <span className="bulk-count" aria-live="polite">
-        {plural(count)} selected
-        {hiddenSelected > 0 && (
-          <span className="muted"> ({formatCount(hiddenSelected)} hidden by the filters)</span>
-        )}
-      </span>
+    <SelectionBar
+      label="Actions on selected charts"
+      noun="chart"
+      count={count}
+      hiddenSelected={hiddenSelected}
+      busy={busy}
+      onClear={clearSelection}
+    >
       <span className="bulk-group">
         <button type="button" className="primary" disabled={busy} onClick={() => void runBulk('add')}>
           {label('add', 'Add to sync schedule', 'Adding…')}
@@ -59,9 +59,6 @@ export function BulkBar({ hiddenSelected }: { hiddenSelected: number }) {
       <button type="button" disabled={busy} onClick={() => void runBulk('sync')}>
         {label('sync', 'Sync now', 'Starting…')}
       </button>
-      <button type="button" className="link-button" disabled={busy} onClick={clearSelection}>
-        Clear selection
-      </button>
-    </div>
+    </SelectionBar>
   );
 }

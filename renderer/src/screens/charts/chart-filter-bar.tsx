@@ -1,3 +1,5 @@
+import { FilterSelect } from '../../components/filter-select';
+import { SearchToolbar } from '../../components/search-toolbar';
 import { formatCount } from '../../format/numbers';
 import { CHART_FACETS, hasChartFilters, type ChartFacet, type FacetOptions } from './chart-filters';
 import { useChartsStore } from './charts-store';
@@ -16,37 +18,29 @@ export function ChartFilterBar({ options }: { options: FacetOptions }) {
   const setFacet = useChartsStore((s) => s.setFacet);
   const clearFilters = useChartsStore((s) => s.clearFilters);
   return (
-    <div className="toolbar" role="search" aria-label="Filter charts">
-      <input
-        type="search"
-        className="charts-search"
-        aria-label="Search charts by name, slug or country"
-        placeholder="Search name, slug, country…  ( / )"
-        value={filters.query}
-        onChange={(event) => setQuery(event.target.value)}
-        data-search
-      />
+    <SearchToolbar
+      label="Filter charts"
+      searchLabel="Search charts by name, slug or country"
+      placeholder="Search name, slug, country…  ( / )"
+      searchClassName="charts-search"
+      query={filters.query}
+      onQuery={setQuery}
+      filtered={hasChartFilters(filters)}
+      onClear={clearFilters}
+    >
       {CHART_FACETS.map((facet) => (
-        <label key={facet} className="filter">
-          <span className="visually-hidden">{FACET_LABEL[facet].label}</span>
-          <select
-            value={filters[facet] ?? ''}
-            onChange={(event) => setFacet(facet, event.target.value === '' ? null : event.target.value)}
-          >
-            <option value="">{FACET_LABEL[facet].all}</option>
-            {options[facet].map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label} ({formatCount(option.count)})
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          key={facet}
+          label={FACET_LABEL[facet].label}
+          value={filters[facet]}
+          all={FACET_LABEL[facet].all}
+          options={options[facet].map((option) => ({
+            value: option.value,
+            label: `${option.label} (${formatCount(option.count)})`,
+          }))}
+          onChange={(value) => setFacet(facet, value)}
+        />
       ))}
-      {hasChartFilters(filters) && (
-        <button type="button" className="link-button" onClick={clearFilters}>
-          Clear filters
-        </button>
-      )}
-    </div>
+    </SearchToolbar>
   );
 }

@@ -1,6 +1,6 @@
 import type { ChartSyncStatus } from '../../../../shared/domain/schedule-status';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
-import { CHART_STATUS_LABEL } from '../../components/status-icon';
+import { CHART_STATUS_LABEL, CHART_STATUS_ORDER } from '../../components/status-icon';
 import {
   compareNullable,
   foldText,
@@ -90,12 +90,6 @@ export function filterCharts(
 export type FacetOption = { value: string; label: string; count: number };
 export type FacetOptions = Record<ChartFacet, FacetOption[]>;
 
-const STATUS_ORDER: Record<ChartSyncStatus, number> = {
-  overdue: 0,
-  active: 1,
-  inactive: 2,
-  not_scheduled: 3,
-};
 const FREQUENCY_ORDER = ['daily', 'weekly', 'monthly'];
 
 function frequencyRank(frequency: string): number {
@@ -106,7 +100,8 @@ function frequencyRank(frequency: string): number {
 function optionOrder(facet: ChartFacet): (a: FacetOption, b: FacetOption) => number {
   switch (facet) {
     case 'status':
-      return (a, b) => STATUS_ORDER[a.value as ChartSyncStatus] - STATUS_ORDER[b.value as ChartSyncStatus];
+      return (a, b) =>
+        CHART_STATUS_ORDER[a.value as ChartSyncStatus] - CHART_STATUS_ORDER[b.value as ChartSyncStatus];
     case 'frequency':
       return (a, b) =>
         frequencyRank(a.value) - frequencyRank(b.value) || textCollator.compare(a.label, b.label);
@@ -179,7 +174,7 @@ export function sortCharts(
             textCollator.compare(a.frequency, b.frequency))
         );
       case 'status':
-        return sign * (STATUS_ORDER[a.syncStatus] - STATUS_ORDER[b.syncStatus]);
+        return sign * (CHART_STATUS_ORDER[a.syncStatus] - CHART_STATUS_ORDER[b.syncStatus]);
       case 'lastSync':
         return compareNullable(a.lastSyncAt, b.lastSyncAt, sort.direction);
       case 'nextSync':

@@ -1,5 +1,6 @@
-import { memo, type MouseEvent } from 'react';
+import { memo } from 'react';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
+import { SelectCell } from '../../components/select-cell';
 import { StatusIcon } from '../../components/status-icon';
 import { TimeText } from '../../components/time-text';
 import { hrefOf } from '../../routing/routes';
@@ -26,17 +27,13 @@ export const ChartCells = memo(function ChartCells({
   const tabIndex = active ? 0 : -1;
   return (
     <>
-      <td className="select-cell">
-        <input
-          type="checkbox"
-          aria-label={`Select ${chart.name}`}
-          checked={selected}
-          tabIndex={tabIndex}
-          // onClick rather than onChange: only the click carries the Shift key of a range selection.
-          onClick={(event: MouseEvent<HTMLInputElement>) => onToggle(chart.id, event.shiftKey)}
-          readOnly
-        />
-      </td>
+      <SelectCell
+        id={chart.id}
+        name={chart.name}
+        selected={selected}
+        tabIndex={tabIndex}
+        onToggle={onToggle}
+      />
       <td title={`${chart.name}\n${chart.slug}`}>
         <span className="chart-name">{chart.name}</span>
         <span className="cell-sub">{chart.slug}</span>

@@ -1,12 +1,13 @@
 import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import { countSelected } from '../../components/row-selection';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { NoMatches } from '../../components/search-toolbar';
+import { EmptyState, ErrorState, Loading, RefreshError } from '../../components/states';
 import { SelectAllHeader, SortableHeader } from '../../components/table-headers';
 import { VirtualTable, type RowContext } from '../../components/virtual-table';
 import { formatCount } from '../../format/numbers';
 import { navigate } from '../../routing/use-route';
-import { useEvent } from '../../transport/api';
+import { useEvent, useResync } from '../../transport/api';
 import { BulkBar } from './bulk-bar';
 import { ChartFilterBar } from './chart-filter-bar';
 import { facetOptions, filterCharts, sortCharts, type ChartSortKey } from './chart-filters';
@@ -57,6 +58,7 @@ export function ChartsScreen() {
   useEvent('schedule/updated', refetchSoon);
   useEvent('schedule/removed', refetchSoon);
   useEvent('charts/updated', refetchSoon);
+  useResync(load);
 
   // Typing stays responsive on a large catalogue: filtering follows the input at lower priority.
   const deferredFilters = useDeferredValue(filters);
@@ -93,22 +95,11 @@ export function ChartsScreen() {
   } else {
     body = (
       <>
-        {error && (
-          <div className="inline-error" role="alert">
-            Could not refresh the charts: {error.message}
-            <button type="button" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
-        )}
+        {error && <RefreshError what="the charts" error={error} onRetry={() => void load()} />}
         <ChartFilterBar options={options} />
         <BulkBar hiddenSelected={selection.ids.size - selectedShown} />
         {rows.length === 0 ? (
-          <EmptyState title="No charts match these filters">
-            <button type="button" onClick={clearFilters}>
-              Clear filters
-            </button>
-          </EmptyState>
+          <NoMatches noun="charts" onClear={clearFilters} />
         ) : (
           <VirtualTable
             label="Charts"

@@ -4,14 +4,9 @@ import type { BulkResult } from '../../../../shared/views/bulk-result';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import type { Result } from '../../../../shared/errors';
 import { reportBulk } from '../../actions/run-action';
-import {
-  EMPTY_SELECTION,
-  pruneSelection,
-  setRows,
-  toggleRow,
-  type Selection,
-} from '../../components/row-selection';
-import { nextSort, type SortState } from '../../components/table-sort';
+import { debounce } from '../../components/debounce';
+import { listState, type ListState } from '../../components/list-state';
+import { pruneSelection } from '../../components/row-selection';
 import { formatCount } from '../../format/numbers';
 import { toast } from '../../store/toast-store';
 import { call } from '../../transport/api';
@@ -28,15 +23,12 @@ export const REFETCH_DEBOUNCE_MS = 300;
 
 export type ChartBulkAction = 'add' | 'remove' | 'sync';
 
-type ChartsState = {
+type ChartsState = ListState<ChartFilters, ChartSortKey> & {
   /** null until the first successful fetch. */
   charts: ChartListItem[] | null;
   /** The last fetch's failure; kept beside stale data so a failed refresh is visible without hiding the list. */
   error: ErrorShape | null;
   loading: boolean;
-  filters: ChartFilters;
-  sort: SortState<ChartSortKey>;
-  selection: Selection;
   syncImmediately: boolean;
   discovering: boolean;
   bulkRunning: ChartBulkAction | null;
@@ -46,18 +38,12 @@ type ChartsState = {
   cancelRefetch(): void;
   setQuery(query: string): void;
   setFacet(facet: ChartFacet, value: string | null): void;
-  clearFilters(): void;
-  sortBy(key: ChartSortKey): void;
-  toggle(id: number, orderedIds: readonly number[], range: boolean): void;
-  setSelected(ids: readonly number[], selected: boolean): void;
-  clearSelection(): void;
   setSyncImmediately(value: boolean): void;
   discover(): Promise<void>;
   runBulk(action: ChartBulkAction): Promise<void>;
 };
 
 let loadSeq = 0;
-let refetchTimer: ReturnType<typeof setTimeout> | null = null;
 
 const BULK: Record<
   ChartBulkAction,
@@ -84,102 +70,79 @@ const BULK: Record<
  * The Charts screen's state. It lives outside the component so filters, sort and selection are still there
  * when the operator comes back from a schedule page.
  */
-export const useChartsStore = create<ChartsState>()((set, get) => ({
-  charts: null,
-  error: null,
-  loading: false,
-  filters: NO_CHART_FILTERS,
-  sort: DEFAULT_CHART_SORT,
-  selection: EMPTY_SELECTION,
-  syncImmediately: false,
-  discovering: false,
-  bulkRunning: null,
+export const useChartsStore = create<ChartsState>()((set, get) => {
+  const refetch = debounce(() => void get().load(), REFETCH_DEBOUNCE_MS);
+  return {
+    ...listState(set, get, { filters: NO_CHART_FILTERS, sort: DEFAULT_CHART_SORT }),
+    charts: null,
+    error: null,
+    loading: false,
+    syncImmediately: false,
+    discovering: false,
+    bulkRunning: null,
 
-  async load() {
-    get().cancelRefetch();
-    // Only the newest fetch may land: an older answer arriving late must not overwrite fresher data.
-    const seq = ++loadSeq;
-    set({ loading: true });
-    const result = await call('charts/list', {});
-    if (seq !== loadSeq) return;
-    if (!result.ok) {
-      set({ loading: false, error: result.error });
-      return;
-    }
-    const existing = new Set(result.value.map((chart) => chart.id));
-    set({
-      charts: result.value,
-      error: null,
-      loading: false,
-      selection: pruneSelection(get().selection, existing),
-    });
-  },
-  refetchSoon() {
-    if (refetchTimer !== null) clearTimeout(refetchTimer);
-    refetchTimer = setTimeout(() => {
-      refetchTimer = null;
-      void get().load();
-    }, REFETCH_DEBOUNCE_MS);
-  },
-  cancelRefetch() {
-    if (refetchTimer !== null) clearTimeout(refetchTimer);
-    refetchTimer = null;
-  },
-  setQuery(query) {
-    set({ filters: { ...get().filters, query } });
-  },
-  setFacet(facet, value) {
-    set({ filters: { ...get().filters, [facet]: value } });
-  },
-  clearFilters() {
-    set({ filters: NO_CHART_FILTERS });
-  },
-  sortBy(key) {
-    set({ sort: nextSort(get().sort, key) });
-  },
-  toggle(id, orderedIds, range) {
-    set({ selection: toggleRow(get().selection, id, orderedIds, range) });
-  },
-  setSelected(ids, selected) {
-    set({ selection: setRows(get().selection, ids, selected) });
-  },
-  clearSelection() {
-    set({ selection: EMPTY_SELECTION });
-  },
-  setSyncImmediately(syncImmediately) {
-    set({ syncImmediately });
-  },
+    async load() {
+      get().cancelRefetch();
+      // Only the newest fetch may land: an older answer arriving late must not overwrite fresher data.
+      const seq = ++loadSeq;
+      set({ loading: true });
+      const result = await call('charts/list', {});
+      if (seq !== loadSeq) return;
+      if (!result.ok) {
+        set({ loading: false, error: result.error });
+        return;
+      }
+      const existing = new Set(result.value.map((chart) => chart.id));
+      set({
+        charts: result.value,
+        error: null,
+        loading: false,
+        selection: pruneSelection(get().selection, existing),
+      });
+    },
+    refetchSoon: refetch,
+    cancelRefetch: refetch.cancel,
+    setQuery(query) {
+      get().setFilters({ query });
+    },
+    setFacet(facet, value) {
+      get().setFilters({ [facet]: value });
+    },
+    setSyncImmediately(syncImmediately) {
+      set({ syncImmediately });
+    },
 
-  async discover() {
-    if (get().discovering) return;
-    set({ discovering: true });
-    const result = await call('charts/discover', {});
-    set({ discovering: false });
-    if (!result.ok) {
-      toast.error('Could not discover charts', result.error);
-      return;
-    }
-    const { charts, created, updated, platforms } = result.value;
-    toast.success(
-      `Discovered ${formatCount(charts)} charts on ${formatCount(platforms)} platforms`,
-      `${formatCount(created)} new, ${formatCount(updated)} updated.`,
-    );
-    get().refetchSoon();
-  },
+    async discover() {
+      if (get().discovering) return;
+      set({ discovering: true });
+      const result = await call('charts/discover', {});
+      set({ discovering: false });
+      if (!result.ok) {
+        toast.error('Could not discover charts', result.error);
+        return;
+      }
+      const { charts, created, updated, platforms } = result.value;
+      toast.success(
+        `Discovered ${formatCount(charts)} charts on ${formatCount(platforms)} platforms`,
+        `${formatCount(created)} new, ${formatCount(updated)} updated.`,
+      );
+      get().refetchSoon();
+    },
 
-  async runBulk(action) {
-    const { selection, syncImmediately, bulkRunning } = get();
-    if (bulkRunning !== null || selection.ids.size === 0) return;
-    const ids = [...selection.ids];
-    set({ bulkRunning: action });
-    const { verb, send } = BULK[action];
-    const result = await send(ids, syncImmediately);
-    set({ bulkRunning: null });
-    reportBulk(result, verb, 'chart');
-    if (!result.ok) return;
-    // The charts that failed stay selected, so the operator can read the reason and try them again.
-    const failed = result.value.results.flatMap((item) => (item.ok ? [] : [item.id]));
-    set({ selection: { ids: new Set(failed), anchorId: null } });
-    get().refetchSoon();
-  },
-}));
+    async runBulk(action) {
+      const { selection, syncImmediately, bulkRunning } = get();
+      if (bulkRunning !== null || selection.ids.size === 0) return;
+      const ids = [...selection.ids];
+      set({ bulkRunning: action });
+      const { verb, send } = BULK[action];
+      const result = await send(ids, syncImmediately);
+      set({ bulkRunning: null });
+      reportBulk(result, verb, 'chart');
+      if (!result.ok) return;
+      // The charts that failed stay selected, so the operator can read the reason and try them again.
+      const failed = result.value.results.flatMap((item) => (item.ok ? [] : [item.id]));
+      set({ selection: { ids: new Set(failed), anchorId: null } });
+      get().refetchSoon();
+    },
+  };
+});

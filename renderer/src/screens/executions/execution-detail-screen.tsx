@@ -1,25 +1,39 @@
-import type { AuditEntryView } from '../../../../shared/views/audit-entry';
+import { useRef, useState } from 'react';
 import type { ExecutionDetail } from '../../../../shared/views/execution-list';
 import { ExecutionStatusBadge, ProgressBar } from '../../components/execution-status';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import type { ErrorShape } from '../../../../shared/errors';
+import { EmptyState, ErrorState, Loading, RefreshError } from '../../components/states';
 import { TimeText } from '../../components/time-text';
+import { useFocusRescue } from '../../components/use-focus-rescue';
 import { useCallResult } from '../../components/use-call-result';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../../components/use-debounced-callback';
 import { formatCount } from '../../format/numbers';
 import { hrefOf } from '../../routing/routes';
 import { call, useEvent } from '../../transport/api';
 import { isActive, liveCounts, TRIGGER_LABEL } from './execution-labels';
+import { PeriodList, Timeline } from './execution-timeline';
 import { DurationText, ExecutionActions, RetriesText } from './executions-table';
 import { useExecutionProgress } from './use-execution-progress';
 import './executions.css';
 
 /** One execution in full: what it planned, stored and failed, its errors, retries and timeline. */
 export function ExecutionDetailScreen({ id }: { id: number }) {
-  const { data, reload, refresh } = useCallResult(() => call('executions/get', { id }), [id]);
+  const { data, reload, refresh, refreshError } = useCallResult(() => call('executions/get', { id }), [id]);
   const progress = useExecutionProgress((p) => p.executionId === id);
   const refetch = useDebouncedCallback(refresh, LIVE_REFETCH_DEBOUNCE_MS);
   useEvent('execution/updated', (execution) => {
     if (execution.id === id) refetch();
+  });
+  // Deleting its schedule deletes the execution too: the refetch then says it is gone.
+  useEvent('schedule/removed', (event) => {
+    if (data.state === 'ready' && data.value.scheduleId === event.scheduleId) refetch();
+  });
+  // Each period stored while it runs, from the progress events: the list grows as the bar moves.
+  const [storedLive, setStoredLive] = useState<ReadonlySet<string>>(() => new Set());
+  useEvent('execution/progress', (event) => {
+    const period = event.lastPeriod;
+    if (event.executionId !== id || period === null) return;
+    setStoredLive((current) => (current.has(period) ? current : new Set(current).add(period)));
   });
 
   if (data.state === 'loading') return <Loading what={`execution ${id}`} />;
@@ -36,19 +50,34 @@ export function ExecutionDetailScreen({ id }: { id: number }) {
     }
     return <ErrorState error={data.error} onRetry={reload} />;
   }
-  return <Detail execution={data.value} progress={progress.get(id)} onChanged={refresh} />;
+  return (
+    <Detail
+      execution={data.value}
+      progress={progress.get(id)}
+      storedLive={storedLive}
+      refreshError={refreshError}
+      onChanged={refresh}
+    />
+  );
 }
 
 function Detail({
   execution,
   progress,
+  storedLive,
+  refreshError,
   onChanged,
 }: {
   execution: ExecutionDetail;
   progress: Parameters<typeof liveCounts>[1];
+  storedLive: ReadonlySet<string>;
+  refreshError: ErrorShape | null;
   onChanged(): void;
 }) {
   const counts = liveCounts(execution, progress);
+  const syncedPeriods = isActive(execution.status)
+    ? [...new Set([...execution.syncedPeriods, ...storedLive])]
+    : execution.syncedPeriods;
   const active = isActive(execution.status);
   const scheduleHref = hrefOf({ screen: 'schedule-detail', id: execution.scheduleId });
   return (
@@ -57,17 +86,17 @@ function Detail({
         <a href={hrefOf({ screen: 'executions', filter: {} })}>← Executions</a>
         <h2>Execution #{execution.id}</h2>
         <ExecutionStatusBadge status={execution.status} />
-        <div className="toolbar header-actions">
-          <ExecutionActions execution={execution} onChanged={onChanged} />
-        </div>
+        <HeaderActions execution={execution} onChanged={onChanged} />
       </header>
       <p className="muted">
         <a href={scheduleHref}>{execution.chart.name}</a> · {execution.chart.platform} ·{' '}
         {execution.chart.countryName} · {TRIGGER_LABEL[execution.trigger]} run
       </p>
+      {refreshError && <RefreshError what="the execution" error={refreshError} onRetry={onChanged} />}
 
       {execution.status === 'running' && (
-        <div className="card">
+        // A live region: screen readers hear the periods count move, as sighted operators see the bar move.
+        <div className="card" aria-live="polite">
           <ProgressBar
             done={counts.synced + counts.failed}
             total={counts.planned}
@@ -138,13 +167,13 @@ function Detail({
             <dt>Periods failed</dt>
             <dd className={counts.failed > 0 ? 'bad' : undefined}>{formatCount(counts.failed)}</dd>
             <dt>Rankings created</dt>
-            <dd>{formatCount(execution.rankingsCreated)}</dd>
+            <dd>{formatCount(counts.rankingsCreated)}</dd>
             <dt>Rankings updated</dt>
-            <dd>{formatCount(execution.rankingsUpdated)}</dd>
+            <dd>{formatCount(counts.rankingsUpdated)}</dd>
             <dt>Tracks created</dt>
-            <dd>{formatCount(execution.tracksCreated)}</dd>
+            <dd>{formatCount(counts.tracksCreated)}</dd>
             <dt>Tracks updated</dt>
-            <dd>{formatCount(execution.tracksUpdated)}</dd>
+            <dd>{formatCount(counts.tracksUpdated)}</dd>
           </dl>
         </section>
       </div>
@@ -152,8 +181,8 @@ function Detail({
       <section className="card" aria-labelledby="execution-periods">
         <h3 id="execution-periods">Periods</h3>
         <PeriodList
-          title={`Synced (${formatCount(execution.syncedPeriods.length)})`}
-          periods={execution.syncedPeriods}
+          title={`Synced (${formatCount(syncedPeriods.length)})`}
+          periods={syncedPeriods}
           none={active ? 'None stored yet.' : 'None.'}
         />
         <PeriodList
@@ -172,78 +201,13 @@ function Detail({
   );
 }
 
-function PeriodList({
-  title,
-  periods,
-  none,
-  failed,
-}: {
-  title: string;
-  periods: readonly string[];
-  none: string;
-  failed?: boolean;
-}) {
+/** Retry or Cancel; when one replaces the other (a cancelled run can be retried), the focus moves to it. */
+function HeaderActions({ execution, onChanged }: { execution: ExecutionDetail; onChanged(): void }) {
+  const box = useRef<HTMLDivElement>(null);
+  const focusRescue = useFocusRescue(() => box.current?.querySelector<HTMLElement>('button'));
   return (
-    <div className="period-group">
-      <h4>{title}</h4>
-      {periods.length === 0 ? (
-        <p className="muted">{none}</p>
-      ) : (
-        <ul className={`period-list${failed ? ' failed' : ''}`} aria-label={title}>
-          {[...periods].sort().map((period) => (
-            <li key={period}>{period}</li>
-          ))}
-        </ul>
-      )}
+    <div ref={box} className="toolbar header-actions" {...focusRescue}>
+      <ExecutionActions execution={execution} onChanged={onChanged} />
     </div>
-  );
-}
-
-/** Timeline steps are often seconds apart, so they show seconds, unlike the rest of the app. */
-const timelineTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-const ACTION_LABEL: Record<string, string> = {
-  'execution.started': 'Started',
-  'execution.completed': 'Completed',
-  'execution.failed': 'Failed',
-  'execution.retrying': 'Retrying',
-  'execution.cancelled': 'Cancelled',
-  'execution.interrupted': 'Interrupted',
-};
-
-function Timeline({ entries }: { entries: readonly AuditEntryView[] }) {
-  if (entries.length === 0)
-    return <p className="muted">Nothing recorded yet: the execution is waiting to start.</p>;
-  return (
-    <table className="timeline">
-      <caption className="visually-hidden">What happened to this execution, oldest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Action</th>
-          <th scope="col">Result</th>
-          <th scope="col">Message</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id}>
-            <td>
-              <time dateTime={new Date(entry.at).toISOString()}>{timelineTime.format(entry.at)}</time>
-            </td>
-            <td>{ACTION_LABEL[entry.action] ?? entry.action}</td>
-            <td className={`result-${entry.result}`}>{entry.result}</td>
-            <td>{entry.message ?? <span className="muted">—</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

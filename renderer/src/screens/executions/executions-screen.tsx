@@ -1,8 +1,5 @@
-import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from '../../../../shared/domain/execution';
-import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import type { ExecutionPage } from '../../../../shared/views/execution-list';
-import { ChartCombobox } from '../../components/chart-combobox';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, ErrorState, Loading, RefreshError } from '../../components/states';
 import { useCallResult } from '../../components/use-call-result';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../../components/use-debounced-callback';
 import { hrefOf } from '../../routing/routes';
@@ -19,7 +16,7 @@ import {
   withCriterion,
   type ExecutionFilter,
 } from './execution-filter';
-import { STATUS_LABEL, TRIGGER_LABEL } from './execution-labels';
+import { Filters } from './execution-filters-form';
 import { ExecutionsTable } from './executions-table';
 import { useExecutionProgress } from './use-execution-progress';
 import './executions.css';
@@ -38,10 +35,14 @@ export function ExecutionsScreen({ filter: query }: { filter: Record<string, str
     [queryKey],
   );
   const charts = useCallResult(() => call('charts/list', {}), []);
+  // Discovery adds charts to pick from.
+  useEvent('charts/updated', charts.refresh);
   const progress = useExecutionProgress();
   const refetch = useDebouncedCallback(page.refresh, LIVE_REFETCH_DEBOUNCE_MS);
   // A new execution or a status change may add, move or drop a row of this page; refetch rather than guess.
   useEvent('execution/updated', refetch);
+  // A deleted schedule takes its executions with it.
+  useEvent('schedule/removed', refetch);
 
   const apply = (next: ExecutionFilter) =>
     navigate(hrefOf({ screen: 'executions', filter: filterToQuery(next) }));
@@ -65,6 +66,9 @@ export function ExecutionsScreen({ filter: query }: { filter: Record<string, str
         onChange={change}
         onClear={() => apply(EMPTY_FILTER)}
       />
+      {page.refreshError && (
+        <RefreshError what="the executions" error={page.refreshError} onRetry={page.refresh} />
+      )}
       {page.data.state === 'loading' && <Loading what="executions" />}
       {page.data.state === 'error' && <ErrorState error={page.data.error} onRetry={page.reload} />}
       {page.data.state === 'ready' &&
@@ -93,121 +97,6 @@ export function ExecutionsScreen({ filter: query }: { filter: Record<string, str
           </>
         ))}
     </>
-  );
-}
-
-function Filters({
-  filter,
-  charts,
-  chartsFailed,
-  problem,
-  onChange,
-  onClear,
-}: {
-  filter: ExecutionFilter;
-  charts: ChartListItem[] | null;
-  chartsFailed: boolean;
-  problem: string | null;
-  onChange(change: Partial<ExecutionFilter>): void;
-  onClear(): void;
-}) {
-  return (
-    <form
-      className="executions-filters"
-      role="search"
-      aria-label="Filter executions"
-      onSubmit={(e) => e.preventDefault()}
-    >
-      <div className="filter">
-        <label htmlFor="executions-status">Status</label>
-        <select
-          id="executions-status"
-          value={filter.status ?? ''}
-          onChange={(e) => onChange({ status: (e.target.value || null) as ExecutionFilter['status'] })}
-        >
-          <option value="">All statuses</option>
-          {EXECUTION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABEL[status]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="executions-trigger">Trigger</label>
-        <select
-          id="executions-trigger"
-          value={filter.trigger ?? ''}
-          onChange={(e) => onChange({ trigger: (e.target.value || null) as ExecutionFilter['trigger'] })}
-        >
-          <option value="">All triggers</option>
-          {EXECUTION_TRIGGERS.map((trigger) => (
-            <option key={trigger} value={trigger}>
-              {TRIGGER_LABEL[trigger]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="executions-chart">Chart</label>
-        <ChartCombobox
-          id="executions-chart"
-          charts={charts ?? []}
-          value={filter.chartId}
-          onChange={(chartId) => onChange({ chartId })}
-          placeholder={
-            chartsFailed ? 'Charts could not be loaded' : charts ? 'All charts' : 'Loading charts…'
-          }
-          disabled={!charts}
-        />
-      </div>
-      <div className="filter">
-        <label htmlFor="executions-from">From</label>
-        <input
-          id="executions-from"
-          type="date"
-          value={filter.from ?? ''}
-          max={filter.to ?? undefined}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'executions-date-problem' : undefined}
-          onChange={(e) => onChange({ from: e.target.value || null })}
-        />
-      </div>
-      <div className="filter">
-        <label htmlFor="executions-to">To</label>
-        <input
-          id="executions-to"
-          type="date"
-          value={filter.to ?? ''}
-          min={filter.from ?? undefined}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'executions-date-problem' : undefined}
-          onChange={(e) => onChange({ to: e.target.value || null })}
-        />
-      </div>
-      {filter.scheduleId !== null && (
-        <span className="filter-chip">
-          Schedule {filter.scheduleId}
-          <button
-            type="button"
-            aria-label={`Stop filtering by schedule ${filter.scheduleId}`}
-            onClick={() => onChange({ scheduleId: null })}
-          >
-            ×
-          </button>
-        </span>
-      )}
-      {isFiltered(filter) && (
-        <button type="button" onClick={onClear}>
-          Clear filters
-        </button>
-      )}
-      {problem && (
-        <p id="executions-date-problem" className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
   );
 }
 

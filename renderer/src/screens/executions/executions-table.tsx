@@ -1,7 +1,9 @@
+import { useRef } from 'react';
 import type { ExecutionProgress } from '../../../../shared/contract/events';
 import type { ChartSummary, ExecutionView } from '../../../../shared/views/schedule-view';
 import { ExecutionStatusBadge, ProgressBar } from '../../components/execution-status';
 import { TimeText } from '../../components/time-text';
+import { useFocusRescue } from '../../components/use-focus-rescue';
 import { useNow } from '../../components/use-now';
 import { formatCount } from '../../format/numbers';
 import { formatDuration } from '../../format/time';
@@ -29,6 +31,13 @@ export function ExecutionsTable({
   onChanged(): void;
   caption: string;
 }) {
+  // Cancel turns into Retry once the execution is cancelled: the focus moves to what the row now offers.
+  const body = useRef<HTMLTableSectionElement>(null);
+  const focusedRow = useRef<string | null>(null);
+  const focusRescue = useFocusRescue(() => {
+    const row = body.current?.querySelector(`tr[data-execution="${focusedRow.current}"]`);
+    return row?.querySelector<HTMLElement>('.row-actions button') ?? row?.querySelector<HTMLElement>('a');
+  });
   return (
     <div className="table-scroll">
       <table className="executions-table">
@@ -57,7 +66,14 @@ export function ExecutionsTable({
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody
+          ref={body}
+          onFocus={(event) => {
+            focusRescue.onFocus(event);
+            focusedRow.current = event.target.closest('tr')?.dataset.execution ?? null;
+          }}
+          onBlur={focusRescue.onBlur}
+        >
           {executions.map((execution) => (
             <ExecutionRow
               key={execution.id}
@@ -137,10 +153,10 @@ function ExecutionRow({
         {counts.failed > 0 && <div className="cell-note bad">{formatCount(counts.failed)} failed</div>}
       </td>
       <td className="numeric">
-        {formatCount(execution.rankingsCreated)} / {formatCount(execution.rankingsUpdated)}
+        {formatCount(counts.rankingsCreated)} / {formatCount(counts.rankingsUpdated)}
       </td>
       <td className="numeric">
-        {formatCount(execution.tracksCreated)} / {formatCount(execution.tracksUpdated)}
+        {formatCount(counts.tracksCreated)} / {formatCount(counts.tracksUpdated)}
       </td>
       <td className="retries-cell">
         <RetriesText execution={execution} />
@@ -192,6 +208,7 @@ export function RetriesText({ execution }: { execution: ExecutionView }) {
   );
 }
 
+/** Retry and Cancel, as the execution's status allows. */
 export function ExecutionActions({ execution, onChanged }: { execution: ExecutionView; onChanged(): void }) {
   return (
     <>

@@ -18,7 +18,17 @@ export const COVERAGE_STATE_LABEL: Record<CoverageState, string> = {
   synced: 'Synced',
   missing: 'Missing',
   failed: 'Failed',
+  pending: 'Pending',
 };
+
+/** What a cell's tooltip adds to its state, where the word alone does not say it. */
+const STATE_NOTE: Partial<Record<CoverageState, string>> = { pending: 'not ended yet' };
+
+/** "23 Nov 2026: pending (not ended yet)": a cell's tooltip and accessible name. */
+export function cellDescription(cell: Pick<CoverageCell, 'label' | 'state'>): string {
+  const note = STATE_NOTE[cell.state];
+  return `${cell.label}: ${COVERAGE_STATE_LABEL[cell.state].toLowerCase()}${note ? ` (${note})` : ''}`;
+}
 
 type Civil = { year: number; month: number; day: number };
 

@@ -35,17 +35,19 @@ export const EDITOR_FIELDS = [
 export type EditorField = (typeof EDITOR_FIELDS)[number];
 export type FieldErrors = Partial<Record<EditorField, string>>;
 
+/** Each field's control id: where a label points, and where the focus goes to show the field's problem. */
+export const EDITOR_FIELD_ID: Record<EditorField, string> = {
+  chartId: 'schedule-chart',
+  syncFrequency: 'schedule-frequency',
+  customIntervalHours: 'schedule-custom-hours',
+  cronExpression: 'schedule-cron',
+  timeZone: 'schedule-time-zone',
+  historyWindowDays: 'schedule-history-window',
+};
+
 export function isEditorField(name: string): name is EditorField {
   return (EDITOR_FIELDS as readonly string[]).includes(name);
 }
-
-export const FREQUENCY_LABEL: Record<SyncFrequency, string> = {
-  daily: 'Daily (every 24 hours)',
-  weekly: 'Weekly (every 7 days)',
-  monthly: 'Monthly (every 30 days)',
-  custom: 'Every N hours',
-  cron: 'Cron expression',
-};
 
 /** A new schedule's form: the defaults of `schedules/create`, and the chart's own frequency. */
 export function newScheduleForm(

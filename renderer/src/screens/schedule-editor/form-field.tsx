@@ -44,6 +44,44 @@ export function FormField({
   );
 }
 
+/** A whole number typed as text (a half-typed value is kept as typed), with its bounds. */
+export function WholeNumberField({
+  id,
+  label,
+  hint,
+  error,
+  min,
+  max,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  min: number;
+  max: number;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <FormField id={id} label={label} error={error} hint={hint}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={1}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FormField>
+  );
+}
+
 /** A checkbox with what it does spelled out underneath. */
 export function ToggleField({
   id,

@@ -1,8 +1,6 @@
-import { formatCount } from '../../format/numbers';
-import { confirmDelete } from './confirm-delete';
+import { confirmDelete } from '../../actions/schedule-actions';
+import { SelectionBar } from '../../components/selection-bar';
 import { useSchedulesStore, type ScheduleAction } from './schedules-store';
-
-const plural = (n: number) => `${formatCount(n)} schedule${n === 1 ? '' : 's'}`;
 
 const BUTTONS: { action: ScheduleAction; idle: string; working: string }[] = [
   { action: 'activate', idle: 'Activate', working: 'Activating…' },
@@ -25,13 +23,14 @@ export function ScheduleBulkBar({ hiddenSelected }: { hiddenSelected: number }) 
     if (await confirmDelete({ count })) await act('delete', ids, true);
   };
   return (
-    <div className="bulk-bar" role="region" aria-label="Actions on selected schedules" aria-busy={busy}>
-      <span className="bulk-count" aria-live="polite">
-        {plural(count)} selected
-        {hiddenSelected > 0 && (
-          <span className="muted"> ({formatCount(hiddenSelected)} hidden by the filters)</span>
-        )}
-      </span>
+    <SelectionBar
+      label="Actions on selected schedules"
+      noun="schedule"
+      count={count}
+      hiddenSelected={hiddenSelected}
+      busy={busy}
+      onClear={clearSelection}
+    >
       {BUTTONS.map(({ action, idle, working }) => (
         <button key={action} type="button" disabled={busy} onClick={() => void act(action, ids, true)}>
           {running === action ? working : idle}
@@ -40,9 +39,6 @@ export function ScheduleBulkBar({ hiddenSelected }: { hiddenSelected: number }) 
       <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
         {running === 'delete' ? 'Deleting…' : 'Delete'}
       </button>
-      <button type="button" className="link-button" disabled={busy} onClick={clearSelection}>
-        Clear selection
-      </button>
-    </div>
+    </SelectionBar>
   );
 }

@@ -1,5 +1,6 @@
 import type { ChartSyncStatus, OverdueLevel } from '../../../../shared/domain/schedule-status';
 import type { ScheduleView } from '../../../../shared/views/schedule-view';
+import { CHART_STATUS_ORDER } from '../../components/status-icon';
 import {
   compareNullable,
   foldText,
@@ -8,7 +9,7 @@ import {
   textCollator,
   type SortState,
 } from '../../components/table-sort';
-import { frequencyLabel } from './schedule-labels';
+import { frequencyLabel } from '../../format/frequency';
 
 /** A schedule's status is never "not scheduled": these are the ones the status filter offers. */
 export const SCHEDULE_STATUSES = [
@@ -89,12 +90,6 @@ export const SCHEDULE_SORT_KEYS = [
 export type ScheduleSortKey = (typeof SCHEDULE_SORT_KEYS)[number];
 export const DEFAULT_SCHEDULE_SORT: SortState<ScheduleSortKey> = { key: 'chart', direction: 'asc' };
 
-const STATUS_ORDER: Record<ChartSyncStatus, number> = {
-  overdue: 0,
-  active: 1,
-  inactive: 2,
-  not_scheduled: 3,
-};
 const OVERDUE_ORDER: Record<OverdueLevel, number> = { failing: 0, overdue: 1, due: 2, none: 3 };
 
 /**
@@ -113,7 +108,7 @@ export function sortSchedules(
       case 'frequency':
         return sign * (a.intervalMs - b.intervalMs);
       case 'status':
-        return sign * (STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+        return sign * (CHART_STATUS_ORDER[a.status] - CHART_STATUS_ORDER[b.status]);
       case 'overdue':
         return (
           sign * (OVERDUE_ORDER[a.overdueLevel] - OVERDUE_ORDER[b.overdueLevel] || b.lateByMs - a.lateByMs)

@@ -1,27 +1,5 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../../shared/domain/policies';
 import type { OverdueLevel } from '../../../../shared/domain/schedule-status';
-import type { ScheduleView } from '../../../../shared/views/schedule-view';
-
-type Timing = Pick<ScheduleView, 'syncFrequency' | 'customIntervalHours' | 'cronExpression' | 'timeZone'>;
-
-/** How often a schedule runs, in the words of the editor: "Daily", "Every 6 h", "0 6 * * 1 (Europe/Paris)". */
-export function frequencyLabel(timing: Timing): string {
-  switch (timing.syncFrequency) {
-    case 'daily':
-      return 'Daily';
-    case 'weekly':
-      return 'Weekly';
-    case 'monthly':
-      return 'Monthly';
-    case 'custom': {
-      const hours = timing.customIntervalHours;
-      if (hours === null) return 'Custom interval';
-      return hours === 1 ? 'Every hour' : `Every ${hours} h`;
-    }
-    case 'cron':
-      return `${timing.cronExpression ?? ''} (${timing.timeZone ?? 'UTC'})`;
-  }
-}
 
 /**
  * Lateness at the precision an operator acts on: minutes within the hour, hours within two days, then days.

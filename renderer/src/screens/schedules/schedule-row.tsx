@@ -1,12 +1,14 @@
-import { memo, type MouseEvent } from 'react';
+import { memo } from 'react';
 import type { ScheduleView } from '../../../../shared/views/schedule-view';
 import { ExecutionStatusBadge } from '../../components/execution-status';
+import { SelectCell } from '../../components/select-cell';
 import { StatusIcon } from '../../components/status-icon';
 import { SuccessRate } from '../../components/success-rate';
 import { TimeText } from '../../components/time-text';
 import { formatCount } from '../../format/numbers';
 import { hrefOf } from '../../routing/routes';
-import { frequencyLabel, overdueLabel } from './schedule-labels';
+import { frequencyLabel } from '../../format/frequency';
+import { overdueLabel } from './schedule-labels';
 import type { ActiveExecution, ScheduleAction } from './schedules-store';
 
 export const scheduleHref = (schedule: ScheduleView) =>
@@ -36,17 +38,13 @@ export const ScheduleCells = memo(function ScheduleCells({
   const overdue = overdueLabel(schedule.overdueLevel, schedule.lateByMs);
   return (
     <>
-      <td className="select-cell">
-        <input
-          type="checkbox"
-          aria-label={`Select ${chart.name}`}
-          checked={selected}
-          tabIndex={tabIndex}
-          // onClick rather than onChange: only the click carries the Shift key of a range selection.
-          onClick={(event: MouseEvent<HTMLInputElement>) => onToggle(schedule.id, event.shiftKey)}
-          readOnly
-        />
-      </td>
+      <SelectCell
+        id={schedule.id}
+        name={chart.name}
+        selected={selected}
+        tabIndex={tabIndex}
+        onToggle={onToggle}
+      />
       <td title={chart.name}>
         <a className="schedule-chart" href={scheduleHref(schedule)} tabIndex={tabIndex}>
           {chart.name}

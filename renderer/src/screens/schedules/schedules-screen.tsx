@@ -1,14 +1,15 @@
 import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import type { ScheduleView } from '../../../../shared/views/schedule-view';
+import { confirmDelete } from '../../actions/schedule-actions';
 import { countSelected } from '../../components/row-selection';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { NoMatches } from '../../components/search-toolbar';
+import { EmptyState, ErrorState, Loading, RefreshError } from '../../components/states';
 import { SelectAllHeader, SortableHeader } from '../../components/table-headers';
 import { VirtualTable, type RowContext } from '../../components/virtual-table';
 import { formatCount } from '../../format/numbers';
 import { hrefOf } from '../../routing/routes';
 import { navigate } from '../../routing/use-route';
-import { useEvent } from '../../transport/api';
-import { confirmDelete } from './confirm-delete';
+import { useEvent, useResync } from '../../transport/api';
 import { ScheduleBulkBar } from './schedule-bulk-bar';
 import { ScheduleFilterBar } from './schedule-filter-bar';
 import { filterSchedules, sortSchedules, statusCounts, type ScheduleSortKey } from './schedule-filters';
@@ -71,6 +72,10 @@ export function SchedulesScreen() {
   useEvent('execution/updated', executionUpdated);
   // Discovery may rename charts; the list shows their names.
   useEvent('charts/updated', refetchSoon);
+  useResync(() => {
+    void load();
+    void loadActiveExecutions();
+  });
 
   const deferredFilters = useDeferredValue(filters);
   const all = schedules ?? NO_SCHEDULES;
@@ -132,22 +137,11 @@ export function SchedulesScreen() {
   } else {
     body = (
       <>
-        {error && (
-          <div className="inline-error" role="alert">
-            Could not refresh the schedules: {error.message}
-            <button type="button" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
-        )}
+        {error && <RefreshError what="the schedules" error={error} onRetry={() => void load()} />}
         <ScheduleFilterBar counts={counts} />
         <ScheduleBulkBar hiddenSelected={selection.ids.size - selectedShown} />
         {rows.length === 0 ? (
-          <EmptyState title="No schedules match these filters">
-            <button type="button" onClick={clearFilters}>
-              Clear filters
-            </button>
-          </EmptyState>
+          <NoMatches noun="schedules" onClear={clearFilters} />
         ) : (
           <VirtualTable
             label="Sync schedules"

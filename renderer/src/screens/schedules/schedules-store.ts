@@ -1,17 +1,11 @@
 import { create } from 'zustand';
 import { EXECUTION_PAGE_MAX } from '../../../../shared/domain/policies';
-import type { ErrorShape, Result } from '../../../../shared/errors';
-import type { BulkResult } from '../../../../shared/views/bulk-result';
+import type { ErrorShape } from '../../../../shared/errors';
 import type { ExecutionView, ScheduleView } from '../../../../shared/views/schedule-view';
-import { reportBulk } from '../../actions/run-action';
-import {
-  EMPTY_SELECTION,
-  pruneSelection,
-  setRows,
-  toggleRow,
-  type Selection,
-} from '../../components/row-selection';
-import { nextSort, type SortState } from '../../components/table-sort';
+import { runScheduleAction, type ScheduleAction } from '../../actions/schedule-actions';
+import { debounce } from '../../components/debounce';
+import { listState, type ListState } from '../../components/list-state';
+import { pruneSelection } from '../../components/row-selection';
 import { call } from '../../transport/api';
 import {
   DEFAULT_SCHEDULE_SORT,
@@ -29,17 +23,14 @@ export const REFETCH_DEBOUNCE_MS = 300;
  */
 export const SINGLE_REFETCH_MAX = 5;
 
-export type ScheduleAction = 'activate' | 'deactivate' | 'sync' | 'delete';
+export type { ScheduleAction };
 export type ActiveExecution = { scheduleId: number; status: 'pending' | 'running' };
 
-type SchedulesState = {
+type SchedulesState = ListState<ScheduleFilters, ScheduleSortKey> & {
   /** null until the first successful fetch. */
   schedules: ScheduleView[] | null;
   error: ErrorShape | null;
   loading: boolean;
-  filters: ScheduleFilters;
-  sort: SortState<ScheduleSortKey>;
-  selection: Selection;
   /** Executions waiting or running, by execution id: the rows' running indicator. */
   activeExecutions: ReadonlyMap<number, ActiveExecution>;
   /** Schedules with an action of their own row in flight: that row's buttons wait for it. */
@@ -55,43 +46,14 @@ type SchedulesState = {
   cancelTimers(): void;
   setQuery(query: string): void;
   setStatus(status: ScheduleStatus | null): void;
-  clearFilters(): void;
-  sortBy(key: ScheduleSortKey): void;
-  toggle(id: number, orderedIds: readonly number[], range: boolean): void;
-  setSelected(ids: readonly number[], selected: boolean): void;
-  clearSelection(): void;
   /** One row's action (`bulk` false) or the selection's (`bulk` true). */
   act(action: ScheduleAction, ids: readonly number[], bulk: boolean): Promise<void>;
-};
-
-const ACTIONS: Record<
-  ScheduleAction,
-  { verb: { done: string; failed: string }; send: (ids: number[]) => Promise<Result<BulkResult>> }
-> = {
-  activate: {
-    verb: { done: 'Activated', failed: 'Could not activate' },
-    send: (ids) => call('schedules/set-active', { ids, active: true }),
-  },
-  deactivate: {
-    verb: { done: 'Deactivated', failed: 'Could not deactivate' },
-    send: (ids) => call('schedules/set-active', { ids, active: false }),
-  },
-  sync: {
-    verb: { done: 'Sync started', failed: 'Could not start the sync' },
-    send: (ids) => call('schedules/sync-now', { ids }),
-  },
-  delete: {
-    verb: { done: 'Deleted', failed: 'Could not delete' },
-    send: (ids) => call('schedules/delete', { ids }),
-  },
 };
 
 const isActive = (status: ExecutionView['status']): status is ActiveExecution['status'] =>
   status === 'pending' || status === 'running';
 
 let loadSeq = 0;
-let listTimer: ReturnType<typeof setTimeout> | null = null;
-let updateTimer: ReturnType<typeof setTimeout> | null = null;
 const pendingUpdates = new Set<number>();
 /**
  * Executions seen finishing through events. A list of running executions, or a sync-now answer, can arrive after
@@ -102,6 +64,13 @@ const finished = new Set<number>();
 function rememberFinished(id: number): void {
   finished.add(id);
   if (finished.size > FINISHED_MEMORY) finished.delete(finished.values().next().value!);
+}
+
+/** Executions the indicator learnt about (by event or Sync now) while the list of active ones was being fetched. */
+const changedDuringFetch = new Set<number>();
+let activeFetches = 0;
+function noteChange(executionId: number): void {
+  if (activeFetches > 0) changedDuringFetch.add(executionId);
 }
 
 function withoutRows(list: ScheduleView[], gone: ReadonlySet<number>): ScheduleView[] {
@@ -118,8 +87,8 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
       ...extra,
     });
 
+  const refetchList = debounce(() => void get().load(), REFETCH_DEBOUNCE_MS);
   const flushUpdates = async () => {
-    updateTimer = null;
     const ids = [...pendingUpdates];
     pendingUpdates.clear();
     const known = new Set((get().schedules ?? []).map((schedule) => schedule.id));
@@ -139,21 +108,19 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
     if (failed) return get().load();
     setList(withoutRows(current, gone).map((schedule) => fresh.get(schedule.id) ?? schedule));
   };
+  const flushSoon = debounce(() => void flushUpdates(), REFETCH_DEBOUNCE_MS);
 
   return {
+    ...listState(set, get, { filters: NO_SCHEDULE_FILTERS, sort: DEFAULT_SCHEDULE_SORT }),
     schedules: null,
     error: null,
     loading: false,
-    filters: NO_SCHEDULE_FILTERS,
-    sort: DEFAULT_SCHEDULE_SORT,
-    selection: EMPTY_SELECTION,
     activeExecutions: new Map(),
     busyRows: new Set(),
     bulkRunning: null,
 
     async load() {
-      if (listTimer !== null) clearTimeout(listTimer);
-      listTimer = null;
+      refetchList.cancel();
       // Only the newest fetch may land: an older answer arriving late must not overwrite fresher data.
       const seq = ++loadSeq;
       set({ loading: true });
@@ -165,45 +132,54 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
 
     async loadActiveExecutions() {
       finished.clear();
+      if (activeFetches++ === 0) changedDuringFetch.clear();
       const pages = await Promise.all(
         (['running', 'pending'] as const).map((status) =>
           call('executions/list', { status, limit: EXECUTION_PAGE_MAX }),
         ),
+      ).finally(() => activeFetches--);
+      const current = get().activeExecutions;
+      // The lists are the truth about runs this screen heard nothing of while it was away; what events (or a
+      // Sync now) said during the fetch is newer still. With a list missing, nothing is known to have finished:
+      // the indicator then keeps what it had, and live events correct it (not worth an error of its own).
+      const complete = pages.every((page) => page.ok);
+      const next = new Map<number, ActiveExecution>(
+        [...current].filter(([id]) => !complete || changedDuringFetch.has(id)),
       );
-      // Without this list the indicator still follows live events; a failure here is not worth an error.
-      const items = pages.flatMap((page) => (page.ok ? page.value.items : []));
-      if (items.length === 0) return;
-      const next = new Map(get().activeExecutions);
-      for (const item of items) {
-        if (isActive(item.status) && !finished.has(item.id) && !next.has(item.id)) {
+      for (const item of pages.flatMap((page) => (page.ok ? page.value.items : []))) {
+        if (isActive(item.status) && !finished.has(item.id) && !changedDuringFetch.has(item.id)) {
           next.set(item.id, { scheduleId: item.scheduleId, status: item.status });
         }
       }
-      set({ activeExecutions: next });
+      if (
+        next.size !== current.size ||
+        [...next].some(([id, run]) => current.get(id)?.status !== run.status)
+      ) {
+        set({ activeExecutions: next });
+      }
     },
 
-    refetchSoon() {
-      if (listTimer !== null) clearTimeout(listTimer);
-      listTimer = setTimeout(() => {
-        listTimer = null;
-        void get().load();
-      }, REFETCH_DEBOUNCE_MS);
-    },
+    refetchSoon: refetchList,
 
     scheduleUpdated(id) {
       pendingUpdates.add(id);
-      if (updateTimer !== null) clearTimeout(updateTimer);
-      updateTimer = setTimeout(() => void flushUpdates(), REFETCH_DEBOUNCE_MS);
+      flushSoon();
     },
 
     scheduleRemoved(id) {
       pendingUpdates.delete(id);
+      // Its executions went with it (the database cascades): no event will ever close them.
+      const runs = get().activeExecutions;
+      if ([...runs.values()].some((run) => run.scheduleId === id)) {
+        set({ activeExecutions: new Map([...runs].filter(([, run]) => run.scheduleId !== id)) });
+      }
       const current = get().schedules;
       if (current === null || !current.some((schedule) => schedule.id === id)) return;
       setList(withoutRows(current, new Set([id])));
     },
 
     executionUpdated(execution) {
+      noteChange(execution.id);
       const current = get().activeExecutions;
       if (isActive(execution.status)) {
         const known = current.get(execution.id);
@@ -224,33 +200,16 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
     },
 
     cancelTimers() {
-      if (listTimer !== null) clearTimeout(listTimer);
-      if (updateTimer !== null) clearTimeout(updateTimer);
-      listTimer = null;
-      updateTimer = null;
+      refetchList.cancel();
+      flushSoon.cancel();
       pendingUpdates.clear();
     },
 
     setQuery(query) {
-      set({ filters: { ...get().filters, query } });
+      get().setFilters({ query });
     },
     setStatus(status) {
-      set({ filters: { ...get().filters, status } });
-    },
-    clearFilters() {
-      set({ filters: NO_SCHEDULE_FILTERS });
-    },
-    sortBy(key) {
-      set({ sort: nextSort(get().sort, key) });
-    },
-    toggle(id, orderedIds, range) {
-      set({ selection: toggleRow(get().selection, id, orderedIds, range) });
-    },
-    setSelected(ids, selected) {
-      set({ selection: setRows(get().selection, ids, selected) });
-    },
-    clearSelection() {
-      set({ selection: EMPTY_SELECTION });
+      get().setFilters({ status });
     },
 
     async act(action, ids, bulk) {
@@ -260,8 +219,7 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
       if (bulk) set({ bulkRunning: action });
       else set({ busyRows: new Set([...get().busyRows, ...ids]) });
 
-      const { verb, send } = ACTIONS[action];
-      const result = await send([...ids]);
+      const result = await runScheduleAction(action, ids);
 
       if (bulk) set({ bulkRunning: null });
       else {
@@ -269,7 +227,6 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
         for (const id of ids) busy.delete(id);
         set({ busyRows: busy });
       }
-      reportBulk(result, verb, 'schedule');
       if (!result.ok) return;
 
       const done = result.value.results.flatMap((item) => (item.ok ? [item] : []));
@@ -288,6 +245,7 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
         const next = new Map(get().activeExecutions);
         for (const item of done) {
           if (item.executionId !== null && !finished.has(item.executionId) && !next.has(item.executionId)) {
+            noteChange(item.executionId);
             next.set(item.executionId, { scheduleId: item.id, status: 'pending' });
           }
         }

@@ -1,0 +1,63 @@
+import type { Result } from '../../../shared/errors';
+import type { BulkResult } from '../../../shared/views/bulk-result';
+import { formatCountOf } from '../format/numbers';
+import { confirm } from '../store/confirm-store';
+import { call } from '../transport/api';
+import { reportBulk } from './run-action';
+
+/** What can be done to schedules, one from its row or detail page, or a selection from the bulk bar. */
+export type ScheduleAction = 'activate' | 'deactivate' | 'sync' | 'delete';
+
+const ACTIONS: Record<
+  ScheduleAction,
+  { verb: { done: string; failed: string }; send: (ids: number[]) => Promise<Result<BulkResult>> }
+> = {
+  activate: {
+    verb: { done: 'Activated', failed: 'Could not activate' },
+    send: (ids) => call('schedules/set-active', { ids, active: true }),
+  },
+  deactivate: {
+    verb: { done: 'Deactivated', failed: 'Could not deactivate' },
+    send: (ids) => call('schedules/set-active', { ids, active: false }),
+  },
+  sync: {
+    verb: { done: 'Sync started', failed: 'Could not start the sync' },
+    send: (ids) => call('schedules/sync-now', { ids }),
+  },
+  delete: {
+    verb: { done: 'Deleted', failed: 'Could not delete' },
+    send: (ids) => call('schedules/delete', { ids }),
+  },
+};
+
+/** Runs an action on schedules and reports the outcome in a toast; the result is the caller's to show. */
+export async function runScheduleAction(
+  action: ScheduleAction,
+  ids: readonly number[],
+): Promise<Result<BulkResult>> {
+  const { verb, send } = ACTIONS[action];
+  const result = await send([...ids]);
+  reportBulk(result, verb, 'schedule');
+  return result;
+}
+
+/** One schedule (named by its chart) or a selection of them. */
+export type DeleteTarget = { chartName: string } | { count: number };
+
+/**
+ * Deleting a schedule also deletes its execution history (the database cascades), so it is always confirmed.
+ */
+export function confirmDelete(target: DeleteTarget, confirmLabel = 'Delete'): Promise<boolean> {
+  const one = 'chartName' in target || target.count === 1;
+  return confirm({
+    title:
+      'chartName' in target
+        ? `Delete the schedule of ${target.chartName}?`
+        : `Delete ${formatCountOf(target.count, 'schedule')}?`,
+    message: one
+      ? 'Its execution history is deleted too and the chart stops syncing. Rankings already synced are kept.'
+      : 'Their execution history is deleted too and the charts stop syncing. Rankings already synced are kept.',
+    confirmLabel,
+    danger: true,
+  });
+}
