@@ -2,14 +2,19 @@ import { useSyncExternalStore } from 'react';
 
 /** Relative times ("5 minutes ago") move on their own: one shared clock ticks for every component. */
 const TICK_MS = 15_000;
-let now = Date.now();
+/**
+ * The snapshot is the current second, read at each render: a clock kept from the last tick would be up to 15 s
+ * old, and a sync that just finished would read "in 12 seconds". Whole seconds keep the snapshot stable
+ * between the reads of one render.
+ */
+const SNAPSHOT_MS = 1_000;
+const currentSecond = () => Math.floor(Date.now() / SNAPSHOT_MS) * SNAPSHOT_MS;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   timer ??= setInterval(() => {
-    now = Date.now();
     for (const l of listeners) l();
   }, TICK_MS);
   return () => {
@@ -22,5 +27,5 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+  return useSyncExternalStore(subscribe, currentSecond);
 }

@@ -63,6 +63,17 @@ beforeEach(() => {
 });
 
 describe('execution detail', () => {
+  it.each([
+    ['failed', 'server_error', 'Error: server_error'],
+    ['cancelled', 'cancelled', 'Cancelled'],
+    ['interrupted', 'interrupted', 'Interrupted'],
+  ] as const)('titles the outcome of a %s execution as "%s"', async (status, errorCode, title) => {
+    fake.answer('executions/get', () => detail({ status, errorCode, errorMessage: 'What happened.' }));
+    render(<ExecutionDetailScreen id={7} />);
+    await screen.findByRole('heading', { name: 'Execution #7' });
+    expect(screen.getByRole('note').querySelector('strong')?.textContent).toBe(title);
+  });
+
   it('shows the error, counts, periods and timeline', async () => {
     fake.answer('executions/get', () => detail());
     render(<ExecutionDetailScreen id={7} />);

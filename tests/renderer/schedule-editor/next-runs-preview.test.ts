@@ -61,7 +61,12 @@ describe('previewNextRuns', () => {
   });
 
   it.each([
-    { name: 'no hours', t: timing({ syncFrequency: 'custom' }), problem: /needs an interval/ },
+    { name: 'no hours', t: timing({ syncFrequency: 'custom' }), problem: /Fix the interval above/ },
+    {
+      name: 'hours out of range (the field says why; the preview does not repeat it)',
+      t: timing({ syncFrequency: 'custom', customIntervalHours: 0 }),
+      problem: /^Fix the interval above to see the next runs\.$/,
+    },
     {
       name: 'hours not a number',
       t: timing({ syncFrequency: 'custom', customIntervalHours: Number.NaN }),

@@ -111,7 +111,7 @@ function Detail({
           className={`callout ${execution.status === 'cancelled' ? 'callout-warn' : 'callout-bad'}`}
           role="note"
         >
-          <strong>{execution.errorCode ? `Error: ${execution.errorCode}` : 'Error'}</strong>
+          <strong>{outcomeTitle(execution)}</strong>
           {execution.errorMessage && <p>{execution.errorMessage}</p>}
         </div>
       )}
@@ -210,4 +210,11 @@ function HeaderActions({ execution, onChanged }: { execution: ExecutionDetail; o
       <ExecutionActions execution={execution} onChanged={onChanged} />
     </div>
   );
+}
+
+/** A cancel or an interruption is an outcome, not an error: the callout says which. */
+function outcomeTitle(execution: { status: string; errorCode: string | null }): string {
+  if (execution.status === 'cancelled') return 'Cancelled';
+  if (execution.status === 'interrupted') return 'Interrupted';
+  return execution.errorCode ? `Error: ${execution.errorCode}` : 'Error';
 }

@@ -50,6 +50,10 @@ export function previewNextRuns(
     anchorAt,
   };
   const problem = timingProblem(scheduleTiming);
+  // The interval's own field already says what is wrong with it, in the form's words: say it once.
+  if (problem !== null && timing.syncFrequency === 'custom') {
+    return { ok: false, problem: 'Fix the interval above to see the next runs.' };
+  }
   if (problem !== null) return { ok: false, problem };
   const zone = timing.syncFrequency === 'cron' && timing.timeZone ? timing.timeZone : operatorZone;
   try {
