@@ -21,7 +21,7 @@ export function ChartFilterBar({ options }: { options: FacetOptions }) {
     <SearchToolbar
       label="Filter charts"
       searchLabel="Search charts by name, slug or country"
-      placeholder="Search name, slug, country (/)"
+      placeholder="Search charts (/)"
       searchClassName="charts-search"
       query={filters.query}
       onQuery={setQuery}

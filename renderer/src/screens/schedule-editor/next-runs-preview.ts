@@ -50,11 +50,11 @@ export function previewNextRuns(
     anchorAt,
   };
   const problem = timingProblem(scheduleTiming);
-  // The interval's own field already says what is wrong with it, in the form's words: say it once.
-  if (problem !== null && timing.syncFrequency === 'custom') {
-    return { ok: false, problem: 'Fix the interval above to see the next runs.' };
+  // The timing's own fields already say what is wrong, in the form's words: say it once.
+  if (problem !== null) {
+    const what = timing.syncFrequency === 'custom' ? 'the interval' : 'the cron expression and time zone';
+    return { ok: false, problem: `Fix ${what} above to see the next runs.` };
   }
-  if (problem !== null) return { ok: false, problem };
   const zone = timing.syncFrequency === 'cron' && timing.timeZone ? timing.timeZone : operatorZone;
   try {
     const runs = nextRuns(scheduleTiming, now, count);

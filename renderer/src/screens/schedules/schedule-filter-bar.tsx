@@ -15,7 +15,7 @@ export function ScheduleFilterBar({ counts }: { counts: Record<ScheduleStatus, n
     <SearchToolbar
       label="Filter schedules"
       searchLabel="Search schedules by chart, platform or country"
-      placeholder="Search chart, platform, country (/)"
+      placeholder="Search schedules (/)"
       query={filters.query}
       onQuery={setQuery}
       filtered={hasScheduleFilters(filters)}
