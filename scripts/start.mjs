@@ -2,17 +2,27 @@
 // `npm start`: the desktop app where Electron can start. Where it cannot (no Electron binary, no display),
 // say why in one line and run the headless host instead: the same engine and UI, in a browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+/** A first run may download the Electron binary (minutes on a slow line); past this, give up and say so. */
+const ELECTRON_LOOKUP_TIMEOUT_MS = 10 * 60_000;
 
 function electronBinary() {
-  try {
-    // The electron package exports the path of its binary, and throws when the binary was never downloaded.
-    return require('electron');
-  } catch (error) {
-    return { reason: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  // The electron package exports the path of its binary, downloading it on first use; where that cannot work it
+  // prints a download stack trace. Asking in a child keeps that noise out of the one line the operator reads.
+  const lookup = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    encoding: 'utf8',
+    timeout: ELECTRON_LOOKUP_TIMEOUT_MS,
+  });
+  if (lookup.status === 0 && lookup.stdout) return lookup.stdout;
+  const reason = (lookup.stderr ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .findLast((line) => /^Error:/.test(line));
+  // Electron's own words tell a developer to reinstall; the operator needs to know only that there is no binary.
+  if (!reason || /failed to install correctly/.test(reason)) {
+    return { reason: 'its binary is not installed and could not be downloaded' };
   }
+  return { reason: reason.replace(/^Error:\s*/, '') };
 }
 
 const binary = electronBinary();

@@ -11,6 +11,7 @@ import {
   startServer,
   type RunningServer,
 } from '../../engine/server';
+import { ENV } from '../../engine/config/app-config';
 import { openEngine } from '../open-engine';
 import { note, print } from '../output';
 import { logExecutions } from '../run-syncs';
@@ -40,6 +41,7 @@ export function registerServeCommand(program: Command): void {
     .addOption(
       new Option('--port <n>', 'port on 127.0.0.1 (0 = any free port)')
         .default(DEFAULT_SERVER_PORT)
+        .env(ENV.port)
         .argParser(portNumber),
     )
     .addOption(

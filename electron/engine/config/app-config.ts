@@ -40,6 +40,8 @@ export const ENV = {
   apiUrl: 'SOUNDCHARTS_API_URL',
   appId: 'SOUNDCHARTS_APP_ID',
   apiKey: 'SOUNDCHARTS_API_KEY',
+  /** The headless host's port, for `npm start`, which passes no options to `serve`. */
+  port: 'CHART_SYNC_PORT',
 } as const;
 
 const present = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
