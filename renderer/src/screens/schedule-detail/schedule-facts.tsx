@@ -93,8 +93,8 @@ export function Statistics({ schedule, stats }: { schedule: ScheduleView; stats:
             <>
               Ranking of {formatDay(stats.latestRankingDate)}
               {stats.latestFetchedAt !== null && (
-                <div className="muted">
-                  fetched <TimeText at={stats.latestFetchedAt} />
+                <div className="muted freshness-fetched">
+                  <span>fetched</span> <TimeText at={stats.latestFetchedAt} />
                 </div>
               )}
             </>
