@@ -18,12 +18,15 @@ export async function seedDemo(engine: Engine): Promise<void> {
   if (existing > 0) return;
   await engine.discoverCharts();
   const all = engine.database.db.select().from(charts).all();
+  // Three charts of different names, so the demo's schedules are told apart at a glance.
+  const names = new Set<string>();
   for (const demo of DEMO_SCHEDULES) {
     const chart =
       'slug' in demo
         ? getChartBySlug(engine.database, demo.slug)
-        : all.find((c) => c.frequency === demo.frequency);
+        : all.find((c) => c.frequency === demo.frequency && !names.has(c.name));
     if (!chart || engine.schedules.getByChart(chart.id)) continue;
+    names.add(chart.name);
     // Immediate: the first run shows real work instead of waiting a whole interval.
     engine.schedules.create({
       chartId: chart.id,
