@@ -12,6 +12,7 @@ import { recordAudit } from './audit/audit-log';
 import { attachAuditTrail } from './audit/audit-trail';
 import { EnrichmentRunner, enqueueStaleMetadata, readSongAudience } from './enrichment';
 import { EventBus } from './events';
+import { watchExternalChanges } from './external-changes';
 import { SyncScheduler } from './scheduler/sync-scheduler';
 import { ExecutionService } from './schedules/execution-service';
 import { ScheduleService, type Now } from './schedules/schedule-service';
@@ -72,6 +73,7 @@ export class Engine implements EngineActions {
   private wakeHeld = 0;
   private wakeWanted = false;
   private readonly now: Now;
+  private stopWatchingChanges: (() => void) | null = null;
 
   constructor(private readonly options: EngineOptions) {
     const now = options.clock ?? Date.now;
@@ -161,6 +163,11 @@ export class Engine implements EngineActions {
     this.takeSyncRole();
     this.scheduler.start();
     this.enrichment.start();
+    // A schedule added from the CLI while this host runs: the screens catch up and the scheduler sees it.
+    this.stopWatchingChanges ??= watchExternalChanges(this.database, () => {
+      this.events.emit('app/external-change', {});
+      void this.scheduler.wake();
+    });
   }
 
   /** The original's process_chart_syncs: start every due schedule, run what is ready, wait for it to finish. */
@@ -298,6 +305,8 @@ export class Engine implements EngineActions {
       ),
     );
     for (const done of [...this.onClosing]) done();
+    this.stopWatchingChanges?.();
+    this.stopWatchingChanges = null;
     await this.scheduler.stop();
     await this.enrichment.stop();
     this.audit.detach();

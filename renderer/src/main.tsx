@@ -5,6 +5,7 @@ import { NotConnected } from './shell/not-connected';
 import { useApp } from './store/app-store';
 import { resync, setClient } from './transport/api';
 import { connect } from './transport/connect';
+import { followExternalChanges } from './transport/follow-external-changes';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -12,6 +13,7 @@ if (!root) throw new Error('The page has no #root element.');
 const connection = connect(window);
 if (connection) {
   setClient(connection.client);
+  followExternalChanges();
   useApp.getState().setConnection(connection.state());
   let openedBefore = connection.state() === 'open';
   connection.onState((state) => {

@@ -27,6 +27,8 @@ export type EngineEvents = {
   /** A schedule was created or changed (configuration, activity, statistics after a run). */
   'schedule/updated': { scheduleId: number };
   'schedule/removed': { scheduleId: number; chartId: number };
+  /** Another process (the CLI) changed the database: what it changed is unknown, so screens fetch again. */
+  'app/external-change': Record<string, never>;
   /** The catalogue changed (discovery imported charts). */
   'charts/updated': { created: number; updated: number };
   'song/metadata-updated': { songUuid: string };
@@ -42,6 +44,7 @@ export const EVENT_NAMES = [
   'schedule/updated',
   'schedule/removed',
   'charts/updated',
+  'app/external-change',
   'song/metadata-updated',
   'song/audience-updated',
   'queue/updated',

@@ -149,3 +149,9 @@ export const EXECUTION_PAGE_MAX = 1_000;
 
 /** Executions shown inline on a schedule's detail page, newest first. */
 export const SCHEDULE_DETAIL_EXECUTIONS = 50;
+
+/**
+ * How often a long-running host looks whether another process (the CLI, a second window's host) committed to
+ * the database: one cheap PRAGMA read, after which the UI fetches again and the scheduler looks for new work.
+ */
+export const EXTERNAL_CHANGE_CHECK_MS = 2_000;

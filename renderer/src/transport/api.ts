@@ -49,8 +49,8 @@ export function useEvent<K extends EventName>(name: K, handler: (payload: Engine
 const resyncListeners = new Set<() => void>();
 
 /**
- * The connection came back after a drop: whatever the engine pushed meanwhile is lost, so every live view fetches
- * again. Called by main.tsx on reconnection (and by tests).
+ * Every live view fetches again: the connection came back after a drop (what the engine pushed meanwhile is
+ * lost), or another process changed the database. Called by main.tsx and follow-external-changes.ts.
  */
 export function resync(): void {
   for (const listener of [...resyncListeners]) listener();
