@@ -166,7 +166,7 @@ export class Engine implements EngineActions {
     // A schedule added from the CLI while this host runs: the screens catch up and the scheduler sees it.
     this.stopWatchingChanges ??= watchExternalChanges(this.database, () => {
       this.events.emit('app/external-change', {});
-      void this.scheduler.wake();
+      this.wake();
     });
   }
 
