@@ -8,11 +8,15 @@ import { DEMO_NOTICE } from '../../electron/cli/open-engine';
 import { DEMO_DATABASE_FILE_NAME } from '../../electron/engine/host';
 import { http, makeRendererDir, openSocket } from '../engine/server/support';
 import { FAST, useCli } from './run-cli';
-import { freshMachineEnv, spawnChartSync, type SpawnedChartSync } from './spawn-chart-sync';
+import {
+  SERVE_URL_LINE as URL_LINE,
+  freshMachineEnv,
+  spawnChartSync,
+  type SpawnedChartSync,
+} from './spawn-chart-sync';
 
 /** Start-up runs migrations, the demo emulator and its seed: seconds, more on a loaded machine. */
 const STARTUP_TIMEOUT_MS = 60_000;
-const URL_LINE = /^Chart Sync is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43}))$/m;
 
 describe('chart-sync serve, as a process of its own', () => {
   let machine = '';

@@ -3,6 +3,13 @@ import { fileURLToPath } from 'node:url';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * The line `chart-sync serve` prints once it serves: groups are the URL with its token, the port and the token.
+ * Every test that starts a host (serve, npm start, the end-to-end harness) waits for this line.
+ */
+export const SERVE_URL_LINE =
+  /^Chart Sync is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43}))$/m;
+
 export type SpawnResult = { code: number | null; stdout: string; stderr: string };
 export type SpawnedChartSync = { readonly child: ChildProcess; readonly result: Promise<SpawnResult> };
 

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_PAIR } from '../../../electron/emulator';
-import { spawnChartSync, type SpawnResult, type SpawnedChartSync } from '../../cli/spawn-chart-sync';
+import {
+  SERVE_URL_LINE,
+  spawnChartSync,
+  type SpawnResult,
+  type SpawnedChartSync,
+} from '../../cli/spawn-chart-sync';
 
 export type ServeHost = {
   /** The address `chart-sync serve` printed, token included. */
@@ -13,7 +18,6 @@ export type ServeHost = {
   stop(): Promise<SpawnResult>;
 };
 
-const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/\S*token=[\w-]+/;
 const START_TIMEOUT_MS = 60_000;
 /** A clean stop finishes the period in flight: seconds at most. Past this the host is stuck: kill it. */
 const STOP_TIMEOUT_MS = 20_000;
@@ -58,10 +62,10 @@ export async function startServeHost(options: ServeHostOptions = {}): Promise<Se
         reject(new Error(`chart-sync serve printed no URL in time.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
       }, START_TIMEOUT_MS);
       const check = () => {
-        const match = URL_PATTERN.exec(stdout);
+        const match = SERVE_URL_LINE.exec(stdout);
         if (match) {
           clearTimeout(timer);
-          resolve(match[0]);
+          resolve(match[1]!);
         }
       };
       spawned.child.stdout?.on('data', check);
