@@ -1,3 +1,4 @@
+import { getChartById } from '../engine/db/queries/charts';
 import type { ChartSummary, ExecutionView } from '../../shared/views/schedule-view';
 import type { Engine } from '../engine/engine';
 import type { ExecutionWithChart } from './format/execution-summary';
@@ -23,7 +24,7 @@ export async function runPending(engine: Engine, executionId: number): Promise<E
 export function trackOtherRuns(engine: Engine, chartId: number): () => ExecutionView[] {
   const others = new Map<number, ExecutionView>();
   // Looked up on each event: a manual sync of an unscheduled chart creates its schedule as it starts.
-  const isOwn = (scheduleId: number) => engine.schedules.getByChart(chartId)?.id === scheduleId;
+  const isOwn = (scheduleId: number | null) => engine.schedules.getByChart(chartId)?.id === scheduleId;
   const off = engine.events.on('execution/updated', (execution) => {
     if (isOwn(execution.scheduleId)) return;
     if (execution.status === 'running' || others.has(execution.id)) others.set(execution.id, execution);
@@ -46,22 +47,29 @@ export function noteOtherRuns(engine: Engine, others: readonly ExecutionView[]):
   note(`Also ran what was due or waiting: ${list}. \`chart-sync schedules list\` shows every schedule.`);
 }
 
-/** The chart of each execution, for summaries: executions only know their schedule. */
+/** The chart of each execution, for summaries. */
 export function withCharts(engine: Engine, executions: readonly ExecutionView[]): ExecutionWithChart[] {
   const charts = new Map<number, ChartSummary | null>();
-  const chartOf = (scheduleId: number) => {
-    if (!charts.has(scheduleId)) charts.set(scheduleId, chartOfSchedule(engine, scheduleId));
-    return charts.get(scheduleId) ?? null;
+  const chartOf = (chartId: number) => {
+    if (!charts.has(chartId)) charts.set(chartId, chartSummaryOf(engine, chartId));
+    return charts.get(chartId) ?? null;
   };
-  return executions.map((execution) => ({ execution, chart: chartOf(execution.scheduleId) }));
+  return executions.map((execution) => ({ execution, chart: chartOf(execution.chartId) }));
 }
 
-function chartOfSchedule(engine: Engine, scheduleId: number): ChartSummary | null {
-  try {
-    return engine.schedules.get(scheduleId).chart;
-  } catch {
-    return null;
-  }
+function chartSummaryOf(engine: Engine, chartId: number): ChartSummary | null {
+  const chart = getChartById(engine.database, chartId);
+  return chart
+    ? {
+        id: chart.id,
+        slug: chart.slug,
+        name: chart.name,
+        platform: chart.platform,
+        frequency: chart.frequency,
+        countryCode: chart.countryCode,
+        countryName: chart.countryName,
+      }
+    : null;
 }
 
 /**

@@ -83,6 +83,7 @@ export class Engine implements EngineActions {
       this.database,
       this.events,
       (id) => {
+        if (id === null) return null;
         try {
           return this.schedules.get(id);
         } catch {
@@ -104,7 +105,9 @@ export class Engine implements EngineActions {
     this.executions = new ExecutionService(this.database, now, Math.random, (execution, closed) => {
       this.events.emit('execution/updated', execution);
       // Closing counts the execution in its schedule's statistics and moves its next slot.
-      if (closed) this.events.emit('schedule/updated', { scheduleId: execution.scheduleId });
+      if (closed && execution.scheduleId !== null) {
+        this.events.emit('schedule/updated', { scheduleId: execution.scheduleId });
+      }
     });
     this.rateLimitState = createRateLimitState(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
     this.quota = QuotaTracker.fromState(this.quotaState);

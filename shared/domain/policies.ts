@@ -31,6 +31,16 @@ export const NEXT_RUNS_PREVIEW_COUNT = 5;
 export const OVERDUE_FACTOR = 1;
 export const FAILING_FACTOR = 2;
 
+/**
+ * Health (shared/domain/health.ts): late after HEALTH_LATE_FACTOR intervals without a success, or due and not
+ * started for longer than the grace (a tick of the scheduler plus a busy worker); overdue after
+ * HEALTH_OVERDUE_FACTOR intervals (Airbyte's rule); failing after this many executions in a row did not complete.
+ */
+export const HEALTH_LATE_FACTOR = 1;
+export const HEALTH_OVERDUE_FACTOR = 2;
+export const HEALTH_LATE_GRACE_MS = 15 * MINUTE_MS;
+export const HEALTH_FAILING_STREAK = 3;
+
 /** Retry policy of one execution (the original's "max 3 retries with exponential backoff"). */
 export const RETRY_POLICY = {
   maxRetries: 3,

@@ -47,7 +47,9 @@ export type ScheduleView = {
 
 export type ExecutionView = {
   id: number;
-  scheduleId: number;
+  /** Null once its schedule was deleted: the execution stays in its chart's history. */
+  scheduleId: number | null;
+  chartId: number;
   status: ExecutionStatus;
   trigger: ExecutionTrigger;
   createdAt: number;

@@ -42,6 +42,12 @@ export function executionHandlers(context: HandlerContext): ExecutionHandlers {
           `Execution ${id} cannot be retried: ${why}. Only a failed, cancelled or interrupted sync can be retried.`,
         );
       }
+      if (execution.scheduleId === null) {
+        throw new ChartSyncError(
+          'invalid_state',
+          `Execution ${id} cannot be retried: its schedule was deleted. Add the chart to the schedule again to sync it.`,
+        );
+      }
       // A retried backfill is a backfill again: the operator asked for the whole window the first time.
       return engine.startSync(execution.scheduleId, execution.trigger === 'backfill' ? 'backfill' : 'manual');
     },

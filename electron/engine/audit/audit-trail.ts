@@ -22,7 +22,7 @@ const EXECUTION_ACTIONS: Record<string, { action: AuditAction; result: AuditResu
 export function attachAuditTrail(
   database: AppDatabase,
   events: EventBus,
-  scheduleOf: (scheduleId: number) => ScheduleView | null,
+  scheduleOf: (scheduleId: number | null) => ScheduleView | null,
   now: Now,
 ): { scheduleChanged(action: ScheduleAuditAction, schedule: ScheduleView): void; detach(): void } {
   const detach = events.on('execution/updated', (execution: ExecutionView) => {
@@ -37,7 +37,7 @@ export function attachAuditTrail(
       database,
       {
         ...mapped,
-        chartId: schedule?.chart.id ?? null,
+        chartId: execution.chartId,
         chartSlug: schedule?.chart.slug ?? null,
         scheduleId: execution.scheduleId,
         executionId: execution.id,

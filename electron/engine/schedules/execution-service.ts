@@ -71,7 +71,7 @@ export class ExecutionService {
   start(scheduleId: number, trigger: ExecutionTrigger, options: { maxRetries?: number } = {}): ExecutionView {
     const now = this.clock();
     const schedule = this.database.db
-      .select({ id: chartSyncSchedules.id, chartName: charts.name })
+      .select({ id: chartSyncSchedules.id, chartId: chartSyncSchedules.chartId, chartName: charts.name })
       .from(chartSyncSchedules)
       .innerJoin(charts, eq(charts.id, chartSyncSchedules.chartId))
       .where(eq(chartSyncSchedules.id, scheduleId))
@@ -83,6 +83,7 @@ export class ExecutionService {
         .insert(chartSyncExecutions)
         .values({
           scheduleId,
+          chartId: schedule.chartId,
           trigger,
           maxRetries: options.maxRetries ?? RETRY_POLICY.maxRetries,
           createdAt: now,
@@ -285,6 +286,7 @@ export class ExecutionService {
         .returning({ scheduleId: chartSyncExecutions.scheduleId })
         .get();
       if (!closed) throw this.wrongState(id, 'close');
+      if (closed.scheduleId === null) return;
       const schedule = this.database.db
         .select()
         .from(chartSyncSchedules)

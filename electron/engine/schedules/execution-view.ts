@@ -8,6 +8,7 @@ export function toExecutionView(row: ExecutionRow): ExecutionView {
   return {
     id: row.id,
     scheduleId: row.scheduleId,
+    chartId: row.chartId,
     status: row.status,
     trigger: row.trigger,
     createdAt: row.createdAt,

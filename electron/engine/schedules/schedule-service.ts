@@ -101,7 +101,13 @@ export class ScheduleService {
         ? toExecutionView(
             this.database.db
               .insert(chartSyncExecutions)
-              .values({ scheduleId: row.id, trigger: 'immediate', createdAt: now, updatedAt: now })
+              .values({
+                scheduleId: row.id,
+                chartId: row.chartId,
+                trigger: 'immediate',
+                createdAt: now,
+                updatedAt: now,
+              })
               .returning()
               .get(),
           )

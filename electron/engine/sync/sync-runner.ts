@@ -2,6 +2,7 @@ import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { storedHistoryWindow } from '../../../shared/domain/periods';
 import type { PlannedPeriod } from '../../../shared/domain/sync-plan';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
+import { ChartSyncError } from '../../../shared/errors';
 import type { Connection, SyncMessage, WorkerError } from '../../worker/protocol';
 import type { AppDatabase } from '../db/open-database';
 import { getChartById } from '../db/queries/charts';
@@ -99,7 +100,7 @@ export class SyncRunner {
     const { executions, events, now } = this.deps;
     const executionId = started.id;
     const scope: PlanScope = started.trigger === 'backfill' ? 'full-window' : 'schedule';
-    const { schedule, chartId, request } = this.syncRequest(started.scheduleId, false, scope);
+    const { schedule, chartId, request } = this.syncRequest(scheduleOf(started), false, scope);
     const counts: Required<ExecutionCounts> = {
       rankingsCreated: started.rankingsCreated,
       rankingsUpdated: started.rankingsUpdated,
@@ -115,7 +116,7 @@ export class SyncRunner {
       executions.recordProgress(executionId, counts);
       events.emit('execution/progress', {
         executionId,
-        scheduleId: started.scheduleId,
+        scheduleId: scheduleOf(started),
         periodsPlanned: counts.periodsPlanned,
         periodsSynced: counts.periodsSynced,
         periodsFailed: counts.periodsFailed,
@@ -248,7 +249,7 @@ export class SyncRunner {
       switch (failureAction(error.code)) {
         case 'attention': {
           const execution = executions.markFailed(executionId, failure, counts);
-          schedules.setAttention(execution.scheduleId, error.message);
+          schedules.setAttention(scheduleOf(execution), error.message);
           return execution;
         }
         case 'retry':
@@ -269,7 +270,15 @@ export class SyncRunner {
         : executions.markFailed(executionId, failure, counts);
     }
     const execution = executions.markCompleted(executionId, counts);
-    schedules.setAttention(execution.scheduleId, null);
+    schedules.setAttention(scheduleOf(execution), null);
     return execution;
   }
+}
+
+/** An execution being run always has its schedule: one cannot be deleted while it has an open execution. */
+function scheduleOf(execution: ExecutionView): number {
+  if (execution.scheduleId === null) {
+    throw new ChartSyncError('invalid_state', `Execution ${execution.id} has no schedule: it was deleted.`);
+  }
+  return execution.scheduleId;
 }

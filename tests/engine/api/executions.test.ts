@@ -160,7 +160,7 @@ describe('executions/retry', () => {
     await api.engine.scheduler.idle();
     expect(api.engine.executions.get(retried.id).status).toBe('completed');
 
-    const backfill = api.engine.executions.start(again.scheduleId, 'backfill');
+    const backfill = api.engine.executions.start(again.scheduleId!, 'backfill');
     api.engine.executions.cancel(backfill.id);
     expect((await api.ok('executions/retry', { id: backfill.id })).trigger).toBe('backfill');
     await api.engine.scheduler.idle();

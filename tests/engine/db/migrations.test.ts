@@ -14,6 +14,7 @@ const LATEST = MIGRATIONS.length;
 const NOW = Date.UTC(2026, 10, 23, 12);
 
 const EXPECTED_TABLES = [
+  'alerts',
   'audit_log',
   'chart_ranking_entries',
   'chart_rankings',
@@ -24,6 +25,9 @@ const EXPECTED_TABLES = [
   'song_audience',
   'songs',
   'task_queue',
+  'webhook_deliveries',
+  'webhook_delivery_attempts',
+  'webhooks',
 ];
 
 const tablesOf = (sqlite: Database.Database) =>
@@ -120,6 +124,31 @@ describe('migrations', () => {
     expect(schemaVersionOf(backup)).toBe(LATEST - 1);
     expect(backup.prepare('SELECT slug FROM charts').all()).toEqual([{ slug: 'global-28' }]);
     backup.close();
+  });
+
+  it('migration 3 gives each execution its chart, and deleting a schedule then keeps its executions', () => {
+    const sqlite = new Database(join(tempDir(), 'db.sqlite'));
+    migrate(sqlite, MIGRATIONS.slice(0, 2), { file: null, now: () => NOW });
+    sqlite.exec(`
+      INSERT INTO charts (id, slug, name, platform, frequency) VALUES (7, 'global-28', 'Top Songs', 'spotify', 'daily');
+      INSERT INTO chart_sync_schedules (id, chart_id, sync_frequency, anchor_at) VALUES (3, 7, 'daily', 0);
+      INSERT INTO chart_sync_executions (id, schedule_id, status, trigger) VALUES (11, 3, 'failed', 'scheduled');
+      INSERT INTO chart_sync_executions (id, schedule_id, status, trigger) VALUES (12, 3, 'completed', 'manual');
+    `);
+    migrate(sqlite, MIGRATIONS.slice(0, 3), { file: null, now: () => NOW });
+    sqlite.pragma('foreign_keys = ON');
+    const executions = () =>
+      sqlite.prepare('SELECT id, schedule_id, chart_id, status FROM chart_sync_executions ORDER BY id').all();
+    expect(executions()).toEqual([
+      { id: 11, schedule_id: 3, chart_id: 7, status: 'failed' },
+      { id: 12, schedule_id: 3, chart_id: 7, status: 'completed' },
+    ]);
+    sqlite.exec('DELETE FROM chart_sync_schedules WHERE id = 3');
+    expect(executions()).toEqual([
+      { id: 11, schedule_id: null, chart_id: 7, status: 'failed' },
+      { id: 12, schedule_id: null, chart_id: 7, status: 'completed' },
+    ]);
+    sqlite.close();
   });
 
   it('takes no backup when nothing changes', () => {

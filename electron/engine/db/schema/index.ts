@@ -1,3 +1,5 @@
 export * from './catalogue';
 export * from './sync';
 export * from './system';
+export * from './alerts';
+export * from './webhooks';

@@ -61,9 +61,11 @@ export const chartSyncExecutions = sqliteTable(
   'chart_sync_executions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    scheduleId: integer('schedule_id')
+    // Null once the schedule is deleted: the execution stays, as history of its chart.
+    scheduleId: integer('schedule_id').references(() => chartSyncSchedules.id, { onDelete: 'set null' }),
+    chartId: integer('chart_id')
       .notNull()
-      .references(() => chartSyncSchedules.id, { onDelete: 'cascade' }),
+      .references(() => charts.id, { onDelete: 'cascade' }),
     status: text('status', { enum: EXECUTION_STATUSES }).notNull().default('pending'),
     trigger: text('trigger', { enum: EXECUTION_TRIGGERS }).notNull(),
     startedAt: integer('started_at'),
@@ -91,6 +93,7 @@ export const chartSyncExecutions = sqliteTable(
     index('chart_sync_executions_schedule_created_idx').on(t.scheduleId, t.createdAt),
     index('chart_sync_executions_status_idx').on(t.status),
     index('chart_sync_executions_created_idx').on(t.createdAt),
+    index('chart_sync_executions_chart_created_idx').on(t.chartId, t.createdAt),
     // Never two executions of one schedule at the same time, even if two hosts share the file.
     uniqueIndex('chart_sync_executions_one_active')
       .on(t.scheduleId)

@@ -49,11 +49,18 @@ export const auditLog = sqliteTable(
     scheduleId: integer('schedule_id'),
     executionId: integer('execution_id'),
     trigger: text('trigger'),
+    // Who did it: 'ui', 'rest', 'cli' or 'scheduler' (null on entries written before actors were recorded).
+    actor: text('actor'),
     result: text('result').notNull(),
     message: text('message'),
     detailJson: text('detail_json'),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_chart_at_idx').on(t.chartId, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_chart_at_idx').on(t.chartId, t.at),
+    index('audit_log_schedule_at_idx').on(t.scheduleId, t.at),
+    index('audit_log_action_at_idx').on(t.action, t.at),
+  ],
 );
 
 export const settings = sqliteTable('settings', {
