@@ -1,3 +1,4 @@
+import type { AlertView } from '../views/alert';
 import type { ExecutionView } from '../views/schedule-view';
 
 /** Progress of a running execution, pushed as each period is stored. */
@@ -34,6 +35,12 @@ export type EngineEvents = {
   'song/metadata-updated': { songUuid: string };
   'song/audience-updated': { songUuid: string; platform: string };
   'queue/updated': QueueCounts;
+  /** A new alert was raised (not a folded repeat): the inbox, OS notifications and webhooks each show it once. */
+  'alert/raised': AlertView;
+  /** Alerts were raised, folded, read or resolved: the bell's unread count. */
+  'alerts/changed': { unread: number };
+  /** A schedule turned overdue (raised once per overdue stretch, whether or not its alert kind is enabled). */
+  'schedule/overdue': { scheduleId: number; chartId: number };
 };
 export type EventName = keyof EngineEvents;
 
@@ -48,4 +55,7 @@ export const EVENT_NAMES = [
   'song/metadata-updated',
   'song/audience-updated',
   'queue/updated',
+  'alert/raised',
+  'alerts/changed',
+  'schedule/overdue',
 ] as const satisfies readonly EventName[];
