@@ -1,3 +1,5 @@
+import { withIsoTimes } from '../../shared/domain/wire-times';
+
 /**
  * Where the CLI writes: results on stdout (so `--json` can be piped), everything about the run itself (demo
  * notice, progress, notes) on stderr. Through process.stdout/stderr at call time, so tests can capture them.
@@ -10,8 +12,12 @@ export function note(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/**
+ * Every `--json` answer, with its times as ISO 8601 with the host's offset: the same conversion as the REST
+ * answers (withIsoTimes), so a script reads one convention from both.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(withIsoTimes(value), null, 2)}\n`);
 }
 
 /**

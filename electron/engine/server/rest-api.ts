@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withIsoTimes } from '../../../shared/domain/wire-times';
 import { toErrorShape, type ErrorShape } from '../../../shared/errors';
 import { snakeKeysDeep } from './case-keys';
 import type { ContractCall, InternalErrorLog } from './engine-port';
 import { isSameOrigin } from './origin';
 import { readJsonBody } from './request-body';
+import { parseQuery } from './rest-query';
 import { sendJson } from './responses';
 import { REST_ROUTES, type RestAnswer, type RestRoute } from './rest-routes';
 import type { FieldRenamer } from './rest-fields';
@@ -13,7 +15,7 @@ import { HTTP_STATUS, type TransportError } from './transport-errors';
 /** Everything under this prefix is the REST API (and needs the token); the rest is the renderer. */
 export const REST_PREFIX = '/api/';
 
-type Matched = { route: RestRoute; id: number | null } | { error: TransportError };
+type Matched = { route: RestRoute; id: number | null; ref: string | null } | { error: TransportError };
 
 /**
  * The original system's REST endpoints over the contract. Answers are `{ok: true, value}` or `{ok: false,
@@ -70,7 +72,8 @@ export function createRestApi(
     }
     let answered: RestAnswer;
     try {
-      answered = await action(call, { id: matched.id, body: body.value });
+      const query = parseQuery(url, matched.route.query?.[method]);
+      answered = await action(call, { id: matched.id, ref: matched.ref, body: body.value, query });
     } catch (error) {
       // Thrown before or after the contract call (mapping the body or the answer): dispatch did not log it.
       const shape = toErrorShape(error);
@@ -78,40 +81,68 @@ export function createRestApi(
       answered = { status: 500, result: { ok: false, error: shape }, renameField: (p) => p };
     }
     const { result } = answered;
-    if (result.ok) sendJson(response, answered.status, snakeKeysDeep(result));
+    if (result.ok) sendJson(response, answered.status, restBody(result));
     else fail(restError(result.error, answered.renameField));
   };
 }
 
+/**
+ * What a successful answer carries: times as ISO 8601 with the host's offset (withIsoTimes, the one conversion
+ * the CLI's --json uses too), then snake_case keys. Every endpoint answers through here.
+ */
+export function restBody(value: unknown): unknown {
+  return snakeKeysDeep(withIsoTimes(value));
+}
+
+/** A path parameter: `{id}` a positive whole number, `{ref}` any one segment (an id or a slug). */
+const PARAMETER = /\{(id|ref)\}/;
+
 const COMPILED_ROUTES = REST_ROUTES.map((route) => ({
   route,
-  pattern: new RegExp(`^${route.path.replace('{id}', '([^/]+)')}$`),
+  parameter: PARAMETER.exec(route.path)?.[1] as 'id' | 'ref' | undefined,
+  pattern: new RegExp(`^${route.path.replace(PARAMETER, '([^/]+)')}$`),
 }));
 
 /** Finds the route of a path; a trailing slash is optional, as in the original's URLs. */
 function match(pathname: string): Matched {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
-  for (const { route, pattern } of COMPILED_ROUTES) {
+  for (const { route, parameter, pattern } of COMPILED_ROUTES) {
     const found = pattern.exec(path);
     if (!found) continue;
-    if (found[1] === undefined) return { route, id: null };
-    const id = Number(found[1]);
-    if (!/^\d+$/.test(found[1]) || !Number.isSafeInteger(id) || id < 1) {
+    const segment = found[1];
+    if (segment === undefined || parameter === undefined) return { route, id: null, ref: null };
+    if (parameter === 'ref') {
+      const ref = decodeSegment(segment);
+      if (ref !== null) return { route, id: null, ref };
+      return {
+        error: { code: 'invalid_input', message: `${JSON.stringify(segment)} is not a valid path segment.` },
+      };
+    }
+    const id = Number(segment);
+    if (!/^\d+$/.test(segment) || !Number.isSafeInteger(id) || id < 1) {
       return {
         error: {
           code: 'invalid_input',
-          message: `${route.idOf ?? 'The'} id must be a positive whole number, not ${JSON.stringify(found[1])}.`,
+          message: `${route.idOf ?? 'The'} id must be a positive whole number, not ${JSON.stringify(segment)}.`,
         },
       };
     }
-    return { route, id };
+    return { route, id, ref: null };
   }
   return {
     error: {
       code: 'not_found',
-      message: `No endpoint ${pathname}. The API: /api/sync/schedules/, /api/sync/schedules/{id}/, /api/sync/trigger/, /api/sync/status/{chart_id}/.`,
+      message: `No endpoint ${pathname}. The API: ${REST_ROUTES.map((route) => `${route.path}/`).join(', ')}.`,
     },
   };
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 /** The contract's error with its field paths named as the REST client sent them. */

@@ -2,6 +2,7 @@ import type { CallName, CallOutputs } from '../../../shared/contract/calls';
 import { ChartSyncError, toErrorShape, type ErrorShape, type Result } from '../../../shared/errors';
 import type { BulkResult } from '../../../shared/views/bulk-result';
 import type { ContractCall } from './engine-port';
+import type { QuerySpec } from './rest-query';
 import {
   SCHEDULE_CREATE_FIELDS,
   SCHEDULE_UPDATE_FIELDS,
@@ -15,15 +16,25 @@ import {
 
 /** What an endpoint answers: the HTTP status for success, the contract's Result, and how to name bad fields. */
 export type RestAnswer = { status: number; result: Result<unknown>; renameField: FieldRenamer };
-export type RestRequest = { id: number | null; body: Record<string, unknown> };
+export type RestRequest = {
+  /** The `{id}` of the path. */
+  id: number | null;
+  /** The `{ref}` of the path: one segment, decoded (an id or a slug). */
+  ref: string | null;
+  body: Record<string, unknown>;
+  /** The query, camelCase keys, values read as the route's `query` says (rest-query.ts). */
+  query: Record<string, unknown>;
+};
 export type RestAction = (call: ContractCall, request: RestRequest) => Promise<RestAnswer>;
 
 export type RestRoute = {
-  /** `{id}` stands for a positive whole number in the path. */
+  /** `{id}` stands for a positive whole number in the path, `{ref}` for any one segment. */
   path: string;
   /** Says what the id names, for the error when it is not a number. */
   idOf?: string;
   methods: Record<string, RestAction>;
+  /** The query parameters each method takes; any other is refused with a 400 naming it. */
+  query?: Partial<Record<string, QuerySpec>>;
 };
 
 /** Who made a schedule through the API, as the original recorded its request's user. */

@@ -303,6 +303,26 @@ describe('the REST API', () => {
     ]);
   });
 
+  it('refuses an unknown query parameter with a 400 naming it; the token is not one', async () => {
+    const unknown = await request('GET', `/api/sync/schedules/?colour=red&token=${TEST_TOKEN}&size=2`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Unknown query parameters "colour", "size"; this endpoint takes no query parameters.',
+        fields: { colour: 'Unknown query parameter.', size: 'Unknown query parameter.' },
+      },
+    });
+    const posted = await request('POST', '/api/sync/trigger/?chart_id=9', {
+      headers: JSON_HEADERS,
+      body: '{"chart_id": 9}',
+    });
+    expect(posted.status).toBe(400);
+    expect(posted.json()).toMatchObject({ error: { fields: { chart_id: 'Unknown query parameter.' } } });
+    expect(fake().received).toEqual([]);
+  });
+
   it('answers 404 for an unknown endpoint and 405 with Allow for a wrong method', async () => {
     const unknown = await request('GET', '/api/sync/nothing/', { headers: AUTH });
     expect(unknown.status).toBe(404);
