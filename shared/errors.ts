@@ -5,6 +5,8 @@
 export const ERROR_CODES = [
   'invalid_input',
   'not_found',
+  /** The chart exists but has no sync schedule, and the request did not ask to create one. */
+  'not_scheduled',
   'schedule_exists',
   'execution_active',
   'sync_locked',

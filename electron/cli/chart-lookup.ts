@@ -1,21 +1,15 @@
 import { and, asc, count, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { ChartSyncError } from '../../shared/errors';
 import type { ScheduleView } from '../../shared/views/schedule-view';
-import { getChartById, getChartBySlug, type ChartRow } from '../engine/db/queries/charts';
+import { findChartByReference, type ChartRow } from '../engine/db/queries/charts';
 import type { AppDatabase } from '../engine/db/open-database';
 import { charts } from '../engine/db/schema';
 import type { Engine } from '../engine/engine';
 
-const NUMERIC_ID = /^\d+$/;
-
-/**
- * The chart an operator names on the command line: its id or its slug. A number that is no chart's id is
- * tried as a slug too, since slugs are opaque and could be digits.
- */
+/** The chart an operator names on the command line: its id or its slug (as the REST status path takes it). */
 export function resolveChart(database: AppDatabase, reference: string): ChartRow {
   const ref = reference.trim();
-  const chart =
-    (NUMERIC_ID.test(ref) ? getChartById(database, Number(ref)) : undefined) ?? getChartBySlug(database, ref);
+  const chart = findChartByReference(database, ref);
   if (chart) return chart;
   throw new ChartSyncError(
     'not_found',

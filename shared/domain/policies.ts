@@ -153,6 +153,9 @@ export const QUOTA_RECHECK_MS = 15 * MINUTE_MS;
 /** A bulk action takes at most this many items: enough for a whole catalogue selection, bounded for one call. */
 export const BULK_ACTION_MAX_ITEMS = 20_000;
 
+/** The longest chart reference (id or slug) accepted from outside: Soundcharts' slugs are far shorter. */
+export const CHART_REFERENCE_MAX = 200;
+
 /** The Executions screen pages its history: this many rows by default, at most the maximum per call. */
 export const EXECUTION_PAGE_DEFAULT = 100;
 export const EXECUTION_PAGE_MAX = 1_000;

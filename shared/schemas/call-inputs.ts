@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from '../domain/execution';
-import { BULK_ACTION_MAX_ITEMS, EXECUTION_PAGE_MAX, EXECUTION_PAGE_DEFAULT } from '../domain/policies';
+import {
+  BULK_ACTION_MAX_ITEMS,
+  CHART_REFERENCE_MAX,
+  EXECUTION_PAGE_MAX,
+  EXECUTION_PAGE_DEFAULT,
+} from '../domain/policies';
 import { createScheduleInput, updateScheduleInput } from './schedule-input';
 
 const id = z.number().int().positive();
@@ -18,7 +23,21 @@ export const callInputs = {
   'app/status': none,
   'charts/list': none,
   'charts/discover': none,
-  'charts/sync-status': z.object({ chartId: id }).strict(),
+  /** The chart by its id, or by `chart`: its id or its slug, as the operator names it (CLI, REST path). */
+  'charts/sync-status': z
+    .object({ chartId: id.optional(), chart: z.string().trim().min(1).max(CHART_REFERENCE_MAX).optional() })
+    .strict()
+    .superRefine((input, context) => {
+      if (input.chartId === undefined && input.chart === undefined) {
+        context.addIssue({ code: 'custom', path: ['chartId'], message: "Give the chart's id." });
+      } else if (input.chartId !== undefined && input.chart !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['chart'],
+          message: 'Name the chart once: by id or by reference.',
+        });
+      }
+    }),
   /** Charts already scheduled are reported as such; the rest get a schedule on their own frequency. */
   'charts/add-to-schedule': z
     .object({ chartIds: ids('chart'), syncImmediately: z.boolean().default(false) })

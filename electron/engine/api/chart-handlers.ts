@@ -3,7 +3,7 @@ import { chartSyncStatus } from '../../../shared/domain/schedule-status';
 import { ChartSyncError } from '../../../shared/errors';
 import type { ChartListItem, ChartSyncStatusView } from '../../../shared/views/chart-list-item';
 import { listChartsWithSchedules, type ChartListRow } from '../db/queries/chart-list';
-import { getChartById, toChartSummary } from '../db/queries/charts';
+import { findChartByReference, getChartById, toChartSummary } from '../db/queries/charts';
 import { latestExecutionOf } from '../db/queries/execution-list';
 import { toExecutionView } from '../schedules/execution-view';
 import { timingState } from '../schedules/schedule-view';
@@ -30,7 +30,7 @@ export function chartHandlers(context: HandlerContext): ChartHandlers {
     'charts/discover': () =>
       fromSoundcharts('The chart catalogue could not be imported', () => engine.discoverCharts()),
 
-    'charts/sync-status': ({ chartId }) => chartStatus(context, chartId),
+    'charts/sync-status': ({ chartId, chart }) => chartStatus(context, chartId ?? chart!),
 
     'charts/add-to-schedule': ({ chartIds, syncImmediately }) =>
       runBulk(context, chartIds, (chartId) => {
@@ -98,10 +98,24 @@ function scheduleState(row: ChartListRow, at: number) {
   return { isActive: row.isActive, nextSyncAt: row.nextSyncAt, intervalMs };
 }
 
-function chartStatus({ database, schedules, now }: HandlerContext, chartId: number): ChartSyncStatusView {
-  const chart = getChartById(database, chartId);
-  if (!chart) throw new ChartSyncError('not_found', `Chart ${chartId} does not exist.`);
-  const schedule = schedules.getByChart(chartId);
+/** The chart by id (a number) or as the operator named it (text: an id or a slug). */
+function chartStatus(
+  { database, schedules, now }: HandlerContext,
+  reference: number | string,
+): ChartSyncStatusView {
+  const chart =
+    typeof reference === 'number'
+      ? getChartById(database, reference)
+      : findChartByReference(database, reference);
+  if (!chart) {
+    throw new ChartSyncError(
+      'not_found',
+      typeof reference === 'number'
+        ? `Chart ${reference} does not exist.`
+        : `No chart has the id or slug ${JSON.stringify(reference)}. Charts are listed with their slugs by \`chart-sync charts list\`.`,
+    );
+  }
+  const schedule = schedules.getByChart(chart.id);
   const latest = schedule ? latestExecutionOf(database, schedule.id) : undefined;
   return {
     chart: toChartSummary(chart),

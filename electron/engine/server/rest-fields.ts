@@ -20,7 +20,8 @@ export const SCHEDULE_UPDATE_FIELDS = SCHEDULE_CREATE_FIELDS.filter(
   (field) => field !== 'chart_id' && field !== 'sync_immediately',
 );
 
-export const TRIGGER_FIELDS = ['chart_id'] as const;
+/** `create_schedule`: a chart without a schedule gets one (active) instead of a 404 `not_scheduled`. */
+export const TRIGGER_FIELDS = ['chart_id', 'create_schedule'] as const;
 
 /**
  * Converts a body's snake_case keys to the contract's camelCase. An unknown key is refused here, naming the
@@ -48,6 +49,6 @@ export type FieldRenamer = (path: string) => string;
 export const snakePath: FieldRenamer = (path) => path.split('.').map(camelToSnake).join('.');
 /** An update's fields sit under `changes` in the contract, at the top of the REST body. */
 export const updatePath: FieldRenamer = (path) => snakePath(path.replace(/^changes\./, ''));
-/** The trigger's one chart travels as `chartIds[0]` in the contract. */
-export const triggerPath: FieldRenamer = (path) =>
-  path.startsWith('chartIds') ? 'chart_id' : snakePath(path);
+/** The executions list's time filters are `from`/`to` (epoch ms) in the contract, `since`/`until` in REST. */
+export const executionFilterPath: FieldRenamer = (path) =>
+  path === 'from' ? 'since' : path === 'to' ? 'until' : snakePath(path);

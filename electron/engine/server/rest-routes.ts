@@ -8,8 +8,8 @@ import {
   SCHEDULE_UPDATE_FIELDS,
   TRIGGER_FIELDS,
   snakePath,
+  executionFilterPath,
   toContractInput,
-  triggerPath,
   updatePath,
   type FieldRenamer,
 } from './rest-fields';
@@ -40,7 +40,19 @@ export type RestRoute = {
 /** Who made a schedule through the API, as the original recorded its request's user. */
 const API_CREATOR = 'api';
 
-/** The original system's endpoints, each mapped onto contract calls through dispatch. */
+/** The filters and paging of `GET /api/sync/executions/`, as the Executions screen has them. */
+const EXECUTION_QUERY: QuerySpec = {
+  status: 'text',
+  trigger: 'text',
+  chart_id: 'integer',
+  schedule_id: 'integer',
+  since: 'since',
+  until: 'until',
+  limit: 'integer',
+  offset: 'integer',
+};
+
+/** The original system's endpoints, and those of the screens, each mapped onto contract calls through dispatch. */
 export const REST_ROUTES: readonly RestRoute[] = [
   {
     path: '/api/sync/schedules',
@@ -67,29 +79,123 @@ export const REST_ROUTES: readonly RestRoute[] = [
     },
   },
   {
-    path: '/api/sync/trigger',
+    path: '/api/sync/schedules/{id}/backfill',
+    idOf: 'Schedule',
+    query: { POST: { preview: 'flag' } },
     methods: {
-      POST: async (contract, { body }) => {
-        const { chartId } = toContractInput(body, TRIGGER_FIELDS);
-        const started = firstItem(await call(contract, 'charts/sync-now', { chartIds: [chartId] }));
-        if (!started.ok) return answer(202, started, triggerPath);
-        if (started.value.executionId === null) {
-          throw new ChartSyncError('internal', 'The sync was accepted but no execution was reported.');
+      POST: async (contract, { id, body, query }) => {
+        toContractInput(body, []);
+        // The preview asks Soundcharts which periods it has and counts the requests; nothing is fetched.
+        if (query.preview === true) {
+          return answer(200, await call(contract, 'schedules/backfill-preview', { id }));
         }
-        // 202: the sync has started, not finished; the execution's status says where it is.
-        return answer(202, await call(contract, 'executions/get', { id: started.value.executionId }));
+        return started(contract, await call(contract, 'schedules/backfill', { id }));
       },
     },
   },
   {
-    path: '/api/sync/status/{id}',
-    idOf: 'Chart',
+    path: '/api/sync/trigger',
+    methods: { POST: trigger },
+  },
+  {
+    path: '/api/sync/status/{ref}',
     methods: {
-      GET: async (contract, { id }) =>
-        answer(200, await call(contract, 'charts/sync-status', { chartId: id })),
+      GET: async (contract, { ref }) =>
+        answer(200, await call(contract, 'charts/sync-status', { chart: ref })),
+    },
+  },
+  {
+    path: '/api/sync/executions',
+    query: { GET: EXECUTION_QUERY },
+    methods: {
+      GET: async (contract, { query: { since, until, ...filter } }) => {
+        const input = { ...filter, from: since, to: until };
+        return answer(200, await call(contract, 'executions/list', input), executionFilterPath);
+      },
+    },
+  },
+  {
+    path: '/api/sync/executions/{id}',
+    idOf: 'Execution',
+    methods: {
+      GET: async (contract, { id }) => answer(200, await call(contract, 'executions/get', { id })),
+    },
+  },
+  {
+    path: '/api/sync/executions/{id}/cancel',
+    idOf: 'Execution',
+    methods: {
+      POST: async (contract, { id, body }) => {
+        toContractInput(body, []);
+        const cancelled = await call(contract, 'executions/cancel', { id });
+        return cancelled.ok
+          ? answer(200, await call(contract, 'executions/get', { id }))
+          : answer(200, cancelled);
+      },
+    },
+  },
+  {
+    path: '/api/sync/executions/{id}/retry',
+    idOf: 'Execution',
+    methods: {
+      POST: async (contract, { id, body }) => {
+        toContractInput(body, []);
+        return started(contract, await call(contract, 'executions/retry', { id }));
+      },
     },
   },
 ];
+
+/**
+ * Starts a sync of a scheduled chart. A chart without a schedule is refused (404 `not_scheduled`) unless the
+ * body says `"create_schedule": true`: then it gets an active schedule on its own frequency, as `POST
+ * /api/sync/schedules/` with only `chart_id` makes, and that schedule's first sync starts now.
+ */
+async function trigger(contract: ContractCall, { body }: RestRequest): Promise<RestAnswer> {
+  const { chartId, createSchedule } = toContractInput(body, TRIGGER_FIELDS);
+  if (createSchedule !== undefined && typeof createSchedule !== 'boolean') {
+    throw new ChartSyncError('invalid_input', 'create_schedule: Expected true or false.', {
+      fields: { create_schedule: 'Expected true or false.' },
+    });
+  }
+  const status = await call(contract, 'charts/sync-status', { chartId });
+  if (!status.ok) return answer(202, status);
+  const { chart, schedule } = status.value;
+  if (schedule) {
+    const result = firstItem(await call(contract, 'schedules/sync-now', { ids: [schedule.id] }));
+    if (!result.ok) return answer(202, result);
+    if (result.value.executionId === null) {
+      throw new ChartSyncError('internal', 'The sync was accepted but no execution was reported.');
+    }
+    return started(contract, { ok: true, value: { id: result.value.executionId } });
+  }
+  if (createSchedule !== true) {
+    const error: ErrorShape = {
+      code: 'not_scheduled',
+      message:
+        `"${chart.name}" (${chart.slug}) has no sync schedule, so no sync was started. Create one with POST ` +
+        '/api/sync/schedules/, or send "create_schedule": true to create an active schedule on the chart\'s ' +
+        'own frequency and sync it now.',
+    };
+    return answer(202, { ok: false, error });
+  }
+  const created = await call(contract, 'schedules/create', {
+    chartId,
+    createdBy: API_CREATOR,
+    syncImmediately: true,
+  });
+  if (!created.ok) return answer(202, created);
+  if (!created.value.execution) {
+    throw new ChartSyncError('internal', 'The schedule was created without its immediate sync.');
+  }
+  return started(contract, { ok: true, value: created.value.execution });
+}
+
+/** 202: the sync has started, not finished; the execution (as GET /api/sync/executions/{id}/ gives it) says where it is. */
+async function started(contract: ContractCall, execution: Result<{ id: number }>): Promise<RestAnswer> {
+  if (!execution.ok) return answer(202, execution);
+  return answer(202, await call(contract, 'executions/get', { id: execution.value.id }));
+}
 
 async function update(contract: ContractCall, { id, body }: RestRequest): Promise<RestAnswer> {
   const changes = toContractInput(body, SCHEDULE_UPDATE_FIELDS);

@@ -20,6 +20,7 @@ export const HTTP_STATUS: Record<TransportErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  not_scheduled: 404,
   method_not_allowed: 405,
   schedule_exists: 409,
   execution_active: 409,

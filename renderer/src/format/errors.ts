@@ -7,6 +7,7 @@ import type { ErrorCode, ErrorShape } from '../../../shared/errors';
 const TITLE: Record<ErrorCode, string> = {
   invalid_input: 'Some of what was sent is not valid',
   not_found: 'It no longer exists',
+  not_scheduled: 'The chart has no sync schedule',
   schedule_exists: 'The chart already has a schedule',
   execution_active: 'A sync of this chart is already running',
   sync_locked: 'Another Chart Sync is syncing',

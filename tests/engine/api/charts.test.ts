@@ -164,6 +164,32 @@ describe('charts/sync-status', () => {
   });
 });
 
+describe('charts/sync-status by reference', () => {
+  it('finds the chart by its id or its slug, as the operator names it', async () => {
+    const api = await start();
+    const chartId = chartsOf(api, 'monthly')[0]!;
+    const { chart } = await api.ok('charts/sync-status', { chartId });
+    expect(await api.ok('charts/sync-status', { chart: chart.slug })).toMatchObject({
+      chart: { id: chartId },
+    });
+    expect(await api.ok('charts/sync-status', { chart: ` ${chartId} ` })).toMatchObject({
+      chart: { id: chartId },
+    });
+    expect(await api.fail('charts/sync-status', { chart: 'no-such-chart' })).toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/^No chart has the id or slug "no-such-chart"/),
+    });
+    expect(await api.fail('charts/sync-status', {})).toMatchObject({
+      code: 'invalid_input',
+      fields: { chartId: "Give the chart's id." },
+    });
+    expect(await api.fail('charts/sync-status', { chartId, chart: chart.slug })).toMatchObject({
+      code: 'invalid_input',
+      fields: { chart: expect.any(String) },
+    });
+  });
+});
+
 describe('charts/add-to-schedule', () => {
   it('schedules each chart on its own frequency and reports every failure without stopping', async () => {
     const api = await start();

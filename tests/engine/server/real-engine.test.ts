@@ -95,8 +95,11 @@ describe('the headless host on a real engine', () => {
     client.ws.close();
   });
 
-  it('POST /api/sync/trigger/ starts a sync of a chart and answers its execution', async () => {
+  it('POST /api/sync/trigger/ starts a sync of a scheduled chart and answers its execution', async () => {
     const chartId = test.chartId({ slug: 'global-28' });
+    expect((await rest('POST', '/api/sync/schedules/', { chart_id: chartId, is_active: false })).status).toBe(
+      201,
+    );
     const triggered = await rest('POST', '/api/sync/trigger/', { chart_id: chartId });
     expect(triggered.status).toBe(202);
     const execution = (triggered.json() as Ok<{ id: number; trigger: string; status: string }>).value;
@@ -106,5 +109,34 @@ describe('the headless host on a real engine', () => {
     // Either still running (409) or already done and started anew (202): never a second one at once.
     expect([202, 409]).toContain(again.status);
     expect((await rest('POST', '/api/sync/trigger/', { chart_id: 999_999 })).status).toBe(404);
+  });
+
+  it('POST /api/sync/trigger/ on a chart without a schedule creates none unless asked to (defect 6.4)', async () => {
+    const chartId = test.chartId({ slug: 'global-28' });
+    const refused = await rest('POST', '/api/sync/trigger/', { chart_id: chartId });
+    expect(refused.status).toBe(404);
+    expect(refused.json()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_scheduled',
+        message: expect.stringMatching(/has no sync schedule.*"create_schedule": true/),
+      },
+    });
+    expect((await rest('GET', '/api/sync/schedules/')).json()).toEqual({ ok: true, value: [] });
+    expect((await rest('GET', `/api/sync/status/${chartId}/`)).json()).toMatchObject({
+      value: { schedule: null },
+    });
+
+    const created = await rest('POST', '/api/sync/trigger/', { chart_id: chartId, create_schedule: true });
+    expect(created.status).toBe(202);
+    const execution = (created.json() as Ok<{ schedule_id: number; trigger: string }>).value;
+    expect(execution).toMatchObject({ trigger: 'immediate', chart: { id: chartId } });
+    const schedule = await rest('GET', `/api/sync/schedules/${execution.schedule_id}/`);
+    expect(schedule.json()).toMatchObject({
+      value: { schedule: { is_active: true, created_by: 'api', chart: { id: chartId } } },
+    });
+    const bad = await rest('POST', '/api/sync/trigger/', { chart_id: chartId, create_schedule: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { fields: { create_schedule: expect.any(String) } } });
   });
 });

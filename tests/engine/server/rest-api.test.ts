@@ -18,6 +18,9 @@ const EXECUTION = {
   trigger: 'manual',
   failedPeriods: ['2025-08-01'],
 };
+const UNSCHEDULED_CHART = { id: 13, slug: 'top-50-fr', name: 'Top 50 France', countryCode: 'FR' };
+/** 2026-01-15T08:30:00Z, in a zone whose offset the answer must carry. */
+const CREATED_AT = Date.parse('2026-01-15T08:30:00Z');
 const AUTH = { Authorization: `Bearer ${TEST_TOKEN}` };
 const JSON_HEADERS = { ...AUTH, 'Content-Type': 'application/json' };
 
@@ -27,11 +30,6 @@ function engineWithSchedules() {
     'schedules/get': (input: { id: number }) => {
       if (input.id !== 4) throw new ChartSyncError('not_found', `Schedule ${input.id} does not exist.`);
       return { schedule: SCHEDULE, executions: [EXECUTION] };
-    },
-    'schedules/create': (input: { chartId: number }) => {
-      if (input.chartId === 9)
-        throw new ChartSyncError('schedule_exists', 'global-28 already has a schedule.');
-      return { schedule: { ...SCHEDULE, id: 5 }, execution: null };
     },
     'schedules/update': () => ({ ...SCHEDULE, syncFrequency: 'weekly' }),
     'schedules/delete': (input: { ids: number[] }) => ({
@@ -43,13 +41,33 @@ function engineWithSchedules() {
       succeeded: input.ids.includes(4) ? 1 : 0,
       failed: input.ids.includes(4) ? 0 : 1,
     }),
-    'charts/sync-now': (input: { chartIds: number[] }) => ({
-      results: input.chartIds.map((id) =>
-        id === 9
+    // Chart 9 is scheduled (schedule 4); charts 10 and 7 too (schedules 10 and 7); chart 13 is not.
+    'charts/sync-status': (input: { chartId?: number; chart?: string }) => {
+      const ref = input.chart ?? String(input.chartId);
+      if (ref === '500') throw new Error('boom');
+      if (ref === '13')
+        return {
+          chart: UNSCHEDULED_CHART,
+          syncStatus: 'not_scheduled',
+          schedule: null,
+          latestExecution: null,
+        };
+      const scheduleId = ref === '9' || ref === 'global-28' ? 4 : ref === '10' ? 10 : ref === '7' ? 7 : null;
+      if (scheduleId === null) throw new ChartSyncError('not_found', `No chart has the id or slug "${ref}".`);
+      return {
+        chart: SCHEDULE.chart,
+        syncStatus: 'active',
+        schedule: { ...SCHEDULE, id: scheduleId },
+        latestExecution: EXECUTION,
+      };
+    },
+    'schedules/sync-now': (input: { ids: number[] }) => ({
+      results: input.ids.map((id) =>
+        id === 4
           ? { id, ok: true, scheduleId: 4, executionId: 31 }
           : id === 7
             ? // An engine bug: success without the execution it started.
-              { id, ok: true, scheduleId: 4, executionId: null }
+              { id, ok: true, scheduleId: 7, executionId: null }
             : {
                 id,
                 ok: false,
@@ -59,10 +77,47 @@ function engineWithSchedules() {
       succeeded: 1,
       failed: 0,
     }),
-    'executions/get': () => ({ ...EXECUTION, chart: SCHEDULE.chart, timeline: [] }),
-    'charts/sync-status': (input: { chartId: number }) => {
-      if (input.chartId === 500) throw new Error('boom');
-      return { chart: SCHEDULE.chart, syncStatus: 'active', schedule: SCHEDULE, latestExecution: EXECUTION };
+    'executions/get': (input: { id: number }) => {
+      if (input.id !== 31 && input.id !== 32)
+        throw new ChartSyncError('not_found', `Execution ${input.id} does not exist.`);
+      return {
+        ...EXECUTION,
+        id: input.id,
+        createdAt: CREATED_AT,
+        chart: SCHEDULE.chart,
+        timeline: [{ at: CREATED_AT }],
+      };
+    },
+    'executions/list': () => ({
+      items: [{ ...EXECUTION, createdAt: CREATED_AT, chart: SCHEDULE.chart }],
+      total: 7,
+    }),
+    'executions/cancel': (input: { id: number }) => {
+      if (input.id === 31) return { ...EXECUTION, status: 'cancelled' };
+      throw new ChartSyncError(
+        'invalid_state',
+        `Execution ${input.id} already ended (completed); there is nothing to cancel.`,
+      );
+    },
+    'executions/retry': (input: { id: number }) => {
+      if (input.id === 31) return { ...EXECUTION, id: 32, trigger: 'manual' };
+      throw new ChartSyncError('invalid_state', `Execution ${input.id} cannot be retried: it completed.`);
+    },
+    'schedules/backfill-preview': (input: { id: number }) => {
+      if (input.id !== 4) throw new ChartSyncError('not_found', `Schedule ${input.id} does not exist.`);
+      return { periods: [{ key: '2025-08-01', date: '2025-08-01' }], requestCost: 3, listed: true };
+    },
+    'schedules/backfill': (input: { id: number }) => {
+      if (input.id !== 4) throw new ChartSyncError('not_found', `Schedule ${input.id} does not exist.`);
+      return { ...EXECUTION, id: 32, trigger: 'backfill' };
+    },
+    'schedules/create': (input: { chartId: number }) => {
+      if (input.chartId === 9)
+        throw new ChartSyncError('schedule_exists', 'global-28 already has a schedule.');
+      return {
+        schedule: { ...SCHEDULE, id: 5 },
+        execution: input.chartId === 13 ? { ...EXECUTION, id: 32 } : null,
+      };
     },
   });
 }
@@ -246,7 +301,7 @@ describe('the REST API', () => {
     expect(fake().received.map((r) => r.input)).toEqual([{ ids: [4] }, { ids: [8] }]);
   });
 
-  it('POST /api/sync/trigger/ starts a sync and answers the execution (202)', async () => {
+  it("POST /api/sync/trigger/ starts a sync of the chart's schedule and answers the execution (202)", async () => {
     const answer = await send('POST', '/api/sync/trigger/', { chart_id: 9 });
     expect(answer.status).toBe(202);
     expect(answer.json()).toMatchObject({
@@ -254,7 +309,8 @@ describe('the REST API', () => {
       value: { id: 31, status: 'pending', schedule_id: 4, chart: { slug: 'global-28' } },
     });
     expect(fake().received).toEqual([
-      { name: 'charts/sync-now', input: { chartIds: [9] } },
+      { name: 'charts/sync-status', input: { chartId: 9 } },
+      { name: 'schedules/sync-now', input: { ids: [4] } },
       { name: 'executions/get', input: { id: 31 } },
     ]);
   });
@@ -268,15 +324,196 @@ describe('the REST API', () => {
     expect(missing.json()).toMatchObject({ error: { fields: { chart_id: expect.any(String) } } });
     const empty = await request('POST', '/api/sync/trigger/', { headers: AUTH });
     expect(empty.status).toBe(400);
+    const unknown = await send('POST', '/api/sync/trigger/', { chart_id: 77 });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
-  it('GET /api/sync/status/{chart_id}/ gives the chart, its schedule and latest execution', async () => {
-    const answer = await request('GET', '/api/sync/status/9/', { headers: AUTH });
-    expect(answer.status).toBe(200);
-    expect(answer.json()).toMatchObject({
+  it('POST /api/sync/trigger/ on a chart without a schedule answers 404 not_scheduled and creates nothing', async () => {
+    const refused = await send('POST', '/api/sync/trigger/', { chart_id: 13 });
+    expect(refused.status).toBe(404);
+    expect(refused.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'not_scheduled',
+        message: expect.stringMatching(
+          /^"Top 50 France" \(top-50-fr\) has no sync schedule, so no sync was started/,
+        ),
+      },
+    });
+    expect(fake().received.map((r) => r.name)).toEqual(['charts/sync-status']);
+  });
+
+  it('POST /api/sync/trigger/ with "create_schedule": true creates an active schedule and syncs it now', async () => {
+    const answer = await send('POST', '/api/sync/trigger/', { chart_id: 13, create_schedule: true });
+    expect(answer.status).toBe(202);
+    expect(answer.json()).toMatchObject({ ok: true, value: { id: 32 } });
+    expect(fake().received).toEqual([
+      { name: 'charts/sync-status', input: { chartId: 13 } },
+      {
+        name: 'schedules/create',
+        input: expect.objectContaining({
+          chartId: 13,
+          createdBy: 'api',
+          syncImmediately: true,
+          isActive: true,
+        }),
+      },
+      { name: 'executions/get', input: { id: 32 } },
+    ]);
+    // A chart that has a schedule is synced as usual: the flag only matters when there is none.
+    expect((await send('POST', '/api/sync/trigger/', { chart_id: 9, create_schedule: true })).status).toBe(
+      202,
+    );
+    const bad = await send('POST', '/api/sync/trigger/', { chart_id: 13, create_schedule: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { fields: { create_schedule: 'Expected true or false.' } } });
+  });
+
+  it("GET /api/sync/status/{chart}/ takes the chart's id or its slug, as the CLI does", async () => {
+    const byId = await request('GET', '/api/sync/status/9/', { headers: AUTH });
+    expect(byId.status).toBe(200);
+    expect(byId.json()).toMatchObject({
       value: { sync_status: 'active', schedule: { id: 4 }, latest_execution: { id: 31 } },
     });
-    expect(fake().received).toEqual([{ name: 'charts/sync-status', input: { chartId: 9 } }]);
+    const bySlug = await request('GET', '/api/sync/status/global-28/', { headers: AUTH });
+    expect(bySlug.status).toBe(200);
+    const missing = await request('GET', '/api/sync/status/no%20such/', { headers: AUTH });
+    expect(missing.status).toBe(404);
+    expect(fake().received).toEqual([
+      { name: 'charts/sync-status', input: { chart: '9' } },
+      { name: 'charts/sync-status', input: { chart: 'global-28' } },
+      { name: 'charts/sync-status', input: { chart: 'no such' } },
+    ]);
+  });
+
+  it('answers times as ISO 8601 with an offset; durations stay milliseconds', async () => {
+    const answer = await request('GET', '/api/sync/executions/31/', { headers: AUTH });
+    const { value } = answer.json() as { value: { created_at: string; timeline: { at: string }[] } };
+    expect(value.created_at).toMatch(/^2026-01-15T\d{2}:\d{2}:00\.000[+-]\d{2}:\d{2}$/);
+    expect(Date.parse(value.created_at)).toBe(CREATED_AT);
+    expect(Date.parse(value.timeline[0]!.at)).toBe(CREATED_AT);
+  });
+
+  describe('executions', () => {
+    it('GET /api/sync/executions/ filters and pages through the same contract input as the screen', async () => {
+      const answer = await request(
+        'GET',
+        '/api/sync/executions/?status=failed&trigger=manual&chart_id=9&schedule_id=4' +
+          '&since=2026-01-01T00:00:00Z&until=2026-02-01T00:00:00%2B01:00&limit=20&offset=40',
+        { headers: AUTH },
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.json()).toMatchObject({
+        ok: true,
+        value: { items: [{ id: 31, chart: { id: 9 } }], total: 7 },
+      });
+      expect(fake().received).toEqual([
+        {
+          name: 'executions/list',
+          input: {
+            status: 'failed',
+            trigger: 'manual',
+            chartId: 9,
+            scheduleId: 4,
+            from: Date.parse('2026-01-01T00:00:00Z'),
+            to: Date.parse('2026-01-31T23:00:00Z'),
+            limit: 20,
+            offset: 40,
+          },
+        },
+      ]);
+      const all = await request('GET', '/api/sync/executions', { headers: AUTH });
+      expect(all.status).toBe(200);
+      expect(fake().received[1]).toEqual({ name: 'executions/list', input: { limit: 100, offset: 0 } });
+    });
+
+    it('GET /api/sync/executions/ names each bad filter as sent', async () => {
+      const bad = await request('GET', '/api/sync/executions/?status=broken&chart_id=x&limit=0&colour=red', {
+        headers: AUTH,
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { fields: { colour: 'Unknown query parameter.' } } });
+      const invalid = await request('GET', '/api/sync/executions/?status=broken&chart_id=x&limit=0', {
+        headers: AUTH,
+      });
+      expect(invalid.status).toBe(400);
+      const { error } = invalid.json() as { error: { message: string; fields: Record<string, string> } };
+      expect(Object.keys(error.fields).sort()).toEqual(['chart_id', 'limit', 'status']);
+      expect(error.message).not.toMatch(/chartId/);
+      const reversed = await request('GET', '/api/sync/executions/?since=2026-02-01&until=2026-01-01', {
+        headers: AUTH,
+      });
+      expect(reversed.status).toBe(400);
+      expect(reversed.json()).toMatchObject({
+        error: { fields: { since: 'The start date must be before the end date.' } },
+      });
+      const time = await request('GET', '/api/sync/executions/?since=1767225600000', { headers: AUTH });
+      expect(time.status).toBe(400);
+      expect(time.json()).toMatchObject({ error: { fields: { since: expect.stringMatching(/ISO 8601/) } } });
+    });
+
+    it('GET /api/sync/executions/{id}/ gives one execution in full, 404 when missing', async () => {
+      const found = await request('GET', '/api/sync/executions/31/', { headers: AUTH });
+      expect(found.status).toBe(200);
+      expect(found.json()).toMatchObject({
+        value: { id: 31, failed_periods: ['2025-08-01'], timeline: [{}] },
+      });
+      const missing = await request('GET', '/api/sync/executions/99/', { headers: AUTH });
+      expect(missing.status).toBe(404);
+      expect((await request('GET', '/api/sync/executions/x/', { headers: AUTH })).json()).toMatchObject({
+        error: { message: 'Execution id must be a positive whole number, not "x".' },
+      });
+    });
+
+    it('POST /api/sync/executions/{id}/cancel/ answers the execution (200), 409 when it already ended', async () => {
+      const cancelled = await request('POST', '/api/sync/executions/31/cancel/', { headers: AUTH });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.json()).toMatchObject({ value: { id: 31, chart: { id: 9 } } });
+      const ended = await request('POST', '/api/sync/executions/33/cancel', { headers: AUTH });
+      expect(ended.status).toBe(409);
+      expect(ended.json()).toMatchObject({ error: { code: 'invalid_state' } });
+      const body = await send('POST', '/api/sync/executions/31/cancel/', { now: true });
+      expect(body.status).toBe(400);
+      expect((await request('GET', '/api/sync/executions/31/cancel/', { headers: AUTH })).headers.allow).toBe(
+        'POST',
+      );
+    });
+
+    it('POST /api/sync/executions/{id}/retry/ starts a new execution (202), 409 for one that completed', async () => {
+      const retried = await request('POST', '/api/sync/executions/31/retry/', { headers: AUTH });
+      expect(retried.status).toBe(202);
+      expect(retried.json()).toMatchObject({ value: { id: 32 } });
+      const completed = await request('POST', '/api/sync/executions/33/retry/', { headers: AUTH });
+      expect(completed.status).toBe(409);
+      expect(fake().received.map((r) => r.name)).toEqual([
+        'executions/retry',
+        'executions/get',
+        'executions/retry',
+      ]);
+    });
+  });
+
+  it('POST /api/sync/schedules/{id}/backfill/ starts a backfill (202); ?preview=1 only plans it', async () => {
+    const preview = await request('POST', '/api/sync/schedules/4/backfill/?preview=1', { headers: AUTH });
+    expect(preview.status).toBe(200);
+    expect(preview.json()).toEqual({
+      ok: true,
+      value: { periods: [{ key: '2025-08-01', date: '2025-08-01' }], request_cost: 3, listed: true },
+    });
+    const started = await request('POST', '/api/sync/schedules/4/backfill/', { headers: AUTH });
+    expect(started.status).toBe(202);
+    expect(started.json()).toMatchObject({ value: { id: 32 } });
+    const missing = await request('POST', '/api/sync/schedules/8/backfill/?preview=true', { headers: AUTH });
+    expect(missing.status).toBe(404);
+    const bad = await request('POST', '/api/sync/schedules/4/backfill/?preview=perhaps', { headers: AUTH });
+    expect(bad.status).toBe(400);
+    expect(fake().received.map((r) => r.name)).toEqual([
+      'schedules/backfill-preview',
+      'schedules/backfill',
+      'executions/get',
+      'schedules/backfill-preview',
+    ]);
   });
 
   it('answers 500 without internals when the engine fails unexpectedly', async () => {

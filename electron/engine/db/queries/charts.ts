@@ -85,6 +85,17 @@ export function getChartBySlug(database: AppDatabase, slug: string): ChartRow | 
   return database.db.select().from(charts).where(eq(charts.slug, slug)).get();
 }
 
+/**
+ * The chart an operator names (the CLI's argument, the REST path): its id or its slug. A number that is no
+ * chart's id is tried as a slug too, since slugs are opaque and could be digits.
+ */
+export function findChartByReference(database: AppDatabase, reference: string): ChartRow | undefined {
+  const ref = reference.trim();
+  return (
+    (/^\d+$/.test(ref) ? getChartById(database, Number(ref)) : undefined) ?? getChartBySlug(database, ref)
+  );
+}
+
 /** The fields every view names a chart by; any row that has them will do (a chart, a chart-list row). */
 export function toChartSummary(row: Pick<ChartRow, keyof ChartSummary>): ChartSummary {
   return {
