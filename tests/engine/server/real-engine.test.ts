@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../electron/engine/server';
 import { useEmulator } from '../../support/emulator';
-import { startTestEngine, type TestEngine } from '../../support/sync-engine';
+import { SYNC_NOW, startTestEngine, type TestEngine } from '../../support/sync-engine';
 import { http, makeRendererDir, openSocket, socketUrl } from './support';
 
 type Ok<T> = { ok: true; value: T };
@@ -138,5 +138,120 @@ describe('the headless host on a real engine', () => {
     const bad = await rest('POST', '/api/sync/trigger/', { chart_id: chartId, create_schedule: 'yes' });
     expect(bad.status).toBe(400);
     expect(bad.json()).toMatchObject({ error: { fields: { create_schedule: expect.any(String) } } });
+  });
+});
+
+describe('the REST executions and backfill endpoints on a real engine', () => {
+  const emulator = useEmulator();
+  let test: TestEngine;
+  let server: RunningServer;
+  let renderer: ReturnType<typeof makeRendererDir>;
+
+  beforeEach(async () => {
+    test = await startTestEngine(emulator.current);
+    renderer = makeRendererDir();
+    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
+  });
+  afterEach(async () => {
+    await server.close();
+    await test.engine.close();
+    renderer.cleanup();
+  });
+
+  const rest = async <T>(method: string, path: string) => {
+    const answer = await http(server.port, method, path, {
+      headers: { Authorization: `Bearer ${server.token}` },
+    });
+    return { status: answer.status, body: answer.json() as Ok<T> & { error?: { code: string } } };
+  };
+  type Execution = {
+    id: number;
+    status: string;
+    trigger: string;
+    created_at: string;
+    duration_ms: number | null;
+  };
+
+  it('lists, shows, retries and cancels executions, and previews then starts a backfill', async () => {
+    const chartId = test.chartId({ slug: 'global-28' });
+    const slug = 'global-28';
+    const created = await http(server.port, 'POST', '/api/sync/schedules/', {
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ chart_id: chartId, history_window_days: 7, sync_immediately: true }),
+    });
+    const { schedule, execution } = (
+      created.json() as Ok<{ schedule: { id: number }; execution: { id: number } }>
+    ).value;
+    await test.engine.scheduler.idle();
+    expect((await rest<Execution>('GET', `/api/sync/executions/${execution.id}/`)).body.value.status).toBe(
+      'completed',
+    );
+
+    const shown = await rest<Execution & { timeline: { at: string }[] }>(
+      'GET',
+      `/api/sync/executions/${execution.id}/`,
+    );
+    expect(shown.status).toBe(200);
+    expect(shown.body.value.created_at).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/,
+    );
+    expect(Date.parse(shown.body.value.created_at)).toBe(SYNC_NOW);
+    expect(shown.body.value.duration_ms).toEqual(expect.any(Number));
+    expect(shown.body.value.timeline[0]!.at).toMatch(/[+-]\d{2}:\d{2}$/);
+
+    const since = new Date(SYNC_NOW - 60_000).toISOString();
+    const listed = await rest<{ items: Execution[]; total: number }>(
+      'GET',
+      `/api/sync/executions/?chart_id=${chartId}&schedule_id=${schedule.id}&status=completed&trigger=immediate&since=${since}`,
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.value).toMatchObject({ total: 1, items: [{ id: execution.id }] });
+    const later = await rest<{ items: Execution[]; total: number }>(
+      'GET',
+      `/api/sync/executions/?since=${new Date(SYNC_NOW + 60_000).toISOString()}`,
+    );
+    expect(later.body.value).toEqual({ items: [], total: 0 });
+
+    // A completed run has nothing to cancel or retry.
+    expect((await rest('POST', `/api/sync/executions/${execution.id}/cancel/`)).status).toBe(409);
+    expect((await rest('POST', `/api/sync/executions/${execution.id}/retry/`)).body).toMatchObject({
+      error: { code: 'invalid_state' },
+    });
+    expect((await rest('GET', '/api/sync/executions/999999/')).status).toBe(404);
+
+    const preview = await rest<{ periods: unknown[]; request_cost: number; listed: boolean }>(
+      'POST',
+      `/api/sync/schedules/${schedule.id}/backfill/?preview=1`,
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.body.value).toMatchObject({
+      periods: expect.any(Array),
+      request_cost: expect.any(Number),
+    });
+    expect(
+      (await rest<{ items: Execution[] }>('GET', '/api/sync/executions/')).body.value.items,
+    ).toHaveLength(1);
+
+    const backfill = await rest<Execution>('POST', `/api/sync/schedules/${schedule.id}/backfill/`);
+    expect(backfill.status).toBe(202);
+    expect(backfill.body.value.trigger).toBe('backfill');
+    const cancelled = await rest<Execution>('POST', `/api/sync/executions/${backfill.body.value.id}/cancel/`);
+    // Cancelled, or already finished if the window was complete: never left running.
+    expect(cancelled.status === 200 ? cancelled.body.value.status : cancelled.body.error?.code).toMatch(
+      /^(cancelled|invalid_state)$/,
+    );
+    await test.engine.scheduler.idle();
+    expect(
+      (await rest<Execution>('GET', `/api/sync/executions/${backfill.body.value.id}/`)).body.value.status,
+    ).toMatch(/^(cancelled|completed)$/);
+    if (cancelled.status === 200) {
+      const retried = await rest<Execution>('POST', `/api/sync/executions/${backfill.body.value.id}/retry/`);
+      expect(retried.status).toBe(202);
+      expect(retried.body.value).toMatchObject({ trigger: 'backfill' });
+    }
+
+    const status = await rest<{ chart: { id: number } }>('GET', `/api/sync/status/${slug}/`);
+    expect(status.body.value.chart.id).toBe(chartId);
+    expect((await rest('GET', '/api/sync/status/no-such-chart/')).status).toBe(404);
   });
 });
