@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = [
   'invalid_input',
+  /** The headless host refused the access token (it makes a new one at each start). */
+  'unauthorized',
   'not_found',
   /** The chart exists but has no sync schedule, and the request did not ask to create one. */
   'not_scheduled',

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './shell/app';
 import { NotConnected } from './shell/not-connected';
+import { Root } from './shell/root';
 import { useApp } from './store/app-store';
 import { resync, setClient } from './transport/api';
 import { connect } from './transport/connect';
@@ -25,4 +25,6 @@ if (connection) {
     openedBefore = true;
   });
 }
-createRoot(root).render(<StrictMode>{connection ? <App /> : <NotConnected />}</StrictMode>);
+createRoot(root).render(
+  <StrictMode>{connection ? <Root /> : <NotConnected reason="no-token" />}</StrictMode>,
+);

@@ -4,6 +4,7 @@ import { TOKEN_PARAM } from '../../../shared/contract/channels';
 import { contractPort, type EnginePort, type InternalErrorLog } from './engine-port';
 import { DEFAULT_SERVER_PORT, LOOPBACK_HOST } from './limits';
 import { isLoopbackHost } from './origin';
+import { createPageAccess } from './page-access';
 import { requestUrl } from './request-url';
 import { sendText } from './responses';
 import { REST_PREFIX, createRestApi } from './rest-api';
@@ -51,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.onInternalError ?? logToStderr;
   const contract = contractPort(options.engine, log);
   const rest = createRestApi(contract.call, token, log);
-  const files = createStaticFiles(options.rendererDir);
+  const files = createStaticFiles(options.rendererDir, createPageAccess(token));
 
   const server = createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {

@@ -13,7 +13,7 @@ import { tokenOf, tokensMatch } from './token';
 import { HTTP_STATUS, type TransportError } from './transport-errors';
 
 /** Everything under this prefix is the REST API (and needs the token); the rest is the renderer. */
-export const REST_PREFIX = '/api/';
+export { REST_PREFIX } from '../../../shared/contract/channels';
 
 type Matched = { route: RestRoute; id: number | null; ref: string | null } | { error: TransportError };
 

@@ -6,6 +6,7 @@ import type { ErrorCode, ErrorShape } from '../../../shared/errors';
  */
 const TITLE: Record<ErrorCode, string> = {
   invalid_input: 'Some of what was sent is not valid',
+  unauthorized: 'Chart Sync refused the access token',
   not_found: 'It no longer exists',
   not_scheduled: 'The chart has no sync schedule',
   schedule_exists: 'The chart already has a schedule',
@@ -20,6 +21,7 @@ const TITLE: Record<ErrorCode, string> = {
 
 /** What the operator can do about it, where the engine's message alone does not say. */
 const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
+  unauthorized: 'Open the address that npm start or chart-sync serve printed in its terminal.',
   soundcharts_error:
     'Check the Soundcharts credentials, the plan and its quota, and the network, then try again.',
   internal: 'Try again; if it keeps failing, the log has the details.',

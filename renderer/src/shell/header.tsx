@@ -4,6 +4,7 @@ const CONNECTION_LABEL = {
   connecting: 'Connecting…',
   open: 'Connected',
   closed: 'Disconnected: reconnecting…',
+  refused: 'Not connected: token refused',
 } as const;
 
 const THEMES: { value: Theme; label: string }[] = [

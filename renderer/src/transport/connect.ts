@@ -1,6 +1,12 @@
-import { TOKEN_PARAM } from '../../../shared/contract/channels';
+import { REST_PREFIX, TOKEN_PARAM } from '../../../shared/contract/channels';
 import type { ContractClient } from '../../../shared/contract/client';
-import { SocketClient, socketContract, socketUrl, type ConnectionState } from './socket-client';
+import {
+  SocketClient,
+  socketContract,
+  socketUrl,
+  type ConnectionState,
+  type TokenRefused,
+} from './socket-client';
 
 declare global {
   interface Window {
@@ -41,11 +47,42 @@ export function connect(win: Window): Connection | null {
   }
   const token = takeToken(win);
   if (!token) return null;
-  const socket = new SocketClient(socketUrl(win.location, token));
+  const socket = new SocketClient(
+    socketUrl(win.location, token),
+    undefined,
+    tokenRefused(win.location, token, (url, init) => win.fetch(url, init)),
+  );
+  socket.onState((state) => {
+    // A reload must not try the refused token again: it would only find the same answer.
+    if (state === 'refused') win.sessionStorage.removeItem(TOKEN_STORAGE_KEY);
+  });
   return {
     client: socketContract(socket),
     transport: 'headless',
     onState: (listener) => socket.onState(listener),
     state: () => socket.state,
+  };
+}
+
+/**
+ * Whether the host that served this page refuses the token. A browser is not told why a WebSocket upgrade
+ * failed, so after a failed connection the client asks over HTTP: every REST path checks the token first, and
+ * 401 is the only answer that means "refused" (a host that is down or restarting answers nothing).
+ */
+export function tokenRefused(
+  location: Pick<Location, 'protocol' | 'host'>,
+  token: string,
+  fetcher: (url: string, init?: RequestInit) => Promise<Response>,
+): TokenRefused {
+  return async () => {
+    try {
+      const answer = await fetcher(`${location.protocol}//${location.host}${REST_PREFIX}`, {
+        headers: { Authorization: `Bearer ${token}` },
+        cache: 'no-store',
+      });
+      return answer.status === 401;
+    } catch {
+      return false;
+    }
   };
 }

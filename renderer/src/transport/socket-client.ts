@@ -4,7 +4,11 @@ import type { ContractCalls, ContractClient, SocketMessage } from '../../../shar
 import type { EventName } from '../../../shared/contract/events';
 import type { ErrorShape, Result } from '../../../shared/errors';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** `refused`: the host refused the token (it makes a new one at each start); no use trying again. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'refused';
+
+/** Asks the host whether it refuses the token: true only when it says so (not when it cannot be reached). */
+export type TokenRefused = () => Promise<boolean>;
 
 /** Waits between reconnection attempts: quick at first (a host restart), then every few seconds. */
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
@@ -15,6 +19,13 @@ const DISCONNECTED: ErrorShape = {
 };
 
 const CLOSED: ErrorShape = { code: 'internal', message: 'The connection to Chart Sync was closed.' };
+
+const REFUSED: ErrorShape = {
+  code: 'unauthorized',
+  message:
+    "Chart Sync refused this page's access token: it makes a new token each time it starts. Open the address " +
+    'that chart-sync serve (or npm start) printed in its terminal.',
+};
 
 type Pending = (result: Result<unknown>) => void;
 type Listener = (payload: unknown) => void;
@@ -40,11 +51,14 @@ export class SocketClient {
   constructor(
     private readonly url: string,
     private readonly createSocket: (url: string) => WebSocket = (u) => new WebSocket(u),
+    /** Asked when a socket closes without having opened: the browser does not say that the token was refused. */
+    private readonly tokenRefused?: TokenRefused,
   ) {
     this.open();
   }
 
   call(name: string, input: unknown): Promise<Result<unknown>> {
+    if (this.state === 'refused') return Promise.resolve({ ok: false, error: REFUSED });
     if (this.closedByUs) return Promise.resolve({ ok: false, error: CLOSED });
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -82,7 +96,9 @@ export class SocketClient {
   private open(): void {
     const socket = this.createSocket(this.url);
     this.socket = socket;
+    let opened = false;
     socket.addEventListener('open', () => {
+      opened = true;
       this.attempt = 0;
       this.setState('open');
       for (const { message } of this.queued.splice(0)) socket.send(message);
@@ -97,13 +113,37 @@ export class SocketClient {
       }
       this.setState('closed');
       if (this.closedByUs) return;
-      const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt++, RECONNECT_DELAYS_MS.length - 1)];
-      this.reconnectTimer = setTimeout(() => {
-        this.reconnectTimer = null;
-        this.setState('connecting');
-        this.open();
-      }, delay);
+      if (opened || !this.tokenRefused) {
+        this.reconnectLater();
+        return;
+      }
+      void this.tokenRefused()
+        .catch(() => false)
+        .then((refused) => {
+          if (this.closedByUs) return;
+          if (refused) this.refuse();
+          else this.reconnectLater();
+        });
     });
+  }
+
+  private reconnectLater(): void {
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt++, RECONNECT_DELAYS_MS.length - 1)];
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.setState('connecting');
+      this.open();
+    }, delay);
+  }
+
+  /** The token will never be accepted: stop for good, and every call waiting or to come says why. */
+  private refuse(): void {
+    this.closedByUs = true;
+    for (const { id } of this.queued.splice(0)) {
+      this.pending.get(id)?.({ ok: false, error: REFUSED });
+      this.pending.delete(id);
+    }
+    this.setState('refused');
   }
 
   private receive(data: unknown): void {

@@ -35,7 +35,7 @@ describe('startServer', () => {
     });
     cleanups.push(() => server.close());
     expect(server.url).toBe(`http://127.0.0.2:${server.port}/?token=${server.token}`);
-    const page = await http(server.port, 'GET', '/', { host: '127.0.0.2' });
+    const page = await http(server.port, 'GET', `/?token=${server.token}`, { host: '127.0.0.2' });
     expect(page.status).toBe(200);
   });
 

@@ -1,15 +1,15 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { http, useServer } from './support';
+import { TEST_TOKEN, http, useServer } from './support';
 
 describe('the renderer over HTTP', () => {
   const { server, rendererRoot } = useServer();
   const get = (path: string, headers: Record<string, string> = {}) =>
     http(server().port, 'GET', path, { headers });
 
-  it('serves index.html at / without a token, revalidated on each load', async () => {
-    const answer = await get('/');
+  it('serves index.html at / with the token, revalidated on each load, and lets the tab reload it', async () => {
+    const answer = await get(`/?token=${TEST_TOKEN}`);
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('<title>Chart Sync</title>');
     expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -18,8 +18,41 @@ describe('the renderer over HTTP', () => {
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
     expect(answer.headers['x-frame-options']).toBe('DENY');
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
-    expect((await get('/?token=anything')).status).toBe(200);
-    expect((await get('/index.html')).text).toContain('Chart Sync');
+    // The page takes the token out of the address bar; a cookie that opens only the page lets a reload work.
+    const [cookie] = answer.headers['set-cookie'] ?? [];
+    expect(cookie).toMatch(
+      new RegExp(`^chart-sync-page-${server().port}=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict$`),
+    );
+    expect(cookie).not.toContain(TEST_TOKEN);
+    const pair = cookie!.split(';')[0]!;
+    expect((await get('/', { Cookie: pair })).status).toBe(200);
+    expect((await get('/index.html', { Cookie: `other=1; ${pair}` })).text).toContain('Chart Sync');
+    // The cookie opens the page, never the data.
+    expect((await get('/api/sync/schedules/', { Cookie: pair })).status).toBe(401);
+  });
+
+  it('answers 401 at / without the token, saying where the address with the token comes from', async () => {
+    const missing = await get('/');
+    expect(missing.status).toBe(401);
+    expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(missing.headers['cache-control']).toBe('no-store');
+    expect(missing.text).toMatch(/no access token/);
+    expect(missing.text).toMatch(/<code>chart-sync serve<\/code>.*<code>npm start<\/code>/s);
+    expect(missing.text).toContain(`http://127.0.0.1:${server().port}/?token=`);
+    expect(missing.text).not.toContain(TEST_TOKEN);
+    expect((await get('/index.html')).status).toBe(401);
+    expect((await get('/', { Cookie: `chart-sync-page-${server().port}=stale` })).status).toBe(401);
+    // Assets hold no data and need no token.
+    expect((await get('/assets/index-qQxP-fCM.js')).status).toBe(200);
+  });
+
+  it('answers 401 at /?token=<wrong token>, saying the token is wrong and how to get the right one', async () => {
+    const wrong = await get('/?token=from-an-earlier-start');
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).toMatch(/token in this address is wrong/);
+    expect(wrong.text).toMatch(/new token each time it starts/);
+    expect(wrong.text).toMatch(/<code>chart-sync serve<\/code>.*<code>npm start<\/code>/s);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
   });
 
   it('serves assets with their content type; hashed ones are cached for good', async () => {
@@ -56,7 +89,7 @@ describe('the renderer over HTTP', () => {
 
   it('reads a target starting with "//" as a path, and answers 400 for one that is not a path', async () => {
     // Read against a base URL, "//" is an empty host name: that parse threw, and the page got a 500.
-    expect((await get('//')).status).toBe(200);
+    expect((await get('//')).status).toBe(401);
     expect((await get('//a:b')).status).toBe(404);
     const notAPath = await get('*');
     expect(notAPath.status).toBe(400);
@@ -88,6 +121,6 @@ describe('the renderer over HTTP', () => {
   it('refuses a Host that is not loopback (DNS rebinding)', async () => {
     const answer = await get('/', { Host: `evil.example:${server().port}` });
     expect(answer.status).toBe(403);
-    expect((await get('/', { Host: `localhost:${server().port}` })).status).toBe(200);
+    expect((await get(`/?token=${TEST_TOKEN}`, { Host: `localhost:${server().port}` })).status).toBe(200);
   });
 });

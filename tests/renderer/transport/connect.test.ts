@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connect, takeToken } from '../../../renderer/src/transport/connect';
+import { connect, takeToken, tokenRefused } from '../../../renderer/src/transport/connect';
 
 beforeEach(() => {
   window.sessionStorage.clear();
@@ -33,5 +33,34 @@ describe('connect', () => {
 
   it('is null without preload and without token, so the page explains how to open it', () => {
     expect(connect(window)).toBeNull();
+  });
+});
+
+describe('tokenRefused', () => {
+  const location = { protocol: 'http:', host: '127.0.0.1:5757' };
+  const answering = (status: number | Error) => {
+    const asked: { url: string; init: RequestInit | undefined }[] = [];
+    const fetcher = async (url: string, init?: RequestInit) => {
+      asked.push({ url, init });
+      if (status instanceof Error) throw status;
+      return new Response(null, { status });
+    };
+    return { asked, fetcher };
+  };
+
+  it.each([
+    { answer: 401, refused: true },
+    { answer: 404, refused: false },
+    { answer: 200, refused: false },
+    { answer: new TypeError('Failed to fetch'), refused: false },
+  ])('the host answering $answer → refused: $refused', async ({ answer, refused }) => {
+    const { asked, fetcher } = answering(answer);
+    expect(await tokenRefused(location, 'se cret', fetcher)()).toBe(refused);
+    expect(asked).toEqual([
+      {
+        url: 'http://127.0.0.1:5757/api/',
+        init: { headers: { Authorization: 'Bearer se cret' }, cache: 'no-store' },
+      },
+    ]);
   });
 });

@@ -46,12 +46,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function client() {
-  return new SocketClient('ws://127.0.0.1:1/ws?token=t', (url) => {
-    const socket = new FakeSocket(url);
-    sockets.push(socket);
-    return socket as unknown as WebSocket;
-  });
+function client(tokenRefused?: () => Promise<boolean>) {
+  return new SocketClient(
+    'ws://127.0.0.1:1/ws?token=t',
+    (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket as unknown as WebSocket;
+    },
+    tokenRefused,
+  );
 }
 
 describe('SocketClient', () => {
@@ -127,6 +131,49 @@ describe('SocketClient', () => {
     expect(sockets).toHaveLength(1);
     expect(c.state).toBe('closed');
     await expect(late).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('stops retrying when the host refuses the token, and fails calls saying how to get the right one', async () => {
+    let checks = 0;
+    const c = client(async () => {
+      checks += 1;
+      return true;
+    });
+    const states: ConnectionState[] = [];
+    c.onState((s) => states.push(s));
+    const waiting = c.call('charts/list', {});
+    // The browser hides why an upgrade failed: the socket just closes without having opened.
+    latest().drop();
+    await vi.runAllTimersAsync();
+    expect(checks).toBe(1);
+    expect(sockets).toHaveLength(1);
+    expect(c.state).toBe('refused');
+    expect(states).toEqual(['closed', 'refused']);
+    const refused = { ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/token/) } };
+    await expect(waiting).resolves.toMatchObject(refused);
+    await expect(c.call('app/status', {})).resolves.toMatchObject(refused);
+    expect((await c.call('app/status', {})) as unknown).toMatchObject({
+      error: { message: expect.stringMatching(/chart-sync serve.*npm start|npm start.*chart-sync serve/) },
+    });
+  });
+
+  it('keeps reconnecting while the host is away (the token is not refused), without asking once connected', async () => {
+    let checks = 0;
+    const c = client(async () => {
+      checks += 1;
+      return false;
+    });
+    latest().drop();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(checks).toBe(1);
+    expect(sockets).toHaveLength(2);
+    latest().open();
+    latest().drop();
+    await vi.advanceTimersByTimeAsync(300);
+    // A socket that had opened was accepted with its token: a drop is the host going away.
+    expect(checks).toBe(1);
+    expect(sockets).toHaveLength(3);
+    expect(c.state).toBe('connecting');
   });
 
   it('exposes every contract call by name', async () => {
