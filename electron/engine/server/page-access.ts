@@ -66,7 +66,7 @@ export function refusedPage(reason: 'missing' | 'wrong', host: string): string {
 <main>
 <h1>Chart Sync</h1>
 <p role="alert">${problem}</p>
-<p>Open the address that <code>chart-sync serve</code> (or <code>npm start</code>) printed in its terminal when it started, like <code>${example}</code>. It carries the right token.</p>
+<p>Open the address that <code>chart-sync serve</code> (or <code>npm start</code>) printed in its terminal when it started (<code>${example}</code>): it carries the right token.</p>
 </main>
 </body>
 </html>
