@@ -40,7 +40,8 @@ describe('the access token in Chromium', { timeout: 90_000 }, () => {
     const page = await openPage(session.browser, session.host.url);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     // What a tab holds after the host restarted with a new token: the old one, kept for reloads.
-    await page.evaluate(() => sessionStorage.setItem('chart-sync-token', 'from-an-earlier-start'));
+    // (As text: this file is type-checked for Node, without the DOM's globals.)
+    await page.evaluate(`sessionStorage.setItem('chart-sync-token', 'from-an-earlier-start')`);
     await page.reload();
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -48,7 +49,7 @@ describe('the access token in Chromium', { timeout: 90_000 }, () => {
     expect(await page.getByText(/reconnecting|Loading charts/).count()).toBe(0);
     await screenshot(page, 'token-refused-in-open-tab');
     // Nothing retries: the token is no longer kept, and no other request follows the one that asked.
-    expect(await page.evaluate(() => sessionStorage.getItem('chart-sync-token'))).toBeNull();
+    expect(await page.evaluate(`sessionStorage.getItem('chart-sync-token')`)).toBeNull();
     const refusals = pageProblems(page).filter((p) => p.startsWith('HTTP 401'));
     expect(refusals).toEqual([`HTTP 401: ${new URL('/api/', session.host.url).href}`]);
     await page.context().close();
