@@ -8,6 +8,7 @@ import { registerSchedulesCommand } from './commands/schedules';
 import { registerServeCommand } from './commands/serve';
 import { registerStatusCommand } from './commands/status';
 import { registerSyncCommand } from './commands/sync';
+import { registerWebhooksCommand } from './commands/webhooks';
 import { addGlobalOptions, GLOBAL_FLAGS } from './global-options';
 import { CommandExit } from './output';
 import { readPackageVersion } from './package-version';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerSchedulesCommand(program);
   registerChartsCommand(program);
   registerStatusCommand(program);
+  registerWebhooksCommand(program);
   registerServeCommand(program);
   registerEmulatorCommand(program);
   return program;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { WEBHOOK_ONE_SHOT_WAIT_MS } from '../../shared/domain/policies';
 import { startHostedEngine, type HostedEngine } from '../engine/host';
 import { toConfigFlags, type GlobalOptions } from './global-options';
 import { note } from './output';
@@ -20,7 +21,10 @@ export async function openEngine(command: Command): Promise<HostedEngine> {
   return hosted;
 }
 
-/** Runs a command's work on an open engine and always closes it, so a failing command leaves no threads behind. */
+/**
+ * Runs a command's work on an open engine and always closes it, so a failing command leaves no threads behind.
+ * Webhook deliveries the work queued (a sync's outcome) get a bounded wait first; the rest stay queued.
+ */
 export async function withEngine<T>(
   command: Command,
   work: (hosted: HostedEngine) => Promise<T>,
@@ -29,6 +33,6 @@ export async function withEngine<T>(
   try {
     return await work(hosted);
   } finally {
-    await hosted.close();
+    await hosted.engine.webhooks.settle(WEBHOOK_ONE_SHOT_WAIT_MS).finally(() => hosted.close());
   }
 }

@@ -23,6 +23,7 @@ import { discoverCharts, type DiscoverySummary } from './sync/discover-charts';
 import { SOURCE_WORKER_ENTRY, SyncPool, type WorkerEntry } from './sync/sync-pool';
 import { SyncLock } from './sync/sync-lock';
 import { SyncRunner, type PlanScope, type SyncPreview } from './sync/sync-runner';
+import { attachWebhooks, type Webhooks } from './webhooks';
 
 export type EngineOptions = {
   /** Opened by the host (openDatabase), which reads the stored settings from it first. */
@@ -54,6 +55,8 @@ export class Engine implements EngineActions {
   /** The main thread's client (discovery, metadata, audience), on the app-wide budget. */
   readonly client: SoundchartsClient;
   readonly quota: QuotaTracker;
+  /** Subscriptions, and deliveries of engine events to them (see webhooks/). */
+  readonly webhooks: Webhooks;
   /** Executions a previous process left running, marked interrupted when this one took the sync role. */
   interruptedAtStart = 0;
   private readonly rateLimitState: SharedArrayBuffer;
@@ -148,6 +151,12 @@ export class Engine implements EngineActions {
       ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
       ...(options.onError ? { onError: options.onError } : {}),
     });
+    this.webhooks = attachWebhooks({
+      database: this.database,
+      events: this.events,
+      now,
+      report: (e) => this.report(e),
+    });
     this.handlers = createHandlers({
       version: options.version,
       demo: options.demo ?? false,
@@ -155,6 +164,7 @@ export class Engine implements EngineActions {
       database: this.database,
       schedules: this.schedules,
       executions: this.executions,
+      webhooks: this.webhooks.service,
       engine: this,
       now,
       report: (error) => this.report(error),
@@ -312,6 +322,7 @@ export class Engine implements EngineActions {
     this.stopWatchingChanges = null;
     await this.scheduler.stop();
     await this.enrichment.stop();
+    await this.webhooks.close();
     this.audit.detach();
     await this.pool?.destroy();
     this.pool = null;
@@ -378,6 +389,7 @@ export class Engine implements EngineActions {
     if (this.database.file !== ':memory:') this.lock = SyncLock.acquire(this.database.file, this.now());
     this.syncRole = true;
     this.interruptedAtStart = this.executions.interruptRunning();
+    this.webhooks.start();
   }
 
   /** The pool starts its two threads on first use, so `chart-sync status` never spawns any. */

@@ -20,5 +20,10 @@ export const CALL_NAMES = [
   'executions/get',
   'executions/retry',
   'executions/cancel',
+  'webhooks/list',
+  'webhooks/create',
+  'webhooks/delete',
+  'webhooks/deliveries',
+  'webhooks/test',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];

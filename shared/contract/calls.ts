@@ -6,6 +6,7 @@ import type { ChartListItem, ChartSyncStatusView, DiscoverySummary } from '../vi
 import type { ExecutionDetail, ExecutionPage } from '../views/execution-list';
 import type { BackfillPreview, ScheduleDetail } from '../views/schedule-detail';
 import type { ExecutionView, ScheduleView } from '../views/schedule-view';
+import type { WebhookDeliveryView, WebhookView } from '../views/webhook';
 import type { CallName } from './call-names';
 
 /**
@@ -39,6 +40,12 @@ export type CallOutputs = {
   'executions/get': ExecutionDetail;
   'executions/retry': ExecutionView;
   'executions/cancel': ExecutionView;
+  'webhooks/list': WebhookView[];
+  'webhooks/create': WebhookView;
+  'webhooks/delete': null;
+  'webhooks/deliveries': WebhookDeliveryView[];
+  /** Queues a signed `webhook.test` delivery and answers it; its attempts show in the delivery log. */
+  'webhooks/test': WebhookDeliveryView;
 };
 export type CallOutput<K extends CallName> = CallOutputs[K];
 

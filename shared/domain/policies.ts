@@ -168,3 +168,27 @@ export const SCHEDULE_DETAIL_EXECUTIONS = 50;
  * the database: one cheap PRAGMA read, after which the UI fetches again and the scheduler looks for new work.
  */
 export const EXTERNAL_CHANGE_CHECK_MS = 2_000;
+
+/**
+ * Webhook delivery: at most this many attempts in all (the first included), each cut off after the timeout,
+ * with exponential backoff between them (about 10 s, 20 s, 40 s, 80 s with jitter). A delivery whose sender
+ * died mid-request is sent again once its lease (the timeout plus a margin) has passed.
+ */
+export const WEBHOOK_MAX_ATTEMPTS = 5;
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+export const WEBHOOK_BACKOFF: BackoffPolicy = { baseDelayMs: 10_000, maxDelayMs: 10 * MINUTE_MS, factor: 2 };
+export const WEBHOOK_LEASE_MARGIN_MS = 5_000;
+/** Deliveries sent at once by one process: a slow receiver must not hold up the others. */
+export const WEBHOOK_CONCURRENCY = 4;
+/**
+ * A one-shot CLI command (`process`, `sync`) waits at most this long for the deliveries it queued before it
+ * exits; what is still pending then stays queued for the next Chart Sync that runs.
+ */
+export const WEBHOOK_ONE_SHOT_WAIT_MS = 15_000;
+/** Secrets shorter than this are too easy to guess to be worth signing with. */
+export const WEBHOOK_SECRET_MIN_LENGTH = 8;
+export const WEBHOOK_SECRET_MAX_LENGTH = 256;
+export const WEBHOOK_URL_MAX_LENGTH = 2_000;
+/** The delivery log of one webhook, newest first: this many by default, at most the maximum per call. */
+export const WEBHOOK_DELIVERIES_DEFAULT = 50;
+export const WEBHOOK_DELIVERIES_MAX = 500;

@@ -7,6 +7,7 @@ import {
   EXECUTION_PAGE_DEFAULT,
 } from '../domain/policies';
 import { createScheduleInput, updateScheduleInput } from './schedule-input';
+import { createWebhookInput, webhookDeliveriesInput } from './webhook-input';
 
 const id = z.number().int().positive();
 const ids = (what: string) =>
@@ -75,4 +76,10 @@ export const callInputs = {
   /** Starts a new execution of the failed (or cancelled, interrupted) one's schedule. */
   'executions/retry': byId,
   'executions/cancel': byId,
+  'webhooks/list': none,
+  'webhooks/create': createWebhookInput,
+  'webhooks/delete': byId,
+  /** One webhook's deliveries, newest first, each with its attempts. */
+  'webhooks/deliveries': webhookDeliveriesInput,
+  'webhooks/test': byId,
 } as const;

@@ -5,6 +5,7 @@ import type { ExecutionService } from '../schedules/execution-service';
 import type { Now, ScheduleService } from '../schedules/schedule-service';
 import type { DiscoverySummary } from '../sync/discover-charts';
 import type { PlanScope, SyncPreview } from '../sync/sync-runner';
+import type { WebhookService } from '../webhooks';
 
 /** What the handlers ask of the engine beyond the services: starting, cancelling and planning syncs. */
 export type EngineActions = {
@@ -28,6 +29,7 @@ export type HandlerContext = {
   database: AppDatabase;
   schedules: ScheduleService;
   executions: ExecutionService;
+  webhooks: WebhookService;
   engine: EngineActions;
   now: Now;
   /** Errors the operator is only told "see the log" about go here, with their details. */

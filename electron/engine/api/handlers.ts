@@ -4,6 +4,7 @@ import { chartHandlers } from './chart-handlers';
 import { executionHandlers } from './execution-handlers';
 import type { HandlerContext } from './handler-context';
 import { scheduleHandlers } from './schedule-handlers';
+import { webhookHandlers } from './webhook-handlers';
 
 export type { HandlerContext } from './handler-context';
 
@@ -14,5 +15,6 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...chartHandlers(context),
     ...scheduleHandlers(context),
     ...executionHandlers(context),
+    ...webhookHandlers(context),
   };
 }

@@ -23,6 +23,8 @@ export const SCHEDULE_UPDATE_FIELDS = SCHEDULE_CREATE_FIELDS.filter(
 /** `create_schedule`: a chart without a schedule gets one (active) instead of a 404 `not_scheduled`. */
 export const TRIGGER_FIELDS = ['chart_id', 'create_schedule'] as const;
 
+export const WEBHOOK_CREATE_FIELDS = ['url', 'secret', 'events'] as const;
+
 /**
  * Converts a body's snake_case keys to the contract's camelCase. An unknown key is refused here, naming the
  * key as sent, rather than by the contract under its converted name.

@@ -7,6 +7,7 @@ import {
   SCHEDULE_CREATE_FIELDS,
   SCHEDULE_UPDATE_FIELDS,
   TRIGGER_FIELDS,
+  WEBHOOK_CREATE_FIELDS,
   snakePath,
   executionFilterPath,
   toContractInput,
@@ -39,6 +40,8 @@ export type RestRoute = {
 
 /** Who made a schedule through the API, as the original recorded its request's user. */
 const API_CREATOR = 'api';
+/** Who added a webhook through the API, as the audit trail names actors. */
+const REST_ACTOR = 'rest';
 
 /** The filters and paging of `GET /api/sync/executions/`, as the Executions screen has them. */
 const EXECUTION_QUERY: QuerySpec = {
@@ -142,6 +145,37 @@ export const REST_ROUTES: readonly RestRoute[] = [
         toContractInput(body, []);
         return started(contract, await call(contract, 'executions/retry', { id }));
       },
+    },
+  },
+  {
+    path: '/api/webhooks',
+    methods: {
+      GET: async (contract) => answer(200, await call(contract, 'webhooks/list', {})),
+      POST: async (contract, { body }) => {
+        const input = { ...toContractInput(body, WEBHOOK_CREATE_FIELDS), createdBy: REST_ACTOR };
+        return answer(201, await call(contract, 'webhooks/create', input));
+      },
+    },
+  },
+  {
+    path: '/api/webhooks/{id}',
+    idOf: 'Webhook',
+    methods: {
+      DELETE: async (contract, { id }) => answer(204, await call(contract, 'webhooks/delete', { id })),
+    },
+  },
+  {
+    path: '/api/webhooks/{id}/deliveries',
+    idOf: 'Webhook',
+    methods: {
+      GET: async (contract, { id }) => answer(200, await call(contract, 'webhooks/deliveries', { id })),
+    },
+  },
+  {
+    path: '/api/webhooks/{id}/test',
+    idOf: 'Webhook',
+    methods: {
+      POST: async (contract, { id }) => answer(202, await call(contract, 'webhooks/test', { id })),
     },
   },
 ];
