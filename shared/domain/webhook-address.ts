@@ -98,6 +98,10 @@ export function webhookUrlProblem(text: string): string | null {
   if (trimmed.length > WEBHOOK_URL_MAX_LENGTH) {
     return `The URL is too long (at most ${WEBHOOK_URL_MAX_LENGTH} characters).`;
   }
+  // "localhost:8080/hook" would parse as a URL of scheme "localhost:": say what is missing instead.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    return `"${trimmed}" is not a full URL: start it with http:// or https://, such as http://127.0.0.1:8080/hook.`;
+  }
   let url: URL;
   try {
     url = new URL(trimmed);
