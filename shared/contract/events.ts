@@ -41,6 +41,8 @@ export type EngineEvents = {
   'alerts/changed': { unread: number };
   /** A schedule turned overdue (raised once per overdue stretch, whether or not its alert kind is enabled). */
   'schedule/overdue': { scheduleId: number; chartId: number };
+  /** Deliveries of these webhooks were queued or attempted: the delivery log and counts changed. */
+  'webhooks/deliveries-changed': { webhookIds: number[] };
 };
 export type EventName = keyof EngineEvents;
 
@@ -58,4 +60,5 @@ export const EVENT_NAMES = [
   'alert/raised',
   'alerts/changed',
   'schedule/overdue',
+  'webhooks/deliveries-changed',
 ] as const satisfies readonly EventName[];

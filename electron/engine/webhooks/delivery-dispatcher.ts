@@ -38,11 +38,14 @@ export type DispatcherOptions = {
   lookup: LookupFunction;
   random?: () => number;
   send?: (request: SendRequest) => Promise<AttemptOutcome>;
+  /** After each attempt is recorded: the delivery log of this webhook changed. */
+  onAttempt?: (webhookId: number) => void;
   report(error: unknown): void;
 };
 
 type DueRow = {
   id: number;
+  webhookId: number;
   url: string;
   event: string;
   body: string;
@@ -74,7 +77,7 @@ export class DeliveryDispatcher {
     const { sqlite } = options.database;
     this.statements = {
       due: sqlite.prepare(
-        `SELECT d.id, d.url, d.event, d.body, d.attempts, w.secret_ciphertext AS secretCiphertext
+        `SELECT d.id, d.webhook_id AS webhookId, d.url, d.event, d.body, d.attempts, w.secret_ciphertext AS secretCiphertext
          FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
          WHERE d.status = 'pending' AND d.next_attempt_at <= @now
          ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
@@ -246,6 +249,7 @@ export class DeliveryDispatcher {
           now,
         });
       })();
+      this.options.onAttempt?.(row.webhookId);
     } catch (error) {
       this.options.report(error);
     }

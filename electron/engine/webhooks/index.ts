@@ -46,9 +46,12 @@ export function attachWebhooks(options: WebhooksOptions): Webhooks {
     policy: { ...DEFAULT_DELIVERY_POLICY, ...options.policy },
     lookup: options.lookup ?? guardedLookup(),
     ...(options.random ? { random: options.random } : {}),
+    onAttempt: (webhookId) => events.emit('webhooks/deliveries-changed', { webhookIds: [webhookId] }),
     report,
   });
-  const service = new WebhookService(database, secrets, dispatcher, options.now);
+  const service = new WebhookService(database, secrets, dispatcher, options.now, (webhookIds) =>
+    events.emit('webhooks/deliveries-changed', { webhookIds }),
+  );
   // A listener that throws would break the service emitting the event: queueing problems go to the log.
   const guard =
     <T>(listener: (payload: T) => void) =>

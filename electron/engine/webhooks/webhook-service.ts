@@ -29,6 +29,8 @@ export class WebhookService {
     private readonly secrets: SecretBox,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly now: () => number,
+    /** Deliveries of these webhooks were queued: the screens showing their log fetch it again. */
+    private readonly onQueued: (webhookIds: number[]) => void = () => {},
   ) {}
 
   list(): WebhookView[] {
@@ -79,6 +81,7 @@ export class WebhookService {
       at,
     );
     this.dispatcher.queued([deliveryId!]);
+    this.onQueued([id]);
     return getDelivery(this.database, deliveryId!)!;
   }
 
@@ -94,6 +97,7 @@ export class WebhookService {
       at,
     );
     this.dispatcher.queued(ids);
+    this.onQueued(targets.map((webhook) => webhook.id));
     return ids;
   }
 }

@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'schedule-edit'; id: number }
   | { screen: 'executions'; filter: Record<string, string> }
   | { screen: 'execution-detail'; id: number }
+  | { screen: 'settings' }
   | { screen: 'not-found'; path: string };
 
 const positiveInt = (text: string | undefined): number | null =>
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
     const id = positiveInt(second);
     if (id !== null && parts.length === 2) return { screen: 'execution-detail', id };
   }
+  if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
   return { screen: 'not-found', path };
 }
 
@@ -59,5 +61,7 @@ export function hrefOf(route: Exclude<Route, { screen: 'not-found' }>): string {
     }
     case 'execution-detail':
       return `#/executions/${route.id}`;
+    case 'settings':
+      return '#/settings';
   }
 }

@@ -5,6 +5,7 @@ import { ExecutionsScreen } from '../screens/executions/executions-screen';
 import { ScheduleDetailScreen } from '../screens/schedule-detail/schedule-detail-screen';
 import { ScheduleEditorScreen } from '../screens/schedule-editor/schedule-editor-screen';
 import { SchedulesScreen } from '../screens/schedules/schedules-screen';
+import { SettingsScreen } from '../screens/settings/settings-screen';
 import { EmptyState } from '../components/states';
 
 export function ScreenFor({ route }: { route: Route }) {
@@ -23,6 +24,8 @@ export function ScreenFor({ route }: { route: Route }) {
       return <ExecutionsScreen filter={route.filter} />;
     case 'execution-detail':
       return <ExecutionDetailScreen key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'not-found':
       return (
         <EmptyState title="There is no such page">

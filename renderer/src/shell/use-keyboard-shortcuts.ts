@@ -8,6 +8,7 @@ const GO_TO: Record<string, string> = {
   c: hrefOf({ screen: 'charts' }),
   s: hrefOf({ screen: 'schedules' }),
   e: hrefOf({ screen: 'executions', filter: {} }),
+  t: hrefOf({ screen: 'settings' }),
 };
 /** "g" then a letter must follow within this long, as in mail and issue-tracker apps. */
 const SEQUENCE_MS = 1_500;
@@ -25,7 +26,7 @@ function dialogOpen(): boolean {
 }
 
 /**
- * g c / g s / g e switch screens; "/" focuses the screen's search box. Never while typing in a field, nor while
+ * g c / g s / g e / g t switch screens; "/" focuses the screen's search box. Never while typing in a field, nor while
  * a dialog is open.
  */
 export function useKeyboardShortcuts(): void {

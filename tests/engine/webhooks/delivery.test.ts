@@ -248,6 +248,8 @@ describe('webhook delivery to a real receiver', () => {
       secret: SECRET,
       events: ['execution.completed'],
     });
+    const changed: number[][] = [];
+    h.events.on('webhooks/deliveries-changed', ({ webhookIds }) => changed.push(webhookIds));
     h.events.emit('execution/updated', execution(h, {}));
 
     await expect.poll(() => h.deliveries(webhook.id)[0]?.status).toBe('delivered');
@@ -257,6 +259,8 @@ describe('webhook delivery to a real receiver', () => {
       expect.objectContaining({ attempt: 1, statusCode: 500, error: 'HTTP 500: refused with 500' }),
       expect.objectContaining({ attempt: 2, statusCode: 200, error: null }),
     ]);
+    // Queued, then each attempt: the screens showing this webhook's log fetch it again each time.
+    expect(changed).toEqual([[webhook.id], [webhook.id], [webhook.id]]);
     // Every attempt sends the same signed bytes.
     expect(hook.received[1]!.raw.equals(hook.received[0]!.raw)).toBe(true);
     expect(hook.received[1]!.headers['x-chart-sync-signature']).toBe(

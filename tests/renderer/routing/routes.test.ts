@@ -13,6 +13,8 @@ describe('parseRoute', () => {
     ['#/schedules/new?chartId=abc', { screen: 'schedule-new', chartId: null }],
     ['#/schedules/7', { screen: 'schedule-detail', id: 7 }],
     ['#/schedules/7/edit', { screen: 'schedule-edit', id: 7 }],
+    ['#/settings', { screen: 'settings' }],
+    ['#/settings/x', { screen: 'not-found', path: '/settings/x' }],
     ['#/schedules/0', { screen: 'not-found', path: '/schedules/0' }],
     ['#/schedules/-3', { screen: 'not-found', path: '/schedules/-3' }],
     ['#/schedules/7/delete', { screen: 'not-found', path: '/schedules/7/delete' }],
@@ -39,6 +41,7 @@ describe('hrefOf', () => {
     { screen: 'executions', filter: {} },
     { screen: 'executions', filter: { status: 'running', trigger: 'manual' } },
     { screen: 'execution-detail', id: 3 },
+    { screen: 'settings' },
   ])('round-trips %j', (route) => {
     expect(parseRoute(hrefOf(route))).toEqual(route);
   });
