@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import got, { RequestError, TimeoutError } from 'got';
 import type { LookupFunction } from 'node:net';
@@ -28,6 +30,12 @@ export type AttemptOutcome = {
 /** How much of a refusing receiver's answer the log keeps: enough to read its reason, not a whole page. */
 const ERROR_BODY_CHARS = 200;
 
+/**
+ * A fresh connection per delivery: deliveries are rare, and a kept-alive socket the receiver has since closed
+ * would fail the next delivery with a reset that is not the receiver's answer.
+ */
+const AGENTS = { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) };
+
 /** POSTs one delivery: no retries and no redirects here (the dispatcher retries; a redirect is a wrong URL). */
 export async function sendWebhook(request: SendRequest): Promise<AttemptOutcome> {
   const started = performance.now();
@@ -49,6 +57,7 @@ export async function sendWebhook(request: SendRequest): Promise<AttemptOutcome>
       throwHttpErrors: false,
       timeout: { request: request.timeoutMs },
       dnsLookup: request.lookup,
+      agent: AGENTS,
       responseType: 'text',
       ...(request.signal ? { signal: request.signal } : {}),
     });
