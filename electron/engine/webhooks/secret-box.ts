@@ -60,7 +60,11 @@ export class AesGcmSecretBox implements SecretBox {
  */
 export function openSecretBox(databaseFile: string): SecretBox {
   if (databaseFile === ':memory:') return new AesGcmSecretBox(randomBytes(KEY_BYTES));
-  return new AesGcmSecretBox(loadOrCreateKey(join(dirname(databaseFile), SECRET_KEY_FILE_NAME)));
+  // Read (or made) on first use: a command that never touches a webhook (`status`) writes no key file.
+  let box: AesGcmSecretBox | null = null;
+  const open = () =>
+    (box ??= new AesGcmSecretBox(loadOrCreateKey(join(dirname(databaseFile), SECRET_KEY_FILE_NAME))));
+  return { encrypt: (plain) => open().encrypt(plain), decrypt: (ciphertext) => open().decrypt(ciphertext) };
 }
 
 function loadOrCreateKey(file: string): Buffer {

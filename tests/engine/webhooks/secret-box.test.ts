@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -23,8 +23,10 @@ describe('the webhook secret box', () => {
   it('keeps its key in a file beside the database, readable by this user only, reused by the next process', () => {
     const dir = tempDir();
     const file = join(dir, 'chart-sync.sqlite');
-    const sealed = openSecretBox(file).encrypt('shared-secret');
+    const box = openSecretBox(file);
     const key = join(dir, SECRET_KEY_FILE_NAME);
+    expect(existsSync(key)).toBe(false);
+    const sealed = box.encrypt('shared-secret');
     if (process.platform !== 'win32') expect(statSync(key).mode & 0o777).toBe(0o600);
     expect(statSync(key).size).toBe(32);
     expect(openSecretBox(file).decrypt(sealed)).toBe('shared-secret');
@@ -38,14 +40,16 @@ describe('the webhook secret box', () => {
     expect(() => new AesGcmSecretBox(Buffer.alloc(32, 1)).decrypt('garbage')).toThrow(/cannot be decrypted/);
     const dir = tempDir();
     writeFileSync(join(dir, SECRET_KEY_FILE_NAME), 'short');
-    expect(() => openSecretBox(join(dir, 'chart-sync.sqlite'))).toThrow(/is not a webhook key \(5 bytes/);
+    expect(() => openSecretBox(join(dir, 'chart-sync.sqlite')).encrypt('x')).toThrow(
+      /is not a webhook key \(5 bytes/,
+    );
   });
 
   it('tightens a key file found with looser permissions', () => {
     if (process.platform === 'win32') return;
     const dir = tempDir();
     writeFileSync(join(dir, SECRET_KEY_FILE_NAME), Buffer.alloc(32, 7), { mode: 0o644 });
-    openSecretBox(join(dir, 'chart-sync.sqlite'));
+    openSecretBox(join(dir, 'chart-sync.sqlite')).encrypt('x');
     expect(statSync(join(dir, SECRET_KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
   });
 });
