@@ -23,7 +23,7 @@ import { discoverCharts, type DiscoverySummary } from './sync/discover-charts';
 import { SOURCE_WORKER_ENTRY, SyncPool, type WorkerEntry } from './sync/sync-pool';
 import { SyncLock } from './sync/sync-lock';
 import { SyncRunner, type PlanScope, type SyncPreview } from './sync/sync-runner';
-import { attachWebhooks, type Webhooks } from './webhooks';
+import { attachWebhooks, type SecretBox, type Webhooks } from './webhooks';
 
 export type EngineOptions = {
   /** Opened by the host (openDatabase), which reads the stored settings from it first. */
@@ -38,6 +38,8 @@ export type EngineOptions = {
   onError?: (error: unknown) => void;
   /** Running on the built-in emulator because no credentials are set: the UI shows it as demo data. */
   demo?: boolean;
+  /** How webhook secrets are encrypted: the desktop shell's safeStorage; by default a key file (webhooks/). */
+  webhookSecrets?: SecretBox;
 };
 
 /** The engine every host (desktop, headless, CLI) runs: the same database, services, sync and handlers. */
@@ -156,6 +158,7 @@ export class Engine implements EngineActions {
       events: this.events,
       now,
       report: (e) => this.report(e),
+      ...(options.webhookSecrets ? { secrets: options.webhookSecrets } : {}),
     });
     this.handlers = createHandlers({
       version: options.version,
