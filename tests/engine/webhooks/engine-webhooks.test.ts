@@ -128,6 +128,10 @@ describe('REST /api/webhooks/ on the real engine', () => {
       deliveries: { pending: 0, delivered: 0, failed: 0 },
     });
     expect(created.text).not.toContain(SECRET);
+    // Times as every REST answer gives them: ISO 8601 with the offset.
+    expect((value as unknown as { created_at: string }).created_at).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+[+-]\d\d:\d\d$/,
+    );
 
     const listed = await send('GET', '/api/webhooks');
     expect(listed.status).toBe(200);
