@@ -61,6 +61,8 @@ export class Engine implements EngineActions {
   readonly webhooks: Webhooks;
   /** Executions a previous process left running, marked interrupted when this one took the sync role. */
   interruptedAtStart = 0;
+  /** The executions started then to resume them (see ExecutionService.interruptRunning). */
+  resumedAtStart: ExecutionView[] = [];
   private readonly rateLimitState: SharedArrayBuffer;
   private readonly quotaState = createQuotaState();
   private pool: SyncPool | null = null;
@@ -204,7 +206,10 @@ export class Engine implements EngineActions {
    */
   async syncChart(chartId: number, trigger: ExecutionTrigger = 'manual'): Promise<ExecutionView> {
     this.takeSyncRole();
-    const execution = this.startChartSync(chartId, trigger);
+    // A sync of this chart cut off by a crash was resumed at start-up: that is the sync asked for now.
+    const resumed = this.resumedAtStart.find((e) => e.chartId === chartId && this.isOpen(e.id));
+    if (resumed) this.wake();
+    const execution = resumed ?? this.startChartSync(chartId, trigger);
     const settled = await this.settled(execution.id);
     await this.drainEnrichment();
     return this.executions.get(settled.id);
@@ -391,8 +396,14 @@ export class Engine implements EngineActions {
     // An in-memory database (tests) cannot be shared with another process: nothing to lock.
     if (this.database.file !== ':memory:') this.lock = SyncLock.acquire(this.database.file, this.now());
     this.syncRole = true;
-    this.interruptedAtStart = this.executions.interruptRunning();
+    const { interrupted, resumed } = this.executions.interruptRunning();
+    this.interruptedAtStart = interrupted;
+    this.resumedAtStart = resumed;
     this.webhooks.start();
+  }
+
+  private isOpen(executionId: number): boolean {
+    return !isFinalStatus(this.executions.get(executionId).status);
   }
 
   /** The pool starts its two threads on first use, so `chart-sync status` never spawns any. */

@@ -42,3 +42,25 @@ export const EXECUTION_TRIGGERS = [
   'backfill',
 ] as const;
 export type ExecutionTrigger = (typeof EXECUTION_TRIGGERS)[number];
+
+/** Triggers that mean the operator asked for the sync, rather than the schedule's clock. */
+export const OPERATOR_TRIGGERS = [
+  'immediate',
+  'manual',
+  'bulk',
+  'backfill',
+] as const satisfies readonly ExecutionTrigger[];
+
+/**
+ * Whether a run cut off by a crash (the process killed, the machine restarted) is started again, with the same
+ * trigger, when Chart Sync next takes the sync role. What the operator asked for is resumed even on a paused
+ * schedule: they are waiting for it, and a paused schedule would otherwise never fetch the rest. A run of the
+ * schedule's own clock is resumed only while the schedule is active; a deleted schedule has nothing to resume.
+ */
+export function resumesAfterCrash(
+  trigger: ExecutionTrigger,
+  schedule: { isActive: boolean } | null,
+): boolean {
+  if (schedule === null) return false;
+  return schedule.isActive || (OPERATOR_TRIGGERS as readonly ExecutionTrigger[]).includes(trigger);
+}

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, min, sql } from 'drizzle-orm';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
 import {
   ACTIVE_EXECUTION_STATUSES,
+  resumesAfterCrash,
   type ExecutionStatus,
   type ExecutionTrigger,
 } from '../../../shared/domain/execution';
@@ -53,8 +54,26 @@ const STATISTICS: Record<
   cancelled: { counted: false, succeeded: false },
 };
 
-export const INTERRUPTED_MESSAGE =
-  'Chart Sync stopped while this sync was running. Every period stored before that is complete; the next run fetches the rest.';
+const INTERRUPTED =
+  'Chart Sync stopped while this sync was running (it was killed, or the machine restarted). Every period stored before that is complete';
+
+/** The message of a run cut off by a crash: what happens to the rest of its work. */
+export function interruptedMessage(resumedBy: number | null, scheduleActive: boolean | null): string {
+  if (resumedBy !== null) {
+    return `${INTERRUPTED}; execution ${resumedBy} fetches the rest, started when Chart Sync started again.`;
+  }
+  if (scheduleActive === false) {
+    return `${INTERRUPTED}; the schedule is paused, so the rest is fetched when it is resumed or synced.`;
+  }
+  return `${INTERRUPTED}; the rest was not fetched: its schedule was deleted.`;
+}
+
+/** Executions a previous process left running, found when this one took the sync role. */
+export type InterruptedAtStart = {
+  interrupted: number;
+  /** The new executions that resume them (see resumesAfterCrash), pending. */
+  resumed: ExecutionView[];
+};
 
 /**
  * Executions of schedules. An execution is counted in its schedule's statistics exactly once, when it reaches
@@ -79,25 +98,35 @@ export class ExecutionService {
     if (!schedule) throw new ChartSyncError('not_found', `Schedule ${scheduleId} does not exist.`);
     let execution: ExecutionView;
     try {
-      const row = this.database.db
-        .insert(chartSyncExecutions)
-        .values({
-          scheduleId,
-          chartId: schedule.chartId,
-          trigger,
-          maxRetries: options.maxRetries ?? RETRY_POLICY.maxRetries,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      execution = toExecutionView(row);
+      execution = this.insert(scheduleId, schedule.chartId, trigger, options.maxRetries, now);
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadyActive(scheduleId, schedule.chartName);
       throw error;
     }
     this.onChange(execution, false);
     return execution;
+  }
+
+  private insert(
+    scheduleId: number,
+    chartId: number,
+    trigger: ExecutionTrigger,
+    maxRetries: number | undefined,
+    now: number,
+  ): ExecutionView {
+    const row = this.database.db
+      .insert(chartSyncExecutions)
+      .values({
+        scheduleId,
+        chartId,
+        trigger,
+        maxRetries: maxRetries ?? RETRY_POLICY.maxRetries,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    return toExecutionView(row);
   }
 
   /** The open execution of a schedule says whether it runs or waits (and until when), so the message can too. */
@@ -218,17 +247,54 @@ export class ExecutionService {
     });
   }
 
-  /** At start-up: anything still marked running died with the previous process. Returns how many. */
-  interruptRunning(): number {
+  /**
+   * At start-up: anything still marked running died with the previous process (a crash, a kill, a reboot). Each
+   * is closed as interrupted and, when resumesAfterCrash says so, a new pending execution with the same trigger
+   * takes over in the same transaction (planning finds only what is still missing). A resumed run is counted
+   * once in the statistics, by the execution that resumes it; one that is not resumed counts as failed.
+   */
+  interruptRunning(): InterruptedAtStart {
     const running = this.database.db
-      .select({ id: chartSyncExecutions.id })
+      .select({
+        id: chartSyncExecutions.id,
+        scheduleId: chartSyncExecutions.scheduleId,
+        chartId: chartSyncExecutions.chartId,
+        trigger: chartSyncExecutions.trigger,
+        maxRetries: chartSyncExecutions.maxRetries,
+        isActive: chartSyncSchedules.isActive,
+      })
       .from(chartSyncExecutions)
+      .leftJoin(chartSyncSchedules, eq(chartSyncSchedules.id, chartSyncExecutions.scheduleId))
       .where(eq(chartSyncExecutions.status, 'running'))
       .all();
-    for (const { id } of running) {
-      this.finish(id, 'interrupted', { errorMessage: INTERRUPTED_MESSAGE, errorCode: 'interrupted' });
+    const resumed: ExecutionView[] = [];
+    for (const row of running) {
+      const schedule = row.scheduleId === null || row.isActive === null ? null : { isActive: row.isActive };
+      const resume = resumesAfterCrash(row.trigger, schedule);
+      const next = this.database.sqlite.transaction(() => {
+        this.close(
+          row.id,
+          'interrupted',
+          { errorMessage: interruptedMessage(null, schedule?.isActive ?? null), errorCode: 'interrupted' },
+          { counted: !resume },
+        );
+        if (!resume) return null;
+        const now = this.clock();
+        const execution = this.insert(row.scheduleId!, row.chartId, row.trigger, row.maxRetries, now);
+        this.database.db
+          .update(chartSyncExecutions)
+          .set({ errorMessage: interruptedMessage(execution.id, true) })
+          .where(eq(chartSyncExecutions.id, row.id))
+          .run();
+        return execution;
+      })();
+      this.changed(row.id, true);
+      if (next) {
+        this.onChange(next, false);
+        resumed.push(next);
+      }
     }
-    return running.length;
+    return { interrupted: running.length, resumed };
   }
 
   get(id: number): ExecutionView {
@@ -275,6 +341,17 @@ export class ExecutionService {
     status: Exclude<ExecutionStatus, 'pending' | 'running'>,
     patch: Partial<typeof chartSyncExecutions.$inferInsert>,
   ): ExecutionView {
+    this.close(id, status, patch, STATISTICS[status]);
+    return this.changed(id, true);
+  }
+
+  /** finish() without telling the listener, so a caller can commit more in the same transaction first. */
+  private close(
+    id: number,
+    status: Exclude<ExecutionStatus, 'pending' | 'running'>,
+    patch: Partial<typeof chartSyncExecutions.$inferInsert>,
+    statistics: { counted: boolean },
+  ): void {
     const now = this.clock();
     this.database.sqlite.transaction(() => {
       const closed = this.database.db
@@ -293,7 +370,8 @@ export class ExecutionService {
         .where(eq(chartSyncSchedules.id, closed.scheduleId))
         .get();
       if (!schedule) return;
-      const { counted, succeeded } = STATISTICS[status];
+      const { counted } = statistics;
+      const { succeeded } = STATISTICS[status];
       // An interrupted run leaves next_sync_at alone: if its slot had come, it is still due and runs once. A
       // timing that cannot be used (see timingState) has no next slot: it waits for the operator to fix it.
       const timing = timingOf(schedule);
@@ -316,7 +394,6 @@ export class ExecutionService {
         .where(eq(chartSyncSchedules.id, schedule.id))
         .run();
     })();
-    return this.changed(id, true);
   }
 
   private changed(id: number, closed: boolean): ExecutionView {

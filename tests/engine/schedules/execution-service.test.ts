@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getChartBySlug } from '../../../electron/engine/db/queries/charts';
-import { ExecutionService, INTERRUPTED_MESSAGE } from '../../../electron/engine/schedules/execution-service';
+import { ExecutionService, interruptedMessage } from '../../../electron/engine/schedules/execution-service';
 import { ScheduleService } from '../../../electron/engine/schedules/schedule-service';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
 import { DAY_MS, RETRY_POLICY } from '../../../shared/domain/policies';
@@ -155,19 +155,37 @@ describe('ExecutionService', () => {
     expect(schedules.get(schedule.id).nextSyncAt).toBe(START + 2 * DAY_MS);
   });
 
-  it('marks runs found running at start-up as interrupted, counts them failed, and leaves their slot due', () => {
+  it('marks runs found running at start-up as interrupted and resumes them with the same trigger, counted once', () => {
+    const { clock, executions, schedule, stats } = setup();
+    clock.set(START + DAY_MS + 60_000);
+    const execution = executions.start(schedule.id, 'scheduled');
+    executions.markRunning(execution.id);
+    const { interrupted, resumed } = executions.interruptRunning();
+    expect(interrupted).toBe(1);
+    expect(resumed).toHaveLength(1);
+    expect(resumed[0]).toMatchObject({ status: 'pending', trigger: 'scheduled', scheduleId: schedule.id });
+    expect(executions.get(execution.id)).toMatchObject({
+      status: 'interrupted',
+      errorMessage: interruptedMessage(resumed[0]!.id, true),
+    });
+    expect(stats()).toEqual({ total: 0, successful: 0, failed: 0, rate: null });
+    executions.markRunning(resumed[0]!.id);
+    executions.markCompleted(resumed[0]!.id, COUNTS);
+    expect(stats()).toEqual({ total: 1, successful: 1, failed: 0, rate: 100 });
+    expect(executions.interruptRunning()).toEqual({ interrupted: 0, resumed: [] });
+  });
+
+  it('counts a run of a paused schedule found running at start-up as failed, not resumed, its slot left due', () => {
     const { clock, schedules, executions, schedule, stats } = setup();
     clock.set(START + DAY_MS + 60_000);
     const execution = executions.start(schedule.id, 'scheduled');
     executions.markRunning(execution.id);
-    expect(executions.interruptRunning()).toBe(1);
-    expect(executions.get(execution.id)).toMatchObject({
-      status: 'interrupted',
-      errorMessage: INTERRUPTED_MESSAGE,
-    });
+    schedules.setActive(schedule.id, false);
+    expect(executions.interruptRunning()).toEqual({ interrupted: 1, resumed: [] });
+    expect(executions.get(execution.id).errorMessage).toBe(interruptedMessage(null, false));
     expect(stats()).toEqual({ total: 1, successful: 0, failed: 1, rate: 0 });
+    schedules.setActive(schedule.id, true);
     expect(schedules.due().map((s) => s.id)).toEqual([schedule.id]);
-    expect(executions.interruptRunning()).toBe(0);
   });
 
   it('keeps a pending retry across a restart (only running executions are interrupted)', () => {
@@ -175,7 +193,7 @@ describe('ExecutionService', () => {
     const execution = executions.start(schedule.id, 'scheduled');
     executions.markRunning(execution.id);
     executions.retryOrFail(execution.id, { code: 'transient', message: 'timeout' });
-    expect(executions.interruptRunning()).toBe(0);
+    expect(executions.interruptRunning()).toEqual({ interrupted: 0, resumed: [] });
     expect(executions.listActive().map((e) => e.id)).toEqual([execution.id]);
   });
 

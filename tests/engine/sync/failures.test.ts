@@ -161,5 +161,5 @@ describe('sync failures', () => {
     const rankings = storedRankings(engine, id);
     expect(rankings.size).toBe(365);
     for (const entries of rankings.values()) expect(entries).toHaveLength(200);
-  });
+  }, 90_000);
 });
