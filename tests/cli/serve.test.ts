@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STOPPED_NOTICE, STOPPING_NOTICE } from '../../electron/cli/commands/serve';
 import { DEMO_NOTICE } from '../../electron/cli/open-engine';
 import { DEMO_DATABASE_FILE_NAME } from '../../electron/engine/host';
+import { SyncLock } from '../../electron/engine/sync/sync-lock';
 import { http, makeRendererDir, openSocket } from '../engine/server/support';
 import { FAST, useCli } from './run-cli';
 import {
@@ -77,12 +78,12 @@ describe('chart-sync serve, as a process of its own', () => {
       expect(stopping).toBeGreaterThan(0);
       expect(result.stderr.indexOf(STOPPED_NOTICE)).toBeGreaterThan(stopping);
       // The database was closed properly: SQLite removes the WAL files at the last close, and the sync lock
-      // was released.
+      // is free.
       const database = join(machine, DEMO_DATABASE_FILE_NAME);
       expect(existsSync(database)).toBe(true);
       expect(existsSync(`${database}-wal`)).toBe(false);
       expect(existsSync(`${database}-shm`)).toBe(false);
-      expect(existsSync(`${database}.sync-lock`)).toBe(false);
+      SyncLock.acquire(database, Date.now()).release();
       // Nothing is left running: another host can take the database at once.
       const next = await spawnChartSync([...FAST, 'status', '--json'], freshMachineEnv(machine)).result;
       expect(next.code).toBe(0);
