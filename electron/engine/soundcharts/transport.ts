@@ -15,7 +15,8 @@ import type { QuotaTracker } from './quota';
 import type { RateLimiter } from './rate-limiter';
 
 /**
- * How one request is retried after a transient failure (502/503/504, timeouts, resets): at most `maxRetries`
+ * How one request is retried after a transient failure (502/503/504, timeouts, resets, a 2xx body that is not
+ * JSON): at most `maxRetries`
  * times, with backoff. Rate-limit waits never count against it. Plain data, so that it crosses to worker threads
  * by structured clone (workerData, postMessage) unchanged.
  */
@@ -122,7 +123,19 @@ export class Transport {
       const quotaRemaining = quotaHeaderOf(response);
       if (quotaRemaining !== null) quota.observe(quotaRemaining, sentAt);
       const status = response.statusCode;
-      if (status >= 200 && status < 300) return this.parse(response.body, schema, path);
+      if (status >= 200 && status < 300) {
+        const json = this.json(response.body, path);
+        // A body that is not JSON is a garbled transfer (a proxy, a cut connection), like a 503: sent again.
+        if (json instanceof MalformedResponseError) {
+          if (transientRetries < retryPolicy.maxRetries) {
+            transientRetries += 1;
+            await clock.sleep(backoffDelayMs(transientRetries, retryPolicy, random), signal);
+            continue;
+          }
+          throw json;
+        }
+        return this.validate(json.value, schema, path);
+      }
 
       const apiMessage = apiMessageOf(response.body);
       if (status === 401 && !refreshedAuth && auth.invalidate(sent)) {
@@ -180,17 +193,20 @@ export class Transport {
     );
   }
 
-  private parse<T>(body: string, schema: ZodType<T>, path: string): T {
-    let json: unknown;
+  private json(body: string, path: string): { value: unknown } | MalformedResponseError {
     try {
-      json = JSON.parse(body);
+      return { value: JSON.parse(body) as unknown };
     } catch (error) {
-      throw new MalformedResponseError(`response from ${path} is not JSON`, {
+      return new MalformedResponseError(`response from ${path} is not JSON`, {
         path,
         status: 200,
         cause: error,
       });
     }
+  }
+
+  /** A JSON body of the wrong shape is not retried: the same request would get the same answer. */
+  private validate<T>(json: unknown, schema: ZodType<T>, path: string): T {
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw schemaError(parsed.error, path);
     return parsed.data;

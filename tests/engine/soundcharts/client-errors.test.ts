@@ -164,12 +164,22 @@ describe('error classes over HTTP, and what the client does about each', () => {
     expect(error.message).toMatch(/ECONNRESET|socket hang up/);
   });
 
-  it('a truncated JSON body is MalformedResponseError, not retried', async () => {
-    emulator.current.faults.configure({ malformedJson: { next: 1 } });
-    const { result, requests } = await counted(() => clientFor(emulator.current).platforms());
+  it('a body that is not JSON (HTTP 200) is retried per request like a 503', async () => {
+    const clock = new FakeClock();
+    emulator.current.faults.configure({ malformedJson: { next: 2 } });
+    const { result, requests } = await counted(() => clientFor(emulator.current, { clock }).platforms());
+    expect(result).toHaveLength(21);
+    expect(requests).toBe(3);
+    expect(clock.sleeps).toHaveLength(2);
+  });
+
+  it('a body that stays malformed ends as MalformedResponseError after maxRetries + 1 requests', async () => {
+    const clock = new FakeClock();
+    emulator.current.faults.configure({ malformedJson: { probability: 1 } });
+    const { result, requests } = await counted(() => clientFor(emulator.current, { clock }).platforms());
     expect(result).toBeInstanceOf(MalformedResponseError);
     expect(result).toMatchObject({ code: 'malformed_response' });
-    expect(requests).toBe(1);
+    expect(requests).toBe(RETRIES + 1);
   });
 
   it('429 "maximum request count": waits x-ratelimit-reset (+1 s) and retries without spending a retry', async () => {

@@ -22,6 +22,29 @@ describe('sync failures', () => {
     expect(faultCount('rateLimit')).toBe(2);
   });
 
+  it('a malformed answer at 10 % is retried per request: the sync completes with every period', async () => {
+    const { engine, chartId } = await setup();
+    const id = chartId({ slug: 'global-28' });
+    const { schedule } = engine.schedules.create({
+      chartId: id,
+      historyWindowDays: 60,
+      fetchTrackMetadata: false,
+    });
+    emulator.current.stats.reset();
+    emulator.current.faults.configure({ malformedJson: { probability: 0.1 } });
+    const execution = await engine.syncChart(id);
+    expect(faultCount('malformedJson')).toBeGreaterThan(5);
+    expect(execution).toMatchObject({
+      status: 'completed',
+      retryCount: 0,
+      periodsPlanned: 60,
+      periodsSynced: 60,
+      periodsFailed: 0,
+    });
+    expect(storedRankings(engine, id).size).toBe(60);
+    expect(engine.schedules.get(schedule.id)).toMatchObject({ totalExecutions: 1, successfulExecutions: 1 });
+  });
+
   it('stops at once on an exhausted quota, without retrying, and flags the schedule', async () => {
     const { engine, chartId } = await setup();
     const id = chartId({ slug: 'global-28' });
