@@ -42,7 +42,8 @@ export function attachAuditTrail(
         scheduleId: execution.scheduleId,
         executionId: execution.id,
         trigger: execution.trigger,
-        message: execution.errorMessage,
+        // A retry starts with the previous attempt's error still on the row: that error belongs to 'retrying'.
+        message: execution.status === 'running' ? null : execution.errorMessage,
         detail: {
           rankingsCreated: execution.rankingsCreated,
           rankingsUpdated: execution.rankingsUpdated,

@@ -1,6 +1,6 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { storedHistoryWindow } from '../../../shared/domain/periods';
-import type { PlannedPeriod } from '../../../shared/domain/sync-plan';
+import { planPeriods, type PlannedPeriod } from '../../../shared/domain/sync-plan';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
 import { ChartSyncError } from '../../../shared/errors';
 import type { Connection, SyncMessage, WorkerError } from '../../worker/protocol';
@@ -111,6 +111,8 @@ export class SyncRunner {
       periodsFailed: 0,
     };
     const failed: { key: string; error: WorkerError }[] = [];
+    // What this attempt set out to fetch, and what it stored or found unpublished: the rest is still missing.
+    const attempt: Attempt = { planned: null, done: new Set() };
     let lastPeriod: string | null = null;
     const progress = () => {
       executions.recordProgress(executionId, counts);
@@ -130,6 +132,7 @@ export class SyncRunner {
     const onMessage = (message: SyncMessage) => {
       switch (message.type) {
         case 'plan':
+          attempt.planned = message.periods.map((p) => p.key);
           counts.periodsPlanned = started.periodsSynced + message.periods.length;
           return progress();
         case 'period': {
@@ -138,11 +141,13 @@ export class SyncRunner {
           counts.tracksCreated += stored.tracksCreated;
           counts.tracksUpdated += stored.tracksUpdated;
           counts.periodsSynced += 1;
+          attempt.done.add(message.key);
           lastPeriod = message.key;
           if (schedule.fetchTrackMetadata) this.deps.onSongs?.(stored.songUuids, now());
           return progress();
         }
         case 'period-unavailable':
+          attempt.done.add(message.key);
           counts.periodsPlanned -= 1;
           return progress();
         case 'period-failed':
@@ -154,7 +159,25 @@ export class SyncRunner {
     const sync = this.deps.pool.sync(request, onMessage, entry.controller.signal);
     entry.stop = sync.stop;
     const outcome = await sync.done;
-    return this.close(executionId, entry, outcome, failed, counts);
+    return this.close(executionId, entry, outcome, failed, counts, () =>
+      this.stillMissing(attempt, request, chartId),
+    );
+  }
+
+  /**
+   * The periods a failed attempt leaves missing, so a failed execution always lists its holes: what it planned
+   * minus what it stored, or, when it failed before it could plan (the list of dates itself failed), the
+   * window's periods on the chart's calendar minus those stored, as planning would find them.
+   */
+  private stillMissing(attempt: Attempt, request: SyncRequest, chartId: number): string[] {
+    if (attempt.planned) return attempt.planned.filter((key) => !attempt.done.has(key));
+    return planPeriods({
+      frequency: request.frequency,
+      window: request.window,
+      available: null,
+      stored: storedSnapshots(this.deps.database, chartId, request.window),
+      historical: request.historical,
+    }).map((p) => p.key);
   }
 
   /**
@@ -238,12 +261,15 @@ export class SyncRunner {
     outcome: Awaited<ReturnType<SyncPool['sync']>['done']>,
     failed: { key: string; error: WorkerError }[],
     counts: Required<ExecutionCounts>,
+    stillMissing: () => string[],
   ): ExecutionView {
     const { executions, schedules } = this.deps;
     if (entry.ending === 'cancel') return executions.cancel(executionId);
     if (entry.ending === 'shutdown' && outcome.ok) return executions.requeue(executionId);
-    const failedPeriods = failed.map((f) => f.key);
     if (!outcome.ok) {
+      const failedPeriods = stillMissing();
+      counts.periodsFailed = failedPeriods.length;
+      counts.periodsPlanned = Math.max(counts.periodsPlanned, counts.periodsSynced + failedPeriods.length);
       const { error } = outcome;
       const failure = { code: error.code, message: error.message, failedPeriods };
       switch (failureAction(error.code)) {
@@ -259,6 +285,7 @@ export class SyncRunner {
       }
     }
     if (failed.length > 0) {
+      const failedPeriods = failed.map((f) => f.key);
       const first = failed[0]!.error;
       const failure = {
         code: first.code,
@@ -274,6 +301,8 @@ export class SyncRunner {
     return execution;
   }
 }
+
+type Attempt = { planned: string[] | null; done: Set<string> };
 
 /** An execution being run always has its schedule: one cannot be deleted while it has an open execution. */
 function scheduleOf(execution: ExecutionView): number {
