@@ -1,5 +1,5 @@
 import type { ChartFrequency } from './frequency';
-import { calendarDateOf, expectedPeriods, periodKeyOf } from './periods';
+import { calendarDateOf, expectedPeriods, periodKeyOf, type Period } from './periods';
 
 /** A snapshot already in the database, as planning sees it. */
 export type StoredSnapshot = {
@@ -34,6 +34,24 @@ export type PlanInput = {
 const FALLBACK_STAMP = 'T12:00:00+00:00';
 
 /**
+ * The periods a history window covers: every day, ISO week or month that overlaps it, so a monthly chart's
+ * 60-day window holds the month it starts in. The coverage grid shows exactly these, and planning fetches
+ * exactly these: one answer for "what is missing" and "what a backfill fetches".
+ */
+export function windowPeriods(frequency: ChartFrequency, window: { from: string; to: string }): Period[] {
+  return expectedPeriods(frequency, window);
+}
+
+/**
+ * The calendar dates the window's periods span, from the first one's start to the last one's end: a snapshot
+ * anywhere in them covers its period (the June ranking of a window that starts on 25 June is dated 1 June).
+ */
+export function windowSpan(frequency: ChartFrequency, window: { from: string; to: string }) {
+  const periods = windowPeriods(frequency, window);
+  return { from: periods[0]!.start, to: periods.at(-1)!.end };
+}
+
+/**
  * Which periods of the history window to fetch: those Soundcharts has (its list of dates; the chart's
  * calendar when the list is unavailable) whose period has no complete snapshot stored. Newest first, so an
  * interrupted backfill has filled the recent past, which matters most.
@@ -44,18 +62,19 @@ export function planPeriods(input: PlanInput): PlannedPeriod[] {
   const complete = new Set(input.stored.filter((s) => s.complete).map((s) => keyOf(s.datetime)));
   const incomplete = new Set(input.stored.filter((s) => !s.complete).map((s) => keyOf(s.datetime)));
 
+  const periods = windowPeriods(frequency, window);
+  const inWindow = new Set(periods.map((p) => p.key));
   const candidates = new Map<string, { datetime: string; listed: boolean }>();
   if (input.available) {
     for (const datetime of input.available) {
-      const date = calendarDateOf(datetime);
-      if (date < window.from || date > window.to) continue;
-      const key = periodKeyOf(frequency, date);
+      const key = keyOf(datetime);
+      if (!inWindow.has(key)) continue;
       const current = candidates.get(key);
       // Two listed datetimes in one period (an offset change, a re-publication): the later one wins.
       if (!current || current.datetime < datetime) candidates.set(key, { datetime, listed: true });
     }
   } else {
-    for (const period of expectedPeriods(frequency, window)) {
+    for (const period of periods) {
       const day = frequency === 'daily' ? period.start : period.end < window.to ? period.end : window.to;
       candidates.set(period.key, { datetime: `${day}${FALLBACK_STAMP}`, listed: false });
     }

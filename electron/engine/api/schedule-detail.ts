@@ -1,14 +1,11 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
-import { expectedPeriods, storedHistoryWindow } from '../../../shared/domain/periods';
+import { storedHistoryWindow } from '../../../shared/domain/periods';
 import { SCHEDULE_DETAIL_EXECUTIONS } from '../../../shared/domain/policies';
 import type { ScheduleDetail } from '../../../shared/views/schedule-detail';
 import { getChartById } from '../db/queries/charts';
-import {
-  averageDurationMs,
-  completeRankingDates,
-  latestFinishedFailedPeriods,
-  rankingStats,
-} from '../db/queries/schedule-stats';
+import { windowSpan } from '../../../shared/domain/sync-plan';
+import { averageDurationMs, latestFinishedFailedPeriods, rankingStats } from '../db/queries/schedule-stats';
+import { storedSnapshots } from '../sync/store-snapshot';
 import { coverageView } from './coverage-view';
 import type { HandlerContext } from './handler-context';
 
@@ -21,9 +18,8 @@ export function scheduleDetail(
   const chart = getChartById(database, schedule.chart.id)!;
   const frequency = detectSyncFrequency(chart.frequency);
   const window = storedHistoryWindow(now(), schedule.historyWindowDays);
-  const expected = expectedPeriods(frequency, window);
   // The first and last periods may reach past the window (a week, a month): a snapshot there still covers them.
-  const storedDates = completeRankingDates(database, chart.id, expected[0]!.start, expected.at(-1)!.end);
+  const stored = storedSnapshots(database, chart.id, windowSpan(frequency, window));
   const stats = rankingStats(database, chart.id);
   return {
     schedule,
@@ -37,8 +33,7 @@ export function scheduleDetail(
     coverage: coverageView({
       frequency,
       window,
-      expected,
-      storedDates,
+      stored,
       failedKeys: latestFinishedFailedPeriods(database, id),
     }),
     executions: executions.listForSchedule(id, SCHEDULE_DETAIL_EXECUTIONS),

@@ -1,6 +1,6 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { storedHistoryWindow } from '../../../shared/domain/periods';
-import { planPeriods, type PlannedPeriod } from '../../../shared/domain/sync-plan';
+import { planPeriods, windowSpan, type PlannedPeriod } from '../../../shared/domain/sync-plan';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
 import { ChartSyncError } from '../../../shared/errors';
 import type { Connection, SyncMessage, WorkerError } from '../../worker/protocol';
@@ -175,7 +175,7 @@ export class SyncRunner {
       frequency: request.frequency,
       window: request.window,
       available: null,
-      stored: storedSnapshots(this.deps.database, chartId, request.window),
+      stored: storedSnapshots(this.deps.database, chartId, windowSpan(request.frequency, request.window)),
       historical: request.historical,
     }).map((p) => p.key);
   }
@@ -213,12 +213,13 @@ export class SyncRunner {
     const schedule = this.deps.schedules.get(scheduleId);
     const chart = getChartById(this.deps.database, schedule.chart.id)!;
     const window = storedHistoryWindow(this.deps.now(), schedule.historyWindowDays);
+    const frequency = detectSyncFrequency(chart.frequency);
     const request: SyncRequest = {
       connection: this.deps.connection(),
       slug: chart.slug,
-      frequency: detectSyncFrequency(chart.frequency),
+      frequency,
       window,
-      stored: storedSnapshots(this.deps.database, chart.id, window),
+      stored: storedSnapshots(this.deps.database, chart.id, windowSpan(frequency, window)),
       historical: scope === 'full-window' || schedule.syncHistoricalData,
       entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
       previewOnly,

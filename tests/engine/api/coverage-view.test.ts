@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { coverageView } from '../../../electron/engine/api/coverage-view';
 import { expectedPeriods } from '../../../shared/domain/periods';
 
+const complete = (dates: readonly string[]) =>
+  dates.map((date) => ({ datetime: `${date}T12:00:00+00:00`, complete: true }));
+
 describe('coverageView', () => {
   const weekly = { from: '2026-10-26', to: '2026-11-25' };
   const weeks = expectedPeriods('weekly', weekly);
@@ -17,8 +20,7 @@ describe('coverageView', () => {
     const view = coverageView({
       frequency: 'weekly',
       window: weekly,
-      expected: weeks,
-      storedDates,
+      stored: complete(storedDates),
       failedKeys,
     });
     expect(view.periods.find((p) => p.key === key)?.state).toBe(state);
@@ -27,14 +29,23 @@ describe('coverageView', () => {
 
   it('counts today as pending for a daily chart until its ranking is stored', () => {
     const window = { from: '2026-11-20', to: '2026-11-24' };
-    const days = expectedPeriods('daily', window);
     const view = coverageView({
       frequency: 'daily',
       window,
-      expected: days,
-      storedDates: ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'],
+      stored: complete(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']),
       failedKeys: [],
     });
     expect(view).toMatchObject({ synced: 4, missing: 0, failed: 0, pending: 1 });
+  });
+
+  it('a snapshot missing entries does not cover its period: the next sync fetches it again', () => {
+    const window = { from: '2026-11-20', to: '2026-11-22' };
+    const view = coverageView({
+      frequency: 'daily',
+      window,
+      stored: [{ datetime: '2026-11-21T12:00:00+00:00', complete: false }],
+      failedKeys: [],
+    });
+    expect(view.periods.find((p) => p.key === '2026-11-21')?.state).toBe('missing');
   });
 });

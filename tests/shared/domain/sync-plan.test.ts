@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { planPeriods, planRequestCost, type PlanInput } from '../../../shared/domain/sync-plan';
+import {
+  planPeriods,
+  planRequestCost,
+  windowPeriods,
+  windowSpan,
+  type PlanInput,
+} from '../../../shared/domain/sync-plan';
 
 const daily = (date: string, offset = '+00:00') => `${date}T12:00:00${offset}`;
 const WINDOW = { from: '2026-11-01', to: '2026-11-05' };
@@ -114,6 +120,17 @@ describe('planPeriods', () => {
       ['2026-10', daily('2026-10-31')],
       ['2026-09', daily('2026-09-30')],
     ]);
+  });
+
+  it('a window starting mid-month holds that month, whose ranking is dated before the window starts', () => {
+    const window = { from: '2025-06-25', to: '2025-08-23' };
+    const available = ['2025-08-01', '2025-07-01', '2025-06-01', '2025-05-01'].map((d) => daily(d));
+    const monthly = (stored: PlanInput['stored']) =>
+      planPeriods({ frequency: 'monthly', window, available, stored, historical: true }).map((p) => p.key);
+    expect(monthly([])).toEqual(['2025-08', '2025-07', '2025-06']);
+    expect(monthly([{ datetime: daily('2025-06-01'), complete: true }])).toEqual(['2025-08', '2025-07']);
+    expect(windowSpan('monthly', window)).toEqual({ from: '2025-06-01', to: '2025-08-31' });
+    expect(windowPeriods('monthly', window).map((p) => p.key)).toEqual(['2025-06', '2025-07', '2025-08']);
   });
 
   it('keeps the later datetime when a period is listed twice', () => {

@@ -61,26 +61,3 @@ export function rankingStats(database: AppDatabase, chartId: number): RankingSta
     .get();
   return { stored, latestDate: newest?.date ?? null, latestFetchedAt: newest?.fetchedAt ?? null };
 }
-
-/** Calendar dates of a chart's complete snapshots between two dates (inclusive), for the coverage grid. */
-export function completeRankingDates(
-  database: AppDatabase,
-  chartId: number,
-  from: string,
-  to: string,
-): string[] {
-  const r = chartRankings;
-  return database.db
-    .select({ date: r.rankingDate })
-    .from(r)
-    .where(
-      and(
-        eq(r.chartId, chartId),
-        sql`${r.rankingDate} BETWEEN ${from} AND ${to}`,
-        // As planning sees it: a snapshot missing entries is fetched again, so its period is not covered yet.
-        sql`${r.entryCount} >= ${r.reportedTotal}`,
-      ),
-    )
-    .all()
-    .map((row) => row.date);
-}
