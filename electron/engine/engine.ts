@@ -21,7 +21,7 @@ import { QuotaTracker, createQuotaState } from './soundcharts/quota';
 import { RateLimiter, createRateLimitState } from './soundcharts/rate-limiter';
 import { discoverCharts, type DiscoverySummary } from './sync/discover-charts';
 import { SOURCE_WORKER_ENTRY, SyncPool, type WorkerEntry } from './sync/sync-pool';
-import { SyncLock } from './sync/sync-lock';
+import { SyncLock, SyncLockedError } from './sync/sync-lock';
 import { SyncRunner, type PlanScope, type SyncPreview } from './sync/sync-runner';
 import { attachWebhooks, type SecretBox, type Webhooks } from './webhooks';
 
@@ -253,6 +253,21 @@ export class Engine implements EngineActions {
       throw error;
     }
     this.scheduler.wake().catch((error: unknown) => this.report(error));
+  }
+
+  /**
+   * Takes the sync role if it can; when another process (the desktop app, `chart-sync serve`) holds it, says
+   * which instead of throwing. That process sees this one's changes (see watchExternalChanges) and runs what
+   * they make pending.
+   */
+  syncingElsewhere(): SyncLockedError | null {
+    try {
+      this.takeSyncRole();
+      return null;
+    } catch (error) {
+      if (error instanceof SyncLockedError) return error;
+      throw error;
+    }
   }
 
   /**

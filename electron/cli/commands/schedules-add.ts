@@ -4,6 +4,7 @@ import { SYNC_FREQUENCIES, type SyncFrequency } from '../../../shared/domain/fre
 import { ChartSyncError } from '../../../shared/errors';
 import type { CreateScheduleInput } from '../../../shared/schemas/schedule-input';
 import type { ChartRow } from '../../engine/db/queries/charts';
+import type { SyncLockedError } from '../../engine/sync/sync-lock';
 import { resolveChart } from '../chart-lookup';
 import { executionFailed, formatExecutions } from '../format/execution-summary';
 import { chartName, frequencyText } from '../format/schedule-table';
@@ -58,7 +59,10 @@ export function registerScheduleAddCommand(schedules: Command): void {
     .option('--no-historical', 'sync only the latest period, not the missing history')
     .option('--no-metadata', 'do not fetch track metadata for the songs found')
     .option('--paused', 'create the schedule paused')
-    .option('--now', 'sync immediately (with the history) and wait for the result')
+    .option(
+      '--now',
+      'sync immediately (with the history) and wait for the result; with the app running on this data, it syncs it',
+    )
     .option('--json', 'print the schedule (and the execution, with --now) as JSON')
     .action(async (reference: string, options: AddOptions, command: Command) => {
       const failed = await withEngine(command, async ({ engine }) => {
@@ -78,6 +82,14 @@ export function registerScheduleAddCommand(schedules: Command): void {
           if (options.json) printJson({ schedule });
           return false;
         }
+        // The desktop app or `chart-sync serve` holds the sync role: it sees the new execution and runs it.
+        const elsewhere = engine.syncingElsewhere();
+        if (elsewhere) {
+          const execution = engine.executions.get(created.immediateExecutionId);
+          if (options.json) printJson({ schedule, execution });
+          else print(syncedElsewhereText(elsewhere));
+          return false;
+        }
         const stopProgress = showChartProgress(engine, chart.id);
         const stopQueue = showQueueProgress(engine);
         const stopTracking = trackOtherRuns(engine, chart.id);
@@ -93,6 +105,14 @@ export function registerScheduleAddCommand(schedules: Command): void {
       });
       if (failed) throw new CommandExit(1);
     });
+}
+
+function syncedElsewhereText({ holder }: SyncLockedError): string {
+  const who = holder ? ` (process ${holder.pid})` : '';
+  return (
+    `Chart Sync is already running on this data${who} and syncs it now; follow it there, or with ` +
+    '`chart-sync schedules list`.'
+  );
 }
 
 function toCreateInput(chartId: number, options: AddOptions): CreateScheduleInput {

@@ -3,7 +3,18 @@ import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { ChartSyncError } from '../../../shared/errors';
 
-type Holder = { pid: number; host: string; since: number };
+export type SyncLockHolder = { pid: number; host: string; since: number };
+type Holder = SyncLockHolder;
+
+/** Another process syncs this database: who (when it could be read) and which lock file says so. */
+export class SyncLockedError extends ChartSyncError {
+  constructor(
+    readonly lockFile: string,
+    readonly holder: SyncLockHolder | null,
+  ) {
+    super('sync_locked', refusalMessage(lockFile, holder));
+  }
+}
 
 /**
  * One syncing process per database. The desktop app, `chart-sync serve` and `chart-sync process` may be pointed
@@ -41,7 +52,9 @@ export class SyncLock {
       } catch (error) {
         connection.close();
         const code = (error as { code?: unknown }).code;
-        if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw refusal(file, readHolder(holderFile));
+        if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+          throw new SyncLockedError(file, readHolder(holderFile));
+        }
         // A lock file of an older Chart Sync (JSON naming a PID): it proves nothing, since that PID may be anyone's now.
         if (code === 'SQLITE_NOTADB' && readHolder(file) !== null) {
           rmSync(file, { force: true });
@@ -64,14 +77,13 @@ export class SyncLock {
   }
 }
 
-function refusal(file: string, holder: Holder | null): ChartSyncError {
+function refusalMessage(file: string, holder: Holder | null): string {
   const who = holder
     ? `process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, since ${new Date(holder.since).toISOString()}`
     : 'another process';
-  return new ChartSyncError(
-    'sync_locked',
+  return (
     `Another Chart Sync (${who}) is syncing this database: it holds the sync lock ${file}. Stop it first, or use ` +
-      'it to sync. The lock is released when that process ends, however it ends.',
+    'it to sync. The lock is released when that process ends, however it ends.'
   );
 }
 
