@@ -43,7 +43,10 @@ export type RetryDecision = { retrying: boolean; execution: ExecutionView };
  */
 export type ExecutionChangeListener = (execution: ExecutionView, closed: boolean) => void;
 
-/** What each final status does to the schedule's statistics. Cancelled runs are the operator's call: not counted. */
+/**
+ * What each final status does to the schedule's statistics. Cancelled runs are the operator's call: not counted.
+ * An interrupted run that is resumed at start-up is not counted either (see interruptRunning): its resumption is.
+ */
 const STATISTICS: Record<
   'completed' | 'failed' | 'interrupted' | 'cancelled',
   { counted: boolean; succeeded: boolean }
