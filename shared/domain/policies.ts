@@ -27,19 +27,21 @@ export const MAX_DST_FOLD_MS = 2 * HOUR_MS;
 /** How many upcoming runs the schedule editor previews. */
 export const NEXT_RUNS_PREVIEW_COUNT = 5;
 
-/** Overdue: late by more than OVERDUE_FACTOR intervals; failing: late by more than FAILING_FACTOR intervals. */
-export const OVERDUE_FACTOR = 1;
-export const FAILING_FACTOR = 2;
-
 /**
- * Health (shared/domain/health.ts): late after HEALTH_LATE_FACTOR intervals without a success, or due and not
- * started for longer than the grace (a tick of the scheduler plus a busy worker); overdue after
- * HEALTH_OVERDUE_FACTOR intervals (Airbyte's rule); failing after this many executions in a row did not complete.
+ * Health (shared/domain/health.ts): late after HEALTH_LATE_FACTOR intervals (plus the grace) without a success,
+ * or due and not started for longer than the grace (a tick of the scheduler plus a busy worker; it also covers
+ * the minutes a sync on its slot takes); overdue after HEALTH_OVERDUE_FACTOR intervals without a success
+ * (Airbyte's rule); failing when this many executions in a row (cancelled ones aside) did not complete.
  */
 export const HEALTH_LATE_FACTOR = 1;
 export const HEALTH_OVERDUE_FACTOR = 2;
 export const HEALTH_LATE_GRACE_MS = 15 * MINUTE_MS;
 export const HEALTH_FAILING_STREAK = 3;
+/** A cron schedule's health interval is its longest gap among this many runs after the last success. */
+export const HEALTH_CRON_SAMPLE_RUNS = 7;
+
+/** A run that starts more than this many intervals after its slot missed a whole slot: its trigger is catch_up. */
+export const CATCH_UP_FACTOR = 1;
 
 /** Retry policy of one execution (the original's "max 3 retries with exponential backoff"). */
 export const RETRY_POLICY = {

@@ -1,4 +1,5 @@
-import { FAILING_FACTOR, OVERDUE_FACTOR } from './policies';
+import type { Health } from './health';
+import { CATCH_UP_FACTOR } from './policies';
 
 /** Share of successful executions as a percentage (0–100, unrounded: rounding is the display's business). */
 export function successRate(total: number, successful: number): number | null {
@@ -12,43 +13,27 @@ export function successRate(total: number, successful: number): number | null {
 }
 
 /**
- * none: not due yet (or not scheduled); due: waiting for the scheduler's next tick or a free worker; overdue: a
- * whole interval went by without a run; failing: so late that something is wrong beyond a busy queue.
+ * A run starting now missed a whole slot (the app was off, or the queue that busy): the scheduler marks it
+ * catch_up. This is about the trigger only; whether the schedule is late or overdue is health's call.
  */
-export type OverdueLevel = 'none' | 'due' | 'overdue' | 'failing';
-
-export function overdueLevel(input: {
-  isActive: boolean;
-  nextSyncAt: number | null;
-  intervalMs: number;
-  now: number;
-}): { level: OverdueLevel; lateByMs: number } {
-  const { isActive, nextSyncAt, intervalMs, now } = input;
+export function missedSlot(input: { nextSyncAt: number | null; intervalMs: number; now: number }): boolean {
+  const { nextSyncAt, intervalMs, now } = input;
   if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
     throw new RangeError(`intervalMs must be a positive number, got ${intervalMs}`);
   }
-  if (!isActive || nextSyncAt === null) return { level: 'none', lateByMs: 0 };
-  const lateByMs = Math.max(0, now - nextSyncAt);
-  if (nextSyncAt > now) return { level: 'none', lateByMs };
-  if (lateByMs > FAILING_FACTOR * intervalMs) return { level: 'failing', lateByMs };
-  if (lateByMs > OVERDUE_FACTOR * intervalMs) return { level: 'overdue', lateByMs };
-  return { level: 'due', lateByMs };
+  return nextSyncAt !== null && now - nextSyncAt > CATCH_UP_FACTOR * intervalMs;
 }
 
-export function isOverdue(level: OverdueLevel): boolean {
-  return level === 'overdue' || level === 'failing';
-}
-
-/** The chart list's sync column: the original's ✅ Active, ⚠ Overdue, ⏸ Inactive and "Not scheduled". */
+/**
+ * The original's sync status column (✅ Active, ⚠ Overdue, ⏸ Inactive, "Not scheduled"), kept for its REST field
+ * and read from health, so overdue has one definition: health's.
+ */
 export type ChartSyncStatus = 'active' | 'overdue' | 'inactive' | 'not_scheduled';
 
-export function chartSyncStatus(
-  schedule: { isActive: boolean; nextSyncAt: number | null; intervalMs: number } | null,
-  now: number,
-): ChartSyncStatus {
-  if (schedule === null) return 'not_scheduled';
-  if (!schedule.isActive) return 'inactive';
-  return isOverdue(overdueLevel({ ...schedule, now }).level) ? 'overdue' : 'active';
+export function chartSyncStatus(health: Health | null): ChartSyncStatus {
+  if (health === null) return 'not_scheduled';
+  if (health === 'paused') return 'inactive';
+  return health === 'overdue' ? 'overdue' : 'active';
 }
 
 /** Clock skew between the moments start and end were stamped must not produce a negative duration. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS } from '../../../shared/domain/policies';
+import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
 import {
   chartSyncStatus,
   executionDurationMs,
-  isOverdue,
-  overdueLevel,
+  missedSlot,
   successRate,
-  type OverdueLevel,
+  type ChartSyncStatus,
 } from '../../../shared/domain/schedule-status';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -35,108 +35,41 @@ describe('successRate', () => {
   });
 });
 
-describe('overdueLevel (interval 24 h, overdue beyond 1×, failing beyond 2×)', () => {
+describe('missedSlot (catch-up trigger: more than one interval past the slot)', () => {
   it.each([
-    {
-      name: 'inactive, even if very late',
-      isActive: false,
-      nextSyncAt: NOW - 10 * I,
-      level: 'none',
-      lateByMs: 0,
-    },
-    { name: 'active without next sync', isActive: true, nextSyncAt: null, level: 'none', lateByMs: 0 },
-    { name: 'next sync in an hour', isActive: true, nextSyncAt: NOW + HOUR_MS, level: 'none', lateByMs: 0 },
-    { name: 'next sync in 1 ms', isActive: true, nextSyncAt: NOW + 1, level: 'none', lateByMs: 0 },
-    { name: 'due right now', isActive: true, nextSyncAt: NOW, level: 'due', lateByMs: 0 },
-    { name: 'late by 1 ms', isActive: true, nextSyncAt: NOW - 1, level: 'due', lateByMs: 1 },
-    { name: 'late by exactly 1×', isActive: true, nextSyncAt: NOW - I, level: 'due', lateByMs: I },
-    {
-      name: 'late by just over 1×',
-      isActive: true,
-      nextSyncAt: NOW - I - 1,
-      level: 'overdue',
-      lateByMs: I + 1,
-    },
-    { name: 'late by 1.5×', isActive: true, nextSyncAt: NOW - 1.5 * I, level: 'overdue', lateByMs: 1.5 * I },
-    {
-      name: 'late by exactly 2×',
-      isActive: true,
-      nextSyncAt: NOW - 2 * I,
-      level: 'overdue',
-      lateByMs: 2 * I,
-    },
-    {
-      name: 'late by just over 2×',
-      isActive: true,
-      nextSyncAt: NOW - 2 * I - 1,
-      level: 'failing',
-      lateByMs: 2 * I + 1,
-    },
-    { name: 'late by 30×', isActive: true, nextSyncAt: NOW - 30 * I, level: 'failing', lateByMs: 30 * I },
-  ])('$name → $level', ({ isActive, nextSyncAt, level, lateByMs }) => {
-    expect(overdueLevel({ isActive, nextSyncAt, intervalMs: I, now: NOW })).toEqual({ level, lateByMs });
+    { name: 'no slot', nextSyncAt: null, expected: false },
+    { name: 'slot ahead', nextSyncAt: NOW + HOUR_MS, expected: false },
+    { name: 'due right now', nextSyncAt: NOW, expected: false },
+    { name: 'exactly one interval past', nextSyncAt: NOW - I, expected: false },
+    { name: '1 ms beyond one interval', nextSyncAt: NOW - I - 1, expected: true },
+    { name: 'thirty intervals past', nextSyncAt: NOW - 30 * I, expected: true },
+  ])('$name → $expected', ({ nextSyncAt, expected }) => {
+    expect(missedSlot({ nextSyncAt, intervalMs: I, now: NOW })).toBe(expected);
   });
 
-  it.each([
-    { name: 'zero', intervalMs: 0 },
-    { name: 'negative', intervalMs: -I },
-    { name: 'NaN', intervalMs: Number.NaN },
-  ])('refuses a $name interval', ({ intervalMs }) => {
-    expect(() => overdueLevel({ isActive: true, nextSyncAt: NOW, intervalMs, now: NOW })).toThrow(RangeError);
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('refuses interval %s', (intervalMs) => {
+    expect(() => missedSlot({ nextSyncAt: NOW, intervalMs, now: NOW })).toThrow(RangeError);
   });
 });
 
-describe('isOverdue', () => {
-  it.each<{ level: OverdueLevel; expected: boolean }>([
-    { level: 'none', expected: false },
-    { level: 'due', expected: false },
-    { level: 'overdue', expected: true },
-    { level: 'failing', expected: true },
-  ])('$level → $expected', ({ level, expected }) => {
-    expect(isOverdue(level)).toBe(expected);
+describe('chartSyncStatus follows health (one rule for overdue)', () => {
+  it.each<{ health: Health | null; expected: ChartSyncStatus }>([
+    { health: null, expected: 'not_scheduled' },
+    { health: 'paused', expected: 'inactive' },
+    { health: 'overdue', expected: 'overdue' },
+    { health: 'on_time', expected: 'active' },
+    { health: 'never_synced', expected: 'active' },
+    { health: 'late', expected: 'active' },
+    { health: 'failing', expected: 'active' },
+    { health: 'retrying', expected: 'active' },
+    { health: 'action_required', expected: 'active' },
+    { health: 'running', expected: 'active' },
+  ])('$health → $expected', ({ health, expected }) => {
+    expect(chartSyncStatus(health)).toBe(expected);
   });
-});
 
-describe('chartSyncStatus', () => {
-  it.each([
-    { name: 'no schedule', schedule: null, expected: 'not_scheduled' },
-    {
-      name: 'paused schedule',
-      schedule: { isActive: false, nextSyncAt: NOW + I, intervalMs: I },
-      expected: 'inactive',
-    },
-    {
-      name: 'paused schedule that is long past due',
-      schedule: { isActive: false, nextSyncAt: NOW - 10 * I, intervalMs: I },
-      expected: 'inactive',
-    },
-    {
-      name: 'active, next sync ahead',
-      schedule: { isActive: true, nextSyncAt: NOW + I, intervalMs: I },
-      expected: 'active',
-    },
-    {
-      name: 'active, next sync not set',
-      schedule: { isActive: true, nextSyncAt: null, intervalMs: I },
-      expected: 'active',
-    },
-    {
-      name: 'active and due (late ≤ 1×)',
-      schedule: { isActive: true, nextSyncAt: NOW - I, intervalMs: I },
-      expected: 'active',
-    },
-    {
-      name: 'active and overdue',
-      schedule: { isActive: true, nextSyncAt: NOW - I - 1, intervalMs: I },
-      expected: 'overdue',
-    },
-    {
-      name: 'active and failing',
-      schedule: { isActive: true, nextSyncAt: NOW - 3 * I, intervalMs: I },
-      expected: 'overdue',
-    },
-  ])('$name → $expected', ({ schedule, expected }) => {
-    expect(chartSyncStatus(schedule, NOW)).toBe(expected);
+  it('covers every health state', () => {
+    expect(new Set(HEALTH_STATES.map(chartSyncStatus))).toEqual(new Set(['active', 'overdue', 'inactive']));
   });
 });
 
