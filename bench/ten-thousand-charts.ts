@@ -1,3 +1,4 @@
+import { chartSyncStatus } from '../shared/domain/schedule-status';
 import type { ChartListItem } from '../shared/views/chart-list-item';
 
 export const CHART_COUNT = 10_000;
@@ -11,7 +12,7 @@ const COUNTRIES = [
   ['JP', 'Japan'],
 ] as const;
 const FREQUENCIES = ['daily', 'weekly', 'monthly'];
-const STATUSES = ['active', 'overdue', 'inactive', 'not_scheduled'] as const;
+const HEALTH = ['on_time', 'overdue', 'paused', null, 'failing', 'never_synced', 'late', null] as const;
 
 /** A catalogue the size of a big operator's: names, platforms and countries spread like the real one. */
 /** The fields of a catalogue row (the engine's ChartRecord); kept plain so the renderer's benchmark can use it. */
@@ -39,17 +40,22 @@ export function chartRecords(): BenchChart[] {
 }
 
 export function chartItems(): ChartListItem[] {
-  return chartRecords().map((record, i) => ({
-    id: i + 1,
-    slug: record.slug,
-    name: record.name,
-    platform: record.platform,
-    frequency: record.frequency,
-    countryCode: record.countryCode,
-    countryName: record.countryName,
-    syncStatus: STATUSES[i % STATUSES.length]!,
-    scheduleId: i % 4 === 3 ? null : i + 1,
-    lastSyncAt: null,
-    nextSyncAt: null,
-  }));
+  return chartRecords().map((record, i) => {
+    const health = HEALTH[i % HEALTH.length] ?? null;
+    return {
+      id: i + 1,
+      slug: record.slug,
+      name: record.name,
+      platform: record.platform,
+      frequency: record.frequency,
+      countryCode: record.countryCode,
+      countryName: record.countryName,
+      syncStatus: chartSyncStatus(health),
+      health,
+      healthReason: health === null ? null : 'Synced on schedule.',
+      scheduleId: health === null ? null : i + 1,
+      lastSyncAt: null,
+      nextSyncAt: null,
+    };
+  });
 }

@@ -1,3 +1,5 @@
+import type { Health } from '../domain/health';
+
 /** The engine's own state: what the app shell and `chart-sync status` show. */
 export type AppStatus = {
   version: string;
@@ -8,6 +10,7 @@ export type AppStatus = {
   databaseFile: string;
   schemaVersion: number;
   charts: number;
-  schedules: { total: number; active: number; overdue: number };
+  /** `byHealth`: how many schedules are in each health state (the header and `chart-sync status` show them). */
+  schedules: { total: number; active: number; overdue: number; byHealth: Record<Health, number> };
   executions: { running: number; pending: number };
 };

@@ -1,6 +1,7 @@
 import type { ExecutionStatus, ExecutionTrigger } from '../domain/execution';
 import type { SyncFrequency } from '../domain/frequency';
-import type { ChartSyncStatus, OverdueLevel } from '../domain/schedule-status';
+import type { Health } from '../domain/health';
+import type { ChartSyncStatus } from '../domain/schedule-status';
 
 /** A chart as the operator sees it in lists. */
 export type ChartSummary = {
@@ -13,7 +14,7 @@ export type ChartSummary = {
   countryName: string;
 };
 
-/** A schedule with everything derived from it at read time: success rate and overdue are never stale. */
+/** A schedule with everything derived from it at read time: success rate and health are never stale. */
 export type ScheduleView = {
   id: number;
   chart: ChartSummary;
@@ -39,9 +40,10 @@ export type ScheduleView = {
   /** Derived. */
   intervalMs: number;
   successRate: number | null;
-  overdueLevel: OverdueLevel;
-  lateByMs: number;
-  isOverdue: boolean;
+  /** What the operator is told about it (shared/domain/health.ts), and why, as a sentence. */
+  health: Health;
+  healthReason: string;
+  /** The original's sync status (active, overdue, inactive), read from health. */
   status: ChartSyncStatus;
 };
 

@@ -1,9 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { Health } from '../../../shared/domain/health';
+import { healthText } from '../../../shared/domain/health-labels';
 import type { ChartSyncStatus } from '../../../shared/domain/schedule-status';
 import { toChartSummary, type ChartRow } from '../../engine/db/queries/charts';
 import { findCharts, type ChartFilter } from '../chart-lookup';
 import { formatCount, plural } from '../format/numbers';
-import { STATUS_LABELS } from '../format/schedule-table';
 import { formatTable } from '../format/table';
 import { withEngine } from '../open-engine';
 import { note, print, printJson } from '../output';
@@ -50,14 +51,21 @@ export function registerChartsCommand(program: Command): void {
         if (options.country !== undefined) filter.country = options.country;
         if (options.search !== undefined) filter.search = options.search;
         const { rows, total } = findCharts(engine.database, filter);
-        const statusOf = new Map(engine.schedules.list().map((s) => [s.chart.id, s.status]));
-        const syncStatus = (chart: ChartRow): ChartSyncStatus => statusOf.get(chart.id) ?? 'not_scheduled';
+        const scheduleOf = new Map(engine.schedules.list().map((s) => [s.chart.id, s]));
+        const syncOf = (chart: ChartRow): ChartSync => {
+          const schedule = scheduleOf.get(chart.id);
+          return {
+            syncStatus: schedule?.status ?? 'not_scheduled',
+            health: schedule?.health ?? null,
+            healthReason: schedule?.healthReason ?? null,
+          };
+        };
         const cut =
           total > rows.length
             ? `Showing ${rows.length} of ${total} charts; narrow with --platform, --country or --search, or raise --limit.`
             : null;
         if (options.json) {
-          printJson(rows.map((chart) => ({ ...toChartSummary(chart), syncStatus: syncStatus(chart) })));
+          printJson(rows.map((chart) => ({ ...toChartSummary(chart), ...syncOf(chart) })));
           if (cut) note(cut);
           return;
         }
@@ -69,16 +77,16 @@ export function registerChartsCommand(program: Command): void {
           );
           return;
         }
-        print(formatChartTable(rows, syncStatus));
+        print(formatChartTable(rows, syncOf));
         if (cut) print(cut);
       });
     });
 }
 
-function formatChartTable(
-  rows: readonly ChartRow[],
-  syncStatus: (chart: ChartRow) => ChartSyncStatus,
-): string {
+/** The original's sync status and the schedule's health (null: not scheduled). */
+type ChartSync = { syncStatus: ChartSyncStatus; health: Health | null; healthReason: string | null };
+
+function formatChartTable(rows: readonly ChartRow[], syncOf: (chart: ChartRow) => ChartSync): string {
   return formatTable(rows, [
     { header: 'id', align: 'right', value: (c) => String(c.id) },
     { header: 'slug', value: (c) => c.slug },
@@ -86,7 +94,7 @@ function formatChartTable(
     { header: 'platform', value: (c) => c.platform },
     { header: 'frequency', value: (c) => c.frequency },
     { header: 'country', value: (c) => (c.countryCode ? `${c.countryCode} ${c.countryName}` : 'Worldwide') },
-    { header: 'sync', value: (c) => STATUS_LABELS[syncStatus(c)] },
+    { header: 'sync', value: (c) => healthText(syncOf(c).health) },
   ]);
 }
 

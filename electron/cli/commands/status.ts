@@ -1,3 +1,5 @@
+import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
+import { HEALTH_ORDER, healthText } from '../../../shared/domain/health-labels';
 import type { Command } from 'commander';
 import { ChartSyncError } from '../../../shared/errors';
 import type { AppStatus } from '../../../shared/views/app-status';
@@ -65,7 +67,18 @@ export function formatStatus(status: CliStatus): string {
     `Database:    ${status.databaseFile} (schema ${status.schemaVersion})`,
     `Charts:      ${formatCount(status.charts)}`,
     `Schedules:   ${schedules.total} (${schedules.active} active, ${schedules.total - schedules.active} paused, ${schedules.overdue} overdue)`,
+    `Health:      ${healthCounts(schedules.byHealth)}`,
     `Executions:  ${status.executions.running} running, ${status.executions.pending} waiting`,
     '',
   ].join('\n');
+}
+
+/** Every state that has schedules, most urgent first: "✖ Failing 1 · ○ Never synced 2". */
+export function healthCounts(byHealth: Record<Health, number>): string {
+  const states = HEALTH_STATES.filter((state) => byHealth[state] > 0).sort(
+    (a, b) => HEALTH_ORDER[a] - HEALTH_ORDER[b],
+  );
+  return states.length === 0
+    ? 'no schedules'
+    : states.map((state) => `${healthText(state)} ${formatCount(byHealth[state])}`).join(' · ');
 }

@@ -1,17 +1,9 @@
-import type { ChartSyncStatus } from '../../../shared/domain/schedule-status';
+import { healthText } from '../../../shared/domain/health-labels';
 import type { ScheduleView } from '../../../shared/views/schedule-view';
 import { formatTable, type Column } from './table';
 import { formatCount } from './numbers';
 import { truncate } from './text-width';
-import { formatRelative, formatSpan, formatWhen, NONE } from './time';
-
-/** The original admin's sync status column, icons included. */
-export const STATUS_LABELS: Record<ChartSyncStatus, string> = {
-  active: '✅ Active',
-  overdue: '⚠ Overdue',
-  inactive: '⏸ Inactive',
-  not_scheduled: 'Not scheduled',
-};
+import { formatRelative, formatWhen, NONE } from './time';
 
 const ATTENTION_COLUMN_WIDTH = 60;
 
@@ -34,11 +26,9 @@ export function successRateText(rate: number | null): string {
   return rate === null ? NONE : `${Math.round(rate)} %`;
 }
 
-/** What the operator should look at: a problem only they can fix, else a schedule far behind its slot. */
+/** Why a schedule is not on time (health's reason); nothing when all is well. */
 export function attentionText(schedule: ScheduleView): string {
-  if (schedule.attentionReason) return schedule.attentionReason;
-  if (schedule.overdueLevel === 'failing') return `late by ${formatSpan(schedule.lateByMs)}`;
-  return '';
+  return schedule.health === 'on_time' ? '' : schedule.healthReason;
 }
 
 export function formatScheduleTable(schedules: readonly ScheduleView[], now: number): string {
@@ -47,7 +37,7 @@ export function formatScheduleTable(schedules: readonly ScheduleView[], now: num
     { header: 'slug', value: (s) => s.chart.slug },
     { header: 'platform', value: (s) => s.chart.platform },
     { header: 'frequency', value: frequencyText },
-    { header: 'status', value: (s) => STATUS_LABELS[s.status] },
+    { header: 'health', value: (s) => healthText(s.health) },
     {
       header: 'last sync',
       value: (s) => (s.lastSyncAt === null ? 'never' : formatRelative(s.lastSyncAt, now)),
@@ -60,7 +50,7 @@ export function formatScheduleTable(schedules: readonly ScheduleView[], now: num
       value: (s) =>
         `${formatCount(s.totalExecutions)}/${formatCount(s.successfulExecutions)}/${formatCount(s.failedExecutions)}`,
     },
-    { header: 'attention', value: (s) => truncate(attentionText(s), ATTENTION_COLUMN_WIDTH) },
+    { header: 'why', value: (s) => truncate(attentionText(s), ATTENTION_COLUMN_WIDTH) },
   ];
   return formatTable(schedules, columns);
 }

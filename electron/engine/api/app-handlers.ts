@@ -1,17 +1,21 @@
 import { count, eq } from 'drizzle-orm';
 import type { CallHandlers } from '../../../shared/contract/calls';
+import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { charts, chartSyncExecutions } from '../db/schema';
+import { loadScheduleHealth } from '../health/load-schedule-health';
 import type { HandlerContext } from './handler-context';
 
 export function appHandlers(context: HandlerContext): Pick<CallHandlers, 'app/status'> {
   return { 'app/status': () => appStatus(context) };
 }
 
-function appStatus({ version, demo, apiUrl, database, schedules }: HandlerContext): AppStatus {
+function appStatus({ version, demo, apiUrl, database, now }: HandlerContext): AppStatus {
   const { db } = database;
   const chartCount = db.select({ n: count() }).from(charts).get()?.n ?? 0;
-  const scheduleViews = schedules.list();
+  const health = [...loadScheduleHealth(database, now()).values()];
+  const byHealth = Object.fromEntries(HEALTH_STATES.map((state) => [state, 0])) as Record<Health, number>;
+  for (const { health: state } of health) byHealth[state]++;
   const executionCount = (status: 'pending' | 'running') =>
     db.select({ n: count() }).from(chartSyncExecutions).where(eq(chartSyncExecutions.status, status)).get()
       ?.n ?? 0;
@@ -23,9 +27,10 @@ function appStatus({ version, demo, apiUrl, database, schedules }: HandlerContex
     schemaVersion: database.migration.toVersion,
     charts: chartCount,
     schedules: {
-      total: scheduleViews.length,
-      active: scheduleViews.filter((s) => s.isActive).length,
-      overdue: scheduleViews.filter((s) => s.isOverdue).length,
+      total: health.length,
+      active: health.length - byHealth.paused,
+      overdue: byHealth.overdue,
+      byHealth,
     },
     executions: { running: executionCount('running'), pending: executionCount('pending') },
   };

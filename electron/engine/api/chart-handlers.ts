@@ -2,11 +2,11 @@ import type { CallHandlers } from '../../../shared/contract/calls';
 import { chartSyncStatus } from '../../../shared/domain/schedule-status';
 import { ChartSyncError } from '../../../shared/errors';
 import type { ChartListItem, ChartSyncStatusView } from '../../../shared/views/chart-list-item';
-import { listChartsWithSchedules, type ChartListRow } from '../db/queries/chart-list';
+import { listChartsWithSchedules } from '../db/queries/chart-list';
 import { findChartByReference, getChartById, toChartSummary } from '../db/queries/charts';
 import { latestExecutionOf } from '../db/queries/execution-list';
 import { toExecutionView } from '../schedules/execution-view';
-import { timingState } from '../schedules/schedule-view';
+import { healthOf } from '../health/schedule-health';
 import { runBulk } from './bulk';
 import type { HandlerContext } from './handler-context';
 import { fromSoundcharts } from './soundcharts-failure';
@@ -66,41 +66,23 @@ export function chartHandlers(context: HandlerContext): ChartHandlers {
 
 function listCharts({ database, now }: HandlerContext): ChartListItem[] {
   const at = now();
-  return listChartsWithSchedules(database).map((row) => ({
-    ...toChartSummary(row),
-    syncStatus: chartSyncStatus(scheduleState(row, at), at),
-    scheduleId: row.scheduleId,
-    lastSyncAt: row.lastSyncAt,
-    nextSyncAt: row.nextSyncAt,
-  }));
-}
-
-/** The LEFT JOIN gives nulls for a chart without a schedule. */
-function scheduleState(row: ChartListRow, at: number) {
-  if (
-    row.scheduleId === null ||
-    row.isActive === null ||
-    row.syncFrequency === null ||
-    row.anchorAt === null
-  ) {
-    return null;
-  }
-  const { intervalMs } = timingState(
-    {
-      syncFrequency: row.syncFrequency,
-      customIntervalHours: row.customIntervalHours,
-      cronExpression: row.cronExpression,
-      timeZone: row.timeZone,
-      anchorAt: row.anchorAt,
-    },
-    at,
-  );
-  return { isActive: row.isActive, nextSyncAt: row.nextSyncAt, intervalMs };
+  return listChartsWithSchedules(database).map(({ chart, schedule, recent }) => {
+    const health = schedule ? healthOf(schedule, recent, at) : null;
+    return {
+      ...chart,
+      syncStatus: chartSyncStatus(health?.health ?? null),
+      health: health?.health ?? null,
+      healthReason: health?.reason ?? null,
+      scheduleId: schedule?.id ?? null,
+      lastSyncAt: schedule?.lastSyncAt ?? null,
+      nextSyncAt: schedule?.nextSyncAt ?? null,
+    };
+  });
 }
 
 /** The chart by id (a number) or as the operator named it (text: an id or a slug). */
 function chartStatus(
-  { database, schedules, now }: HandlerContext,
+  { database, schedules }: HandlerContext,
   reference: number | string,
 ): ChartSyncStatusView {
   const chart =
@@ -119,7 +101,9 @@ function chartStatus(
   const latest = schedule ? latestExecutionOf(database, schedule.id) : undefined;
   return {
     chart: toChartSummary(chart),
-    syncStatus: schedule ? schedule.status : chartSyncStatus(null, now()),
+    syncStatus: schedule ? schedule.status : chartSyncStatus(null),
+    health: schedule?.health ?? null,
+    healthReason: schedule?.healthReason ?? null,
     schedule,
     latestExecution: latest ? toExecutionView(latest) : null,
   };

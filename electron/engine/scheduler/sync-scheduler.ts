@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { AsyncTask, SimpleIntervalJob, ToadScheduler } from 'toad-scheduler';
-import { isOverdue } from '../../../shared/domain/schedule-status';
+import { missedSlot } from '../../../shared/domain/schedule-status';
 import { CHART_SYNC_CONCURRENCY, DEFAULT_SCHEDULER_TICK_MS } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import type { ExecutionService } from '../schedules/execution-service';
@@ -119,7 +119,7 @@ export class SyncScheduler {
     const created: number[] = [];
     for (const schedule of schedules.due(at)) {
       try {
-        const trigger = isOverdue(schedule.overdueLevel) ? 'catch_up' : 'scheduled';
+        const trigger = missedSlot({ ...schedule, now: at }) ? 'catch_up' : 'scheduled';
         created.push(executions.start(schedule.id, trigger).id);
       } catch (error) {
         if (!(error instanceof ChartSyncError && error.code === 'execution_active')) this.report(error);

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte, min, notExists, sql } from 'drizzle-orm';
 import { ACTIVE_EXECUTION_STATUSES } from '../../../shared/domain/execution';
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { nextSyncAfter } from '../../../shared/domain/next-sync';
+import type { HealthExecution } from '../../../shared/domain/health';
 import { ChartSyncError } from '../../../shared/errors';
 import { parseInput } from '../../../shared/schemas/parse-input';
 import {
@@ -12,9 +13,11 @@ import {
   type UpdateScheduleInput,
 } from '../../../shared/schemas/schedule-input';
 import type { ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
-import { getChartById } from '../db/queries/charts';
+import { getChartById, type ChartRow } from '../db/queries/charts';
 import type { AppDatabase } from '../db/open-database';
 import { charts, chartSyncExecutions, chartSyncSchedules } from '../db/schema';
+import { healthOf } from '../health/schedule-health';
+import { recentExecutions } from '../health/load-schedule-health';
 import { toExecutionView } from './execution-view';
 import { timingOf, timingState, toScheduleView, type ScheduleRow } from './schedule-view';
 import { isUniqueViolation } from './sqlite-errors';
@@ -113,7 +116,7 @@ export class ScheduleService {
           )
         : null;
       return {
-        schedule: toScheduleView(row, chart, now),
+        schedule: this.view(row, chart, now),
         immediateExecutionId: immediate?.id ?? null,
         immediateExecution: immediate,
       };
@@ -233,20 +236,19 @@ export class ScheduleService {
   get(id: number): ScheduleView {
     const found = this.joined().where(eq(chartSyncSchedules.id, id)).get();
     if (!found) throw notFound(id);
-    return toScheduleView(found.schedule, found.chart, this.clock());
+    return this.view(found.schedule, found.chart, this.clock());
   }
 
   getByChart(chartId: number): ScheduleView | null {
     const found = this.joined().where(eq(chartSyncSchedules.chartId, chartId)).get();
-    return found ? toScheduleView(found.schedule, found.chart, this.clock()) : null;
+    return found ? this.view(found.schedule, found.chart, this.clock()) : null;
   }
 
   list(): ScheduleView[] {
     const now = this.clock();
-    return this.joined()
-      .orderBy(asc(charts.name), asc(chartSyncSchedules.id))
-      .all()
-      .map((found) => toScheduleView(found.schedule, found.chart, now));
+    const found = this.joined().orderBy(asc(charts.name), asc(chartSyncSchedules.id)).all();
+    const recent = recentExecutions(this.database);
+    return found.map(({ schedule, chart }) => this.view(schedule, chart, now, recent.get(schedule.id) ?? []));
   }
 
   /** Active schedules whose slot has come and that are not already running or waiting to run. */
@@ -274,7 +276,7 @@ export class ScheduleService {
         .all()
         // A timing that cannot be used has no next slot to move to after the run: it waits for the operator.
         .filter((found) => timingState(found.schedule, now).problem === null)
-        .map((found) => toScheduleView(found.schedule, found.chart, now))
+        .map((found) => this.view(found.schedule, found.chart, now))
     );
   }
 
@@ -291,6 +293,16 @@ export class ScheduleService {
   /** Where the grid puts the next sync after `after` (the original's calculate_next_sync, without drift). */
   calculateNextSync(id: number, after: number = this.clock()): number {
     return nextSyncAfter(timingOf(this.requireRow(id)), after);
+  }
+
+  /** A view with its health; `recent` when the caller read a whole list's executions at once. */
+  private view(
+    row: ScheduleRow,
+    chart: ChartRow,
+    now: number,
+    recent: readonly HealthExecution[] = recentExecutions(this.database, row.id).get(row.id) ?? [],
+  ): ScheduleView {
+    return toScheduleView(row, chart, now, healthOf(row, recent, now));
   }
 
   private joined() {

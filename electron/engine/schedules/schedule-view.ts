@@ -1,12 +1,8 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
 import { scheduleIntervalMs, timingProblem, type ScheduleTiming } from '../../../shared/domain/next-sync';
 import { FREQUENCY_INTERVAL_MS, HOUR_MS } from '../../../shared/domain/policies';
-import {
-  chartSyncStatus,
-  isOverdue,
-  overdueLevel,
-  successRate,
-} from '../../../shared/domain/schedule-status';
+import type { HealthResult } from '../../../shared/domain/health';
+import { chartSyncStatus, successRate } from '../../../shared/domain/schedule-status';
 import type { ScheduleView } from '../../../shared/views/schedule-view';
 import { toChartSummary, type ChartRow } from '../db/queries/charts';
 import type { chartSyncSchedules } from '../db/schema';
@@ -51,11 +47,17 @@ export function invalidTimingReason(problem: string): string {
   return `This schedule's timing cannot be used (${problem.replace(/\.$/, '')}). Edit its frequency to fix it; until then it does not run on its own.`;
 }
 
-/** Success rate, overdue and status are computed on every read, so no stored value can go stale. */
-export function toScheduleView(row: ScheduleRow, chart: ChartRow, now: number): ScheduleView {
+/**
+ * Success rate, health and status are computed on every read, so no stored value can go stale. Health comes
+ * from the caller (electron/engine/health), which reads the schedule's recent executions for a whole list at once.
+ */
+export function toScheduleView(
+  row: ScheduleRow,
+  chart: ChartRow,
+  now: number,
+  health: HealthResult,
+): ScheduleView {
   const { intervalMs, problem } = timingState(row, now);
-  const schedule = { isActive: row.isActive, nextSyncAt: row.nextSyncAt, intervalMs };
-  const overdue = overdueLevel({ ...schedule, now });
   return {
     id: row.id,
     chart: toChartSummary(chart),
@@ -81,10 +83,9 @@ export function toScheduleView(row: ScheduleRow, chart: ChartRow, now: number): 
     updatedAt: row.updatedAt,
     intervalMs,
     successRate: safeSuccessRate(row.totalExecutions, row.successfulExecutions),
-    overdueLevel: overdue.level,
-    lateByMs: overdue.lateByMs,
-    isOverdue: isOverdue(overdue.level),
-    status: chartSyncStatus(schedule, now),
+    health: health.health,
+    healthReason: health.reason,
+    status: chartSyncStatus(health.health),
   };
 }
 

@@ -175,19 +175,48 @@ describe('ScheduleService reads, updates and the grid', () => {
     expect(ctx.schedules.due()).toEqual([]);
   });
 
-  it('reports overdue levels and chart status on every read', () => {
+  it('reports health and the chart status read from it on every read', () => {
     const { schedule } = ctx.schedules.create({ chartId: ctx.chartId('global-28') });
-    const levelAt = (at: number) => {
+    const healthAt = (at: number) => {
       ctx.clock.set(at);
       const view = ctx.schedules.get(schedule.id);
-      return [view.overdueLevel, view.isOverdue, view.status];
+      return [view.health, view.status];
     };
-    expect(levelAt(START + HOUR_MS)).toEqual(['none', false, 'active']);
-    expect(levelAt(START + DAY_MS + HOUR_MS)).toEqual(['due', false, 'active']);
-    expect(levelAt(START + 2 * DAY_MS + HOUR_MS)).toEqual(['overdue', true, 'overdue']);
-    expect(levelAt(START + 3 * DAY_MS + HOUR_MS)).toEqual(['failing', true, 'overdue']);
+    expect(healthAt(START + HOUR_MS)).toEqual(['never_synced', 'active']);
+    expect(healthAt(START + DAY_MS + HOUR_MS)).toEqual(['late', 'active']);
+    expect(healthAt(START + 2 * DAY_MS + HOUR_MS)).toEqual(['overdue', 'overdue']);
     ctx.schedules.setActive(schedule.id, false);
-    expect(levelAt(START + 3 * DAY_MS + HOUR_MS)).toEqual(['none', false, 'inactive']);
+    expect(healthAt(START + 3 * DAY_MS + HOUR_MS)).toEqual(['paused', 'inactive']);
+  });
+
+  it('health follows the schedule\'s own executions: running, retrying, failing, then on time', () => {
+    const { schedule } = ctx.schedules.create({ chartId: ctx.chartId('global-28') });
+    const other = ctx.schedules.create({ chartId: ctx.chartId('us-weekly-7') }).schedule;
+    const failure = { code: 'server_error', message: 'Soundcharts answered 500.' } as const;
+    const { id } = ctx.executions.start(schedule.id, 'manual');
+    ctx.executions.markRunning(id);
+    expect(ctx.schedules.get(schedule.id).health).toBe('running');
+    ctx.executions.retryOrFail(id, failure);
+    expect(ctx.schedules.get(schedule.id)).toMatchObject({
+      health: 'retrying',
+      healthReason: expect.stringContaining('Soundcharts answered 500'),
+    });
+    ctx.executions.markRunning(id);
+    ctx.executions.markFailed(id, failure);
+    expect(ctx.schedules.list().map((s) => [s.id, s.health])).toEqual([
+      [schedule.id, 'failing'],
+      [other.id, 'never_synced'],
+    ]);
+    const next = ctx.executions.start(schedule.id, 'manual').id;
+    ctx.executions.markRunning(next);
+    ctx.executions.markCompleted(next, {
+      rankingsCreated: 1,
+      rankingsUpdated: 0,
+      tracksCreated: 0,
+      tracksUpdated: 0,
+    });
+    expect(ctx.schedules.get(schedule.id).health).toBe('on_time');
+    expect(ctx.schedules.get(other.id).health).toBe('never_synced');
   });
 
   it('due() leaves out paused schedules, future slots and schedules with a run in progress', () => {
@@ -207,7 +236,7 @@ describe('ScheduleService reads, updates and the grid', () => {
     ctx.clock.set(START + 10 * DAY_MS);
     const resumed = ctx.schedules.setActive(schedule.id, true);
     expect(resumed.nextSyncAt).toBe(START + 10 * DAY_MS);
-    expect(resumed.overdueLevel).toBe('due');
+    expect(resumed.health).toBe('overdue');
     expect(ctx.schedules.due().map((s) => s.id)).toEqual([schedule.id]);
   });
 

@@ -1,47 +1,108 @@
-import { asc, eq } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import type { HealthExecution } from '../../../../shared/domain/health';
+import type { ChartSummary } from '../../../../shared/views/schedule-view';
+import type { HealthFields } from '../../health/schedule-health';
+import {
+  groupRuns,
+  RECENT_COLUMNS,
+  RECENT_EXECUTIONS_CTE,
+  RECENT_JOIN,
+  RECENT_ORDER,
+  type RecentColumns,
+} from '../../health/recent-executions';
 import type { AppDatabase } from '../open-database';
-import { charts, chartSyncSchedules } from '../schema';
+
+type Row = RecentColumns & {
+  id: number;
+  slug: string;
+  name: string;
+  platform: string;
+  frequency: string;
+  country_code: string;
+  country_name: string;
+  schedule_id: number | null;
+  is_active: number | null;
+  sync_frequency: HealthFields['syncFrequency'] | null;
+  custom_interval_hours: number | null;
+  cron_expression: string | null;
+  time_zone: string | null;
+  anchor_at: number | null;
+  last_sync_at: number | null;
+  next_sync_at: number | null;
+  created_at: number | null;
+  attention_reason: string | null;
+};
 
 /**
- * Every chart with the parts of its schedule the Charts screen shows. One LEFT JOIN, prepared once per
- * connection: the catalogue can hold tens of thousands of charts, and one query per chart would not do.
+ * Every chart with its schedule and the executions its health reads, in ONE query, prepared once per
+ * connection: the catalogue can hold tens of thousands of charts, and one query per chart would not do. A
+ * scheduled chart spans up to 1 + HEALTH_FAILING_STREAK consecutive rows (one per recent execution).
  */
-function chartListQuery(database: AppDatabase) {
-  return database.db
-    .select({
-      id: charts.id,
-      slug: charts.slug,
-      name: charts.name,
-      platform: charts.platform,
-      frequency: charts.frequency,
-      countryCode: charts.countryCode,
-      countryName: charts.countryName,
-      scheduleId: chartSyncSchedules.id,
-      isActive: chartSyncSchedules.isActive,
-      syncFrequency: chartSyncSchedules.syncFrequency,
-      customIntervalHours: chartSyncSchedules.customIntervalHours,
-      cronExpression: chartSyncSchedules.cronExpression,
-      timeZone: chartSyncSchedules.timeZone,
-      anchorAt: chartSyncSchedules.anchorAt,
-      lastSyncAt: chartSyncSchedules.lastSyncAt,
-      nextSyncAt: chartSyncSchedules.nextSyncAt,
-    })
-    .from(charts)
-    .leftJoin(chartSyncSchedules, eq(chartSyncSchedules.chartId, charts.id))
-    .orderBy(asc(charts.platform), asc(charts.name), asc(charts.id))
-    .prepare();
-}
+const CHART_LIST_SQL = `
+WITH ${RECENT_EXECUTIONS_CTE}
+SELECT c.id, c.slug, c.name, c.platform, c.frequency, c.country_code, c.country_name,
+       s.id AS schedule_id, s.is_active, s.sync_frequency, s.custom_interval_hours, s.cron_expression, s.time_zone,
+       s.anchor_at, s.last_sync_at, s.next_sync_at, s.created_at, s.attention_reason,
+       ${RECENT_COLUMNS}
+FROM charts c
+LEFT JOIN chart_sync_schedules s ON s.chart_id = c.id
+${RECENT_JOIN}
+ORDER BY c.platform, c.name, c.id, ${RECENT_ORDER}`;
 
-export type ChartListRow = ReturnType<ReturnType<typeof chartListQuery>['all']>[number];
+export type ChartListEntry = {
+  chart: ChartSummary;
+  /** Null when the chart is not scheduled. */
+  schedule: (HealthFields & { id: number }) | null;
+  /** The schedule's open and latest final executions, as health reads them. */
+  recent: HealthExecution[];
+};
 
-const prepared = new WeakMap<AppDatabase, ReturnType<typeof chartListQuery>>();
+const prepared = new WeakMap<AppDatabase, Statement<[{ only: null }], Row>>();
 
 /** Sorted by platform, then name (then id, so equal names keep a stable order). */
-export function listChartsWithSchedules(database: AppDatabase): ChartListRow[] {
+export function listChartsWithSchedules(database: AppDatabase): ChartListEntry[] {
   let query = prepared.get(database);
   if (!query) {
-    query = chartListQuery(database);
+    query = database.sqlite.prepare<[{ only: null }], Row>(CHART_LIST_SQL);
     prepared.set(database, query);
   }
-  return query.all();
+  return groupRuns(query.all({ only: null }), (row) => row.id).map(({ first: row, recent }) => ({
+    chart: {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      platform: row.platform,
+      frequency: row.frequency,
+      countryCode: row.country_code,
+      countryName: row.country_name,
+    },
+    schedule: scheduleOf(row),
+    recent,
+  }));
+}
+
+/** The LEFT JOIN gives nulls for a chart without a schedule. */
+function scheduleOf(row: Row): ChartListEntry['schedule'] {
+  if (
+    row.schedule_id === null ||
+    row.is_active === null ||
+    row.sync_frequency === null ||
+    row.anchor_at === null ||
+    row.created_at === null
+  ) {
+    return null;
+  }
+  return {
+    id: row.schedule_id,
+    isActive: row.is_active === 1,
+    syncFrequency: row.sync_frequency,
+    customIntervalHours: row.custom_interval_hours,
+    cronExpression: row.cron_expression,
+    timeZone: row.time_zone,
+    anchorAt: row.anchor_at,
+    lastSyncAt: row.last_sync_at,
+    nextSyncAt: row.next_sync_at,
+    createdAt: row.created_at,
+    attentionReason: row.attention_reason,
+  };
 }
