@@ -32,16 +32,39 @@ describe('charts/list', () => {
     expect(list.map((c) => [c.platform, c.name])).toEqual(sorted.map((c) => [c.platform, c.name]));
 
     const byId = new Map(list.map((c) => [c.id, c]));
-    expect(byId.get(active!)).toMatchObject({ syncStatus: 'active', lastSyncAt: null });
+    expect(byId.get(active!)).toMatchObject({
+      syncStatus: 'active',
+      health: 'never_synced',
+      healthReason: 'Not synced yet: the first sync runs at its next slot.',
+      lastSyncAt: null,
+    });
     expect(byId.get(paused!)).toMatchObject({
       syncStatus: 'inactive',
+      health: 'paused',
       scheduleId: pausedSchedule.id,
       nextSyncAt: pausedSchedule.nextSyncAt,
     });
-    expect(byId.get(late!)).toMatchObject({ syncStatus: 'overdue', scheduleId: lateSchedule.id });
+    expect(byId.get(late!)).toMatchObject({
+      syncStatus: 'overdue',
+      health: 'overdue',
+      scheduleId: lateSchedule.id,
+    });
+    // One rule: the list says what the schedule's own view says.
+    for (const id of [active!, paused!, late!]) {
+      const view = await api.ok('charts/sync-status', { chartId: id });
+      expect([byId.get(id)!.health, byId.get(id)!.healthReason, byId.get(id)!.syncStatus]).toEqual([
+        view.health,
+        view.healthReason,
+        view.syncStatus,
+      ]);
+    }
     const unscheduled = list.filter((c) => c.scheduleId === null);
     expect(unscheduled).toHaveLength(list.length - 3);
-    expect(unscheduled.every((c) => c.syncStatus === 'not_scheduled' && c.nextSyncAt === null)).toBe(true);
+    expect(
+      unscheduled.every(
+        (c) => c.syncStatus === 'not_scheduled' && c.health === null && c.nextSyncAt === null,
+      ),
+    ).toBe(true);
     expect(Object.keys(list[0]!).sort()).toEqual(
       [
         'id',
@@ -52,6 +75,8 @@ describe('charts/list', () => {
         'countryCode',
         'countryName',
         'syncStatus',
+        'health',
+        'healthReason',
         'scheduleId',
         'lastSyncAt',
         'nextSyncAt',
@@ -70,6 +95,23 @@ describe('charts/list', () => {
       countryName: 'Worldwide',
     }));
     upsertCharts(api.engine.database, records);
+    // Scheduled charts with several runs each: their health comes from the same single query.
+    const { sqlite } = api.engine.database;
+    const bulkIds = sqlite
+      .prepare("SELECT id FROM charts WHERE platform = 'zz-bulk' ORDER BY id LIMIT 300")
+      .pluck();
+    const insertRun = sqlite.prepare(
+      "INSERT INTO chart_sync_executions (schedule_id, chart_id, status, trigger, created_at, updated_at) VALUES (?, ?, ?, 'manual', ?, ?)",
+    );
+    sqlite.transaction(() => {
+      for (const chartId of bulkIds.all() as number[]) {
+        const { schedule } = api.engine.schedules.create({ chartId });
+        const at = api.clock.now();
+        for (const status of ['completed', 'completed', 'failed', 'cancelled']) {
+          insertRun.run(schedule.id, chartId, status, at, at);
+        }
+      }
+    })();
     const prepare = api.engine.database.sqlite.prepare.bind(api.engine.database.sqlite);
     let statements = 0;
     api.engine.database.sqlite.prepare = ((source: string) => {
@@ -83,6 +125,8 @@ describe('charts/list', () => {
     const bulk = list.filter((c) => c.platform === 'zz-bulk');
     expect(bulk[0]!.name).toBe('Chart 00001');
     expect(bulk.at(-1)!.name).toBe('Chart 10000');
+    expect(bulk.filter((c) => c.health === 'failing')).toHaveLength(300);
+    expect(bulk.filter((c) => c.health === null)).toHaveLength(10_000 - 300);
   });
 });
 

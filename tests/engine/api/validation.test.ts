@@ -94,7 +94,7 @@ describe('app/status', () => {
       version: 'test',
       demo: false,
       databaseFile: ':memory:',
-      schedules: { total: 0, active: 0, overdue: 0 },
+      schedules: { total: 0, active: 0, overdue: 0, byHealth: expect.objectContaining({ on_time: 0 }) },
       executions: { running: 0, pending: 0 },
     });
     expect(status.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
@@ -103,7 +103,12 @@ describe('app/status', () => {
     await api.ok('schedules/create', { chartId });
     api.engine.executions.start(api.engine.schedules.getByChart(chartId)!.id, 'manual');
     expect(await api.ok('app/status', {})).toMatchObject({
-      schedules: { total: 1, active: 1, overdue: 0 },
+      schedules: {
+        total: 1,
+        active: 1,
+        overdue: 0,
+        byHealth: expect.objectContaining({ never_synced: 1, on_time: 0, failing: 0 }),
+      },
       executions: { running: 0, pending: 1 },
     });
   });
