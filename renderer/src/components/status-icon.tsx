@@ -1,26 +1,20 @@
-import type { ChartSyncStatus } from '../../../shared/domain/schedule-status';
+import type { Health } from '../../../shared/domain/health';
+import { HEALTH_LABEL, NOT_SCHEDULED_LABEL } from '../../../shared/domain/health-labels';
 
-/** The original admin's sync status column: same icons, same words. */
-export const CHART_STATUS_LABEL: Record<ChartSyncStatus, { icon: string; label: string }> = {
-  active: { icon: '✅', label: 'Active' },
-  overdue: { icon: '⚠', label: 'Overdue' },
-  inactive: { icon: '⏸', label: 'Inactive' },
-  not_scheduled: { icon: '', label: 'Not scheduled' },
-};
-
-/** The order statuses sort and are offered in: what needs attention first. */
-export const CHART_STATUS_ORDER: Record<ChartSyncStatus, number> = {
-  overdue: 0,
-  active: 1,
-  inactive: 2,
-  not_scheduled: 3,
-};
-
-export function StatusIcon({ status }: { status: ChartSyncStatus }) {
-  const { icon, label } = CHART_STATUS_LABEL[status];
+/**
+ * A schedule's health (null: the chart is not scheduled), icon and words, with its reason as the tooltip. The
+ * seed's icons stay (✅ ⚠ ⏸); every other state has its own icon and colour.
+ */
+export function StatusIcon({ health, reason }: { health: Health | null; reason?: string | null }) {
+  const { icon, label } = health === null ? NOT_SCHEDULED_LABEL : HEALTH_LABEL[health];
+  const state = health ?? 'not_scheduled';
   return (
-    <span className={`chart-status chart-status-${status}`} data-status={status}>
-      {icon && <span aria-hidden="true">{icon} </span>}
+    <span className={`health health-${state}`} data-health={state} title={reason ?? undefined}>
+      {icon && (
+        <span className="health-icon" aria-hidden="true">
+          {icon}{' '}
+        </span>
+      )}
       {label}
     </span>
   );

@@ -1,4 +1,5 @@
 import { useApp, type Theme } from '../store/app-store';
+import { HeaderCounts } from './header-counts';
 
 const CONNECTION_LABEL = {
   connecting: 'Connecting…',
@@ -32,12 +33,7 @@ export function Header() {
       <span className={`connection connection-${connection}`} role="status">
         {CONNECTION_LABEL[connection]}
       </span>
-      {status && (
-        <span className="header-counts">
-          {status.schedules.active} active · {status.schedules.overdue} overdue · {status.executions.running}{' '}
-          running
-        </span>
-      )}
+      {status && <HeaderCounts status={status} />}
       <label className="theme-picker">
         <span className="visually-hidden">Theme</span>
         <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>

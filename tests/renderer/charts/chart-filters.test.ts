@@ -22,6 +22,7 @@ const charts = [
     countryName: 'Global',
     frequency: 'daily',
     syncStatus: 'active',
+    health: 'on_time',
     scheduleId: 11,
     lastSyncAt: UI_NOW - 2 * HOUR,
     nextSyncAt: UI_NOW + 22 * HOUR,
@@ -34,7 +35,8 @@ const charts = [
     countryCode: 'FR',
     countryName: 'France',
     frequency: 'weekly',
-    syncStatus: 'overdue',
+    syncStatus: 'active',
+    health: 'failing',
     scheduleId: 12,
     lastSyncAt: UI_NOW - 200 * HOUR,
     nextSyncAt: UI_NOW - 30 * HOUR,
@@ -58,6 +60,7 @@ const charts = [
     countryName: 'France',
     frequency: 'monthly',
     syncStatus: 'inactive',
+    health: 'paused',
     scheduleId: 14,
     lastSyncAt: UI_NOW - 48 * HOUR,
     nextSyncAt: null,
@@ -79,7 +82,9 @@ describe('filterCharts', () => {
     ['platform', { platform: 'spotify' }, [1, 2]],
     ['country', { country: 'FR' }, [2, 4]],
     ['frequency', { frequency: 'daily' }, [1, 3]],
-    ['sync status', { status: 'not_scheduled' }, [3]],
+    ['not scheduled', { status: 'not_scheduled' }, [3]],
+    ['health', { status: 'failing' }, [2]],
+    ['paused', { status: 'paused' }, [4]],
     ['filters combine', { platform: 'spotify', country: 'FR' }, [2]],
     ['filters and search combine', { country: 'FR', query: 'shazam' }, [4]],
     ['nothing matches', { query: 'no such chart' }, []],
@@ -95,7 +100,7 @@ describe('filterCharts', () => {
     [{}, false],
     [{ query: '  ' }, false],
     [{ query: 'x' }, true],
-    [{ status: 'active' }, true],
+    [{ status: 'on_time' }, true],
   ])('hasChartFilters(%o) is %s', (overrides, expected) => {
     expect(hasChartFilters(filters(overrides))).toBe(expected);
   });
@@ -120,9 +125,9 @@ describe('facetOptions', () => {
       ['monthly', 1],
     ]);
     expect(options.status.map((o) => [o.value, o.label, o.count])).toEqual([
-      ['overdue', '⚠ Overdue', 1],
-      ['active', '✅ Active', 1],
-      ['inactive', '⏸ Inactive', 1],
+      ['failing', '✖ Failing', 1],
+      ['on_time', '✅ On time', 1],
+      ['paused', '⏸ Paused', 1],
       ['not_scheduled', 'Not scheduled', 1],
     ]);
   });

@@ -15,6 +15,8 @@ const CATALOGUE: ChartListItem[] = [
     name: 'Top 200 Global',
     slug: 'top-200-global',
     syncStatus: 'active',
+    health: 'on_time',
+    healthReason: 'Synced on schedule.',
     scheduleId: 11,
     lastSyncAt: UI_NOW - 2 * HOUR,
     nextSyncAt: UI_NOW + 22 * HOUR,
@@ -27,6 +29,8 @@ const CATALOGUE: ChartListItem[] = [
     countryName: 'France',
     frequency: 'weekly',
     syncStatus: 'overdue',
+    health: 'overdue',
+    healthReason: 'No successful sync for 16 days: more than twice its interval of 7 days.',
     scheduleId: 12,
   }),
   chartItem({
@@ -45,6 +49,8 @@ const CATALOGUE: ChartListItem[] = [
     countryCode: 'FR',
     countryName: 'France',
     syncStatus: 'inactive',
+    health: 'paused',
+    healthReason: 'Paused: no syncs run until it is resumed.',
     scheduleId: 14,
   }),
 ];
@@ -78,7 +84,7 @@ describe('Charts screen: catalogue', () => {
     expect(rowNames()).toEqual(['Shazam Discovery', 'Top 50 France', 'Top 200 Global', 'Viral Mexico']);
 
     const global = screen.getByRole('row', { name: /Top 200 Global/ });
-    expect(within(global).getByText('Active')).toBeTruthy();
+    expect(within(global).getByText('On time').title).toBe('Synced on schedule.');
     expect(
       within(global).getByRole('link', { name: 'View schedule of Top 200 Global' }).getAttribute('href'),
     ).toBe('#/schedules/11');
@@ -88,7 +94,9 @@ describe('Charts screen: catalogue', () => {
     expect(
       within(mexico).getByRole('link', { name: 'Add schedule for Viral Mexico' }).getAttribute('href'),
     ).toBe('#/schedules/new?chartId=3');
-    expect(within(screen.getByRole('row', { name: /Top 50 France/ })).getByText('Overdue')).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Top 50 France/ })).getByText('Overdue').title).toMatch(
+      /more than twice its interval/,
+    );
   });
 
   it('searches by name, slug and country; the search box answers the "/" shortcut', async () => {
@@ -119,7 +127,7 @@ describe('Charts screen: catalogue', () => {
     fireEvent.change(country, { target: { value: 'FR' } });
     await waitFor(() => expect(rowNames()).toEqual(['Top 50 France']));
 
-    fireEvent.change(screen.getByRole('combobox', { name: 'Sync status' }), { target: { value: 'active' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sync status' }), { target: { value: 'on_time' } });
     await screen.findByText('No charts match these filters');
     expect(screen.getByText('0 of 4 charts')).toBeTruthy();
     const noMatch = screen.getByText('No charts match these filters').closest('.empty-state') as HTMLElement;
@@ -343,7 +351,9 @@ describe('Charts screen: discovery and live updates', () => {
     expect(listCalls()).toBe(1);
     fake.answer('charts/list', () =>
       CATALOGUE.map((chart) =>
-        chart.id === 3 ? { ...chart, syncStatus: 'active' as const, scheduleId: 13 } : chart,
+        chart.id === 3
+          ? { ...chart, syncStatus: 'active' as const, health: 'never_synced' as const, scheduleId: 13 }
+          : chart,
       ),
     );
     for (let id = 1; id <= 5; id++) fake.emit('schedule/updated', { scheduleId: id });
@@ -351,7 +361,7 @@ describe('Charts screen: discovery and live updates', () => {
     fake.emit('charts/updated', { created: 0, updated: 2 });
     await waitFor(() => expect(listCalls()).toBe(2));
     const mexico = screen.getByRole('row', { name: /Viral Mexico/ });
-    await waitFor(() => expect(within(mexico).getByText('Active')).toBeTruthy());
+    await waitFor(() => expect(within(mexico).getByText('Never synced')).toBeTruthy());
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(listCalls()).toBe(2);
   });

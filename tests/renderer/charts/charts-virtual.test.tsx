@@ -18,6 +18,7 @@ const BIG: ChartListItem[] = Array.from({ length: COUNT }, (_, i) =>
     platform: ['spotify', 'apple-music', 'deezer'][i % 3]!,
     scheduleId: i % 2 === 0 ? 50_000 + i : null,
     syncStatus: i % 2 === 0 ? 'active' : 'not_scheduled',
+    health: i % 2 === 0 ? 'on_time' : null,
   }),
 );
 

@@ -69,6 +69,8 @@ describe('Executions screen: catalogue changes', () => {
       {
         ...chartSummary({ id: 5, name: 'Fresh Chart' }),
         syncStatus: 'not_scheduled',
+        health: null,
+        healthReason: null,
         scheduleId: null,
         lastSyncAt: null,
         nextSyncAt: null,

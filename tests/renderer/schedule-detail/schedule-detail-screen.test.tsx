@@ -30,7 +30,13 @@ async function open(detail = scheduleDetail()) {
 describe('schedule detail', () => {
   it('shows configuration and statistics', async () => {
     await open(
-      scheduleDetail({ schedule: { attentionReason: 'The Soundcharts credentials were refused.' } }),
+      scheduleDetail({
+        schedule: {
+          attentionReason: 'The Soundcharts credentials were refused.',
+          health: 'action_required',
+          healthReason: 'The Soundcharts credentials were refused.',
+        },
+      }),
     );
     const config = screen.getByRole('region', { name: 'Configuration' });
     expect(within(config).getByText('Daily (every 24 hours)')).toBeTruthy();
@@ -39,7 +45,29 @@ describe('schedule detail', () => {
     expect(within(stats).getByText('90%').className).toContain('rate-good');
     expect(within(stats).getByText('1 min 5 s')).toBeTruthy();
     expect(within(stats).getByText(/Ranking of 23 Nov 2026/)).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toMatch(/credentials were refused/);
+    expect(screen.getByRole('alert').textContent).toBe(
+      '⛔ Action requiredThe Soundcharts credentials were refused.',
+    );
+  });
+
+  it('says the health in words: a callout when something is wrong, one line when all is well', async () => {
+    await open(
+      scheduleDetail({
+        schedule: {
+          health: 'retrying',
+          healthReason: 'The last attempt failed. Retry 1 of 3 runs in 4 minutes.',
+        },
+      }),
+    );
+    const callout = screen.getByRole('status', { name: '' });
+    expect(callout.getAttribute('data-health')).toBe('retrying');
+    expect(callout.textContent).toMatch(/Retrying.*Retry 1 of 3 runs in 4 minutes/);
+  });
+
+  it('shows the reason of a healthy schedule without a callout', async () => {
+    await open();
+    expect(screen.getByText('Synced on schedule.').className).toBe('schedule-health');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('draws one coverage cell per period, coloured by state, with counts and dated tooltips', async () => {

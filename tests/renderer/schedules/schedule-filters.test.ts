@@ -9,7 +9,7 @@ import {
   type ScheduleFilters,
   type ScheduleSortKey,
 } from '../../../renderer/src/screens/schedules/schedule-filters';
-import { chartSummary, scheduleView, UI_NOW } from '../support/sample-views';
+import { chartSummary, healthCounts, scheduleView, UI_NOW } from '../support/sample-views';
 
 const HOUR = 3_600_000;
 const schedules = [
@@ -36,10 +36,9 @@ const schedules = [
     syncFrequency: 'custom',
     customIntervalHours: 6,
     intervalMs: 6 * HOUR,
-    status: 'overdue',
-    overdueLevel: 'failing',
-    lateByMs: 20 * HOUR,
-    isOverdue: true,
+    status: 'active',
+    health: 'failing',
+    healthReason: 'The last sync failed. Sync now to try again, or open the execution for details.',
     successRate: 40,
     totalExecutions: 5,
     lastSyncAt: UI_NOW - 30 * HOUR,
@@ -60,6 +59,7 @@ const schedules = [
     intervalMs: 7 * 24 * HOUR,
     isActive: false,
     status: 'inactive',
+    health: 'paused',
     successRate: null,
     totalExecutions: 0,
     lastSyncAt: null,
@@ -77,9 +77,7 @@ const schedules = [
     syncFrequency: 'weekly',
     intervalMs: 7 * 24 * HOUR,
     status: 'overdue',
-    overdueLevel: 'overdue',
-    lateByMs: 9 * 24 * HOUR,
-    isOverdue: true,
+    health: 'overdue',
     successRate: 100,
     totalExecutions: 2,
     lastSyncAt: UI_NOW - 16 * 24 * HOUR,
@@ -101,10 +99,12 @@ describe('filterSchedules', () => {
     ['country or name', { query: 'france' }, [2, 4]],
     ['frequency as shown', { query: 'every 6' }, [2]],
     ['cron zone', { query: 'mexico_city' }, [3]],
-    ['active', { status: 'active' }, [1]],
-    ['overdue', { status: 'overdue' }, [2, 4]],
-    ['inactive', { status: 'inactive' }, [3]],
-    ['status and search', { status: 'overdue', query: 'shazam' }, [4]],
+    ['on time', { status: 'on_time' }, [1]],
+    ['failing', { status: 'failing' }, [2]],
+    ['overdue', { status: 'overdue' }, [4]],
+    ['paused', { status: 'paused' }, [3]],
+    ['a state no schedule is in', { status: 'late' }, []],
+    ['status and search', { status: 'failing', query: 'france' }, [2]],
     ['no match', { query: 'nothing like this' }, []],
   ])('%s', (_name, overrides, expected) => {
     expect(ids(filterSchedules(schedules, filters(overrides)))).toEqual(expected);
@@ -113,12 +113,14 @@ describe('filterSchedules', () => {
   it('returns the same array without filters', () => {
     expect(filterSchedules(schedules, NO_SCHEDULE_FILTERS)).toBe(schedules);
     expect(hasScheduleFilters(NO_SCHEDULE_FILTERS)).toBe(false);
-    expect(hasScheduleFilters(filters({ status: 'inactive' }))).toBe(true);
+    expect(hasScheduleFilters(filters({ status: 'paused' }))).toBe(true);
   });
 
-  it('counts statuses among the schedules matching the search', () => {
-    expect(statusCounts(schedules, '')).toEqual({ active: 1, overdue: 2, inactive: 1 });
-    expect(statusCounts(schedules, 'top')).toEqual({ active: 1, overdue: 1, inactive: 0 });
+  it('counts each health state among the schedules matching the search', () => {
+    expect(statusCounts(schedules, '')).toEqual(
+      healthCounts({ on_time: 1, failing: 1, overdue: 1, paused: 1 }),
+    );
+    expect(statusCounts(schedules, 'top')).toEqual(healthCounts({ on_time: 1, failing: 1 }));
   });
 });
 
@@ -127,10 +129,9 @@ describe('sortSchedules', () => {
     ['chart', 'asc', [4, 2, 1, 3]],
     ['chart', 'desc', [3, 1, 2, 4]],
     ['frequency', 'asc', [2, 1, 4, 3]],
-    ['status', 'asc', [4, 2, 1, 3]],
-    // Most urgent first: failing, then overdue, then on time.
-    ['overdue', 'asc', [2, 4, 1, 3]],
-    ['overdue', 'desc', [1, 3, 4, 2]],
+    // Health, most urgent first: failing, then overdue, then on time, then paused.
+    ['status', 'asc', [2, 4, 1, 3]],
+    ['status', 'desc', [3, 1, 4, 2]],
     ['lastSync', 'asc', [4, 2, 1, 3]],
     ['lastSync', 'desc', [1, 2, 4, 3]],
     ['nextSync', 'asc', [4, 2, 1, 3]],

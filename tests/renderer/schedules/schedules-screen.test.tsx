@@ -24,10 +24,9 @@ const SCHEDULES: ScheduleView[] = [
     syncFrequency: 'custom',
     customIntervalHours: 6,
     intervalMs: 6 * HOUR,
-    status: 'overdue',
-    overdueLevel: 'failing',
-    lateByMs: 20 * HOUR,
-    isOverdue: true,
+    status: 'active',
+    health: 'action_required',
+    healthReason: 'The last 3 runs failed: Soundcharts refused the credentials.',
     successRate: 40,
     totalExecutions: 5,
     successfulExecutions: 2,
@@ -42,6 +41,8 @@ const SCHEDULES: ScheduleView[] = [
     timeZone: 'America/Mexico_City',
     isActive: false,
     status: 'inactive',
+    health: 'paused',
+    healthReason: 'Paused: no syncs run until it is resumed.',
     successRate: null,
     totalExecutions: 0,
     successfulExecutions: 0,
@@ -53,9 +54,8 @@ const SCHEDULES: ScheduleView[] = [
     chart: chartSummary({ id: 4, name: 'Shazam France', platform: 'shazam' }),
     syncFrequency: 'weekly',
     status: 'overdue',
-    overdueLevel: 'overdue',
-    lateByMs: 3 * HOUR,
-    isOverdue: true,
+    health: 'overdue',
+    healthReason: 'No successful sync for 16 days: more than twice its interval of 7 days.',
     successRate: 75,
   }),
 ];
@@ -90,8 +90,8 @@ describe('Schedules screen: list', () => {
     );
     expect(within(global).getByText('spotify · Global')).toBeTruthy();
     expect(within(global).getByText('Daily')).toBeTruthy();
-    expect(within(global).getByText('Active')).toBeTruthy();
     expect(within(global).getByText('On time')).toBeTruthy();
+    expect(within(global).getByText('Synced on schedule.')).toBeTruthy();
     expect(within(global).getByText('90%').className).toContain('rate-good');
     expect(within(global).getByText('10 total')).toBeTruthy();
     expect(within(global).getByText('9 ok')).toBeTruthy();
@@ -103,23 +103,26 @@ describe('Schedules screen: list', () => {
 
     const france = row('Top 50 France');
     expect(within(france).getByText('Every 6 h')).toBeTruthy();
-    expect(within(france).getByText('Overdue')).toBeTruthy();
-    expect(within(france).getByText('Failing')).toBeTruthy();
-    expect(within(france).getByText('late by 20 h')).toBeTruthy();
+    const actionRequired = within(france).getByText('Action required');
+    expect(actionRequired.className).toContain('health-action_required');
+    expect(actionRequired.title).toBe('The last 3 runs failed: Soundcharts refused the credentials.');
     expect(within(france).getByText('40%').className).toContain('rate-bad');
-    expect(within(france).getByText(/Soundcharts refused the credentials/)).toBeTruthy();
-    expect(within(france).getByText('Needs attention:')).toBeTruthy();
+    expect(within(france).getByText(/Soundcharts refused the credentials/).className).toContain(
+      'health-reason',
+    );
 
     const mexico = row('Viral Mexico');
     expect(within(mexico).getByText('0 6 * * 1').tagName).toBe('CODE');
     expect(within(mexico).getByText('America/Mexico_City')).toBeTruthy();
-    expect(within(mexico).getByText('Inactive')).toBeTruthy();
+    expect(within(mexico).getByText('Paused: no syncs run until it is resumed.')).toBeTruthy();
     expect(within(mexico).getByText('Never')).toBeTruthy();
-    expect(within(mexico).getByText('Paused')).toBeTruthy();
+    // The health and the next sync both say so.
+    expect(within(mexico).getAllByText('Paused')).toHaveLength(2);
     expect(within(mexico).getByText('—')).toBeTruthy();
     expect(within(mexico).getByRole('button', { name: 'Activate Viral Mexico' })).toBeTruthy();
 
-    expect(within(row('Shazam France')).getByText('late by 3 h')).toBeTruthy();
+    expect(within(row('Shazam France')).getByText('Overdue').className).toContain('health-overdue');
+    expect(within(row('Shazam France')).getByText(/more than twice its interval of 7 days/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'New schedule' }).getAttribute('href')).toBe('#/schedules/new');
   });
 
@@ -127,10 +130,13 @@ describe('Schedules screen: list', () => {
     renderSchedules();
     await screen.findByText('4 of 4 schedules');
     const status = screen.getByRole('combobox', { name: 'Status' });
-    expect(within(status).getByRole('option', { name: '⚠ Overdue (2)' })).toBeTruthy();
+    expect(within(status).getByRole('option', { name: '⚠ Overdue (1)' })).toBeTruthy();
+    expect(within(status).getByRole('option', { name: '✖ Failing (0)' })).toBeTruthy();
+    fireEvent.change(status, { target: { value: 'action_required' } });
+    await waitFor(() => expect(rowNames()).toEqual(['Top 50 France']));
     fireEvent.change(status, { target: { value: 'overdue' } });
-    await waitFor(() => expect(rowNames()).toEqual(['Shazam France', 'Top 50 France']));
-    expect(screen.getByText('2 of 4 schedules')).toBeTruthy();
+    await waitFor(() => expect(rowNames()).toEqual(['Shazam France']));
+    expect(screen.getByText('1 of 4 schedules')).toBeTruthy();
 
     const search = screen.getByRole('searchbox', { name: /Search schedules/ });
     expect(search.hasAttribute('data-search')).toBe(true);
@@ -182,14 +188,19 @@ describe('Schedules screen: actions', () => {
       failed: 0,
     }));
     fake.answer('schedules/get', ({ id }) =>
-      detail({ ...SCHEDULES.find((s) => s.id === id)!, isActive: false, status: 'inactive' }),
+      detail({
+        ...SCHEDULES.find((s) => s.id === id)!,
+        isActive: false,
+        status: 'inactive',
+        health: 'paused',
+      }),
     );
     renderSchedules();
     await screen.findByText('4 of 4 schedules');
     fireEvent.click(screen.getByRole('button', { name: 'Deactivate Top 200 Global' }));
     expect(await screen.findByText('Deactivated: 1 schedule')).toBeTruthy();
     expect(callsOf('schedules/set-active')[0]?.input).toEqual({ ids: [1], active: false });
-    await waitFor(() => expect(within(row('Top 200 Global')).getByText('Inactive')).toBeTruthy());
+    await waitFor(() => expect(within(row('Top 200 Global')).getAllByText('Paused')).toHaveLength(2));
     expect(
       within(row('Top 200 Global')).getByRole('button', { name: 'Activate Top 200 Global' }),
     ).toBeTruthy();

@@ -8,6 +8,7 @@ import { confirm, useConfirmStore } from '../../../renderer/src/store/confirm-st
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
+import { healthCounts } from '../support/sample-views';
 
 const STATUS: AppStatus = {
   version: '0.1.0',
@@ -16,7 +17,7 @@ const STATUS: AppStatus = {
   databaseFile: ':memory:',
   schemaVersion: 1,
   charts: 0,
-  schedules: { total: 0, active: 0, overdue: 0 },
+  schedules: { total: 0, active: 0, overdue: 0, byHealth: healthCounts() },
   executions: { running: 0, pending: 0 },
 };
 

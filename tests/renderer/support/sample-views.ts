@@ -1,3 +1,4 @@
+import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
 import type { ExecutionProgress } from '../../../shared/contract/events';
 import type { ChartListItem } from '../../../shared/views/chart-list-item';
 import type { ChartSummary, ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
@@ -23,6 +24,8 @@ export function chartItem(overrides: Partial<ChartListItem> = {}): ChartListItem
   return {
     ...chartSummary(overrides),
     syncStatus: 'not_scheduled',
+    health: null,
+    healthReason: null,
     scheduleId: null,
     lastSyncAt: null,
     nextSyncAt: null,
@@ -55,11 +58,18 @@ export function scheduleView(overrides: Partial<ScheduleView> = {}): ScheduleVie
     updatedAt: UI_NOW - 2 * HOUR,
     intervalMs: 24 * HOUR,
     successRate: 90,
-    overdueLevel: 'none',
-    lateByMs: 0,
-    isOverdue: false,
+    health: 'on_time',
+    healthReason: 'Synced on schedule.',
     status: 'active',
     ...overrides,
+  };
+}
+
+/** Every health state at zero, with the given counts: the `byHealth` of an AppStatus. */
+export function healthCounts(counts: Partial<Record<Health, number>> = {}): Record<Health, number> {
+  return {
+    ...(Object.fromEntries(HEALTH_STATES.map((state) => [state, 0])) as Record<Health, number>),
+    ...counts,
   };
 }
 

@@ -1,6 +1,5 @@
-import type { ChartSyncStatus } from '../../../../shared/domain/schedule-status';
+import { HEALTH_ORDER, healthText } from '../../../../shared/domain/health-labels';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
-import { CHART_STATUS_LABEL, CHART_STATUS_ORDER } from '../../components/status-icon';
 import {
   compareNullable,
   foldText,
@@ -29,6 +28,11 @@ export function hasChartFilters(filters: ChartFilters): boolean {
   return filters.query.trim() !== '' || CHART_FACETS.some((facet) => filters[facet] !== null);
 }
 
+/** The status filter and sort read health (one rule for overdue and the rest); "not_scheduled" without one. */
+function statusOf(chart: ChartListItem): keyof typeof HEALTH_ORDER {
+  return chart.health ?? 'not_scheduled';
+}
+
 function facetValue(chart: ChartListItem, facet: ChartFacet): string {
   switch (facet) {
     case 'platform':
@@ -38,7 +42,7 @@ function facetValue(chart: ChartListItem, facet: ChartFacet): string {
     case 'frequency':
       return chart.frequency;
     case 'status':
-      return chart.syncStatus;
+      return statusOf(chart);
   }
 }
 
@@ -48,10 +52,8 @@ function facetLabel(chart: ChartListItem, facet: ChartFacet): string {
       return chart.countryName && foldText(chart.countryName) !== foldText(chart.countryCode)
         ? `${chart.countryName} (${chart.countryCode})`
         : chart.countryName || chart.countryCode;
-    case 'status': {
-      const { icon, label } = CHART_STATUS_LABEL[chart.syncStatus];
-      return icon ? `${icon} ${label}` : label;
-    }
+    case 'status':
+      return healthText(chart.health);
     default:
       return facetValue(chart, facet) || '(none)';
   }
@@ -101,7 +103,8 @@ function optionOrder(facet: ChartFacet): (a: FacetOption, b: FacetOption) => num
   switch (facet) {
     case 'status':
       return (a, b) =>
-        CHART_STATUS_ORDER[a.value as ChartSyncStatus] - CHART_STATUS_ORDER[b.value as ChartSyncStatus];
+        HEALTH_ORDER[a.value as keyof typeof HEALTH_ORDER] -
+        HEALTH_ORDER[b.value as keyof typeof HEALTH_ORDER];
     case 'frequency':
       return (a, b) =>
         frequencyRank(a.value) - frequencyRank(b.value) || textCollator.compare(a.label, b.label);
@@ -174,7 +177,7 @@ export function sortCharts(
             textCollator.compare(a.frequency, b.frequency))
         );
       case 'status':
-        return sign * (CHART_STATUS_ORDER[a.syncStatus] - CHART_STATUS_ORDER[b.syncStatus]);
+        return sign * (HEALTH_ORDER[statusOf(a)] - HEALTH_ORDER[statusOf(b)]);
       case 'lastSync':
         return compareNullable(a.lastSyncAt, b.lastSyncAt, sort.direction);
       case 'nextSync':

@@ -45,7 +45,7 @@ export const ChartCells = memo(function ChartCells({
       </td>
       <td>{chart.frequency}</td>
       <td>
-        <StatusIcon status={chart.syncStatus} />
+        <StatusIcon health={chart.health} reason={chart.healthReason} />
       </td>
       <td>
         <TimeText at={chart.lastSyncAt} />

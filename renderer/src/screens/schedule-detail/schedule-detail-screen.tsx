@@ -4,15 +4,14 @@ import type { ErrorShape } from '../../../../shared/errors';
 import type { ScheduleDetail } from '../../../../shared/views/schedule-detail';
 import { EmptyState, ErrorState, Loading, RefreshError } from '../../components/states';
 import { StatusIcon } from '../../components/status-icon';
-import { TimeText } from '../../components/time-text';
 import { useCallResult } from '../../components/use-call-result';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../../components/use-debounced-callback';
-import { formatDuration } from '../../format/time';
 import { hrefOf } from '../../routing/routes';
 import { call, useEvent } from '../../transport/api';
 import { ExecutionsTable } from '../executions/executions-table';
 import { useExecutionProgress } from '../executions/use-execution-progress';
 import { CoveragePanel } from './coverage-panel';
+import { HealthCallout } from './health-callout';
 import { ScheduleActions } from './schedule-actions';
 import { Configuration, Statistics } from './schedule-facts';
 import './schedule-detail.css';
@@ -64,7 +63,7 @@ function Detail({
       <header className="screen-header">
         <a href={hrefOf({ screen: 'schedules' })}>← Schedules</a>
         <h2>{schedule.chart.name}</h2>
-        <StatusIcon status={schedule.status} />
+        <StatusIcon health={schedule.health} reason={schedule.healthReason} />
         <ScheduleActions schedule={schedule} onChanged={onChanged} />
       </header>
       <p className="muted schedule-subtitle">
@@ -73,21 +72,7 @@ function Detail({
       </p>
       {refreshError && <RefreshError what="the schedule" error={refreshError} onRetry={onChanged} />}
 
-      {schedule.attentionReason && (
-        <div className="callout callout-warn" role="alert">
-          <strong>Needs your attention</strong>
-          <p>{schedule.attentionReason}</p>
-        </div>
-      )}
-      {schedule.isOverdue && (
-        <div className="callout callout-warn" role="status">
-          <strong>Overdue</strong>
-          <p>
-            The sync due <TimeText at={schedule.nextSyncAt} /> has not run: it is{' '}
-            {formatDuration(schedule.lateByMs)} late. Sync now runs it at once.
-          </p>
-        </div>
-      )}
+      <HealthCallout schedule={schedule} />
 
       <div className="detail-columns">
         <Configuration schedule={schedule} />

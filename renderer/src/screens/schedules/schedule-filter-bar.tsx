@@ -1,6 +1,6 @@
 import { FilterSelect } from '../../components/filter-select';
 import { SearchToolbar } from '../../components/search-toolbar';
-import { CHART_STATUS_LABEL } from '../../components/status-icon';
+import { healthText } from '../../../../shared/domain/health-labels';
 import { formatCount } from '../../format/numbers';
 import { hasScheduleFilters, SCHEDULE_STATUSES, type ScheduleStatus } from './schedule-filters';
 import { useSchedulesStore } from './schedules-store';
@@ -27,7 +27,7 @@ export function ScheduleFilterBar({ counts }: { counts: Record<ScheduleStatus, n
         all="Any status"
         options={SCHEDULE_STATUSES.map((status) => ({
           value: status,
-          label: `${CHART_STATUS_LABEL[status].icon} ${CHART_STATUS_LABEL[status].label} (${formatCount(counts[status])})`,
+          label: `${healthText(status)} (${formatCount(counts[status])})`,
         }))}
         onChange={setStatus}
       />

@@ -1,6 +1,6 @@
-import type { ChartSyncStatus, OverdueLevel } from '../../../../shared/domain/schedule-status';
+import { HEALTH_STATES, type Health } from '../../../../shared/domain/health';
+import { HEALTH_ORDER } from '../../../../shared/domain/health-labels';
 import type { ScheduleView } from '../../../../shared/views/schedule-view';
-import { CHART_STATUS_ORDER } from '../../components/status-icon';
 import {
   compareNullable,
   foldText,
@@ -11,13 +11,11 @@ import {
 } from '../../components/table-sort';
 import { frequencyLabel } from '../../format/frequency';
 
-/** A schedule's status is never "not scheduled": these are the ones the status filter offers. */
-export const SCHEDULE_STATUSES = [
-  'active',
-  'overdue',
-  'inactive',
-] as const satisfies readonly ChartSyncStatus[];
-export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
+/** The status filter offers every health state, what needs the operator first. */
+export const SCHEDULE_STATUSES: readonly Health[] = [...HEALTH_STATES].sort(
+  (a, b) => HEALTH_ORDER[a] - HEALTH_ORDER[b],
+);
+export type ScheduleStatus = Health;
 
 export type ScheduleFilters = { query: string; status: ScheduleStatus | null };
 export const NO_SCHEDULE_FILTERS: ScheduleFilters = { query: '', status: null };
@@ -60,7 +58,7 @@ export function filterSchedules(
   if (terms.length === 0 && filters.status === null) return schedules;
   return schedules.filter(
     (schedule) =>
-      (filters.status === null || schedule.status === filters.status) && matchesQuery(schedule, terms),
+      (filters.status === null || schedule.health === filters.status) && matchesQuery(schedule, terms),
   );
 }
 
@@ -70,9 +68,9 @@ export function statusCounts(
   query: string,
 ): Record<ScheduleStatus, number> {
   const terms = searchTerms(query);
-  const counts: Record<ScheduleStatus, number> = { active: 0, overdue: 0, inactive: 0 };
+  const counts = Object.fromEntries(HEALTH_STATES.map((state) => [state, 0])) as Record<Health, number>;
   for (const schedule of schedules) {
-    if (schedule.status !== 'not_scheduled' && matchesQuery(schedule, terms)) counts[schedule.status]++;
+    if (matchesQuery(schedule, terms)) counts[schedule.health]++;
   }
   return counts;
 }
@@ -81,7 +79,6 @@ export const SCHEDULE_SORT_KEYS = [
   'chart',
   'frequency',
   'status',
-  'overdue',
   'lastSync',
   'nextSync',
   'successRate',
@@ -90,11 +87,9 @@ export const SCHEDULE_SORT_KEYS = [
 export type ScheduleSortKey = (typeof SCHEDULE_SORT_KEYS)[number];
 export const DEFAULT_SCHEDULE_SORT: SortState<ScheduleSortKey> = { key: 'chart', direction: 'asc' };
 
-const OVERDUE_ORDER: Record<OverdueLevel, number> = { failing: 0, overdue: 1, due: 2, none: 3 };
-
 /**
- * A sorted copy; ties fall back to chart name then id. Overdue sorts the most urgent first (failing, then
- * overdue, then due, the latest first within each level); missing times and rates sort last either way.
+ * A sorted copy; ties fall back to chart name then id. Status sorts by health, what needs the operator first
+ * (action required, failing, retrying, overdue, late…); missing times and rates sort last either way.
  */
 export function sortSchedules(
   schedules: readonly ScheduleView[],
@@ -108,11 +103,7 @@ export function sortSchedules(
       case 'frequency':
         return sign * (a.intervalMs - b.intervalMs);
       case 'status':
-        return sign * (CHART_STATUS_ORDER[a.status] - CHART_STATUS_ORDER[b.status]);
-      case 'overdue':
-        return (
-          sign * (OVERDUE_ORDER[a.overdueLevel] - OVERDUE_ORDER[b.overdueLevel] || b.lateByMs - a.lateByMs)
-        );
+        return sign * (HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health]);
       case 'lastSync':
         return compareNullable(a.lastSyncAt, b.lastSyncAt, sort.direction);
       case 'nextSync':

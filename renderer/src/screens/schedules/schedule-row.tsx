@@ -8,7 +8,6 @@ import { TimeText } from '../../components/time-text';
 import { formatCount } from '../../format/numbers';
 import { hrefOf } from '../../routing/routes';
 import { frequencyLabel } from '../../format/frequency';
-import { overdueLabel } from './schedule-labels';
 import type { ActiveExecution, ScheduleAction } from './schedules-store';
 
 export const scheduleHref = (schedule: ScheduleView) =>
@@ -35,7 +34,6 @@ export const ScheduleCells = memo(function ScheduleCells({
 }) {
   const tabIndex = active ? 0 : -1;
   const { chart } = schedule;
-  const overdue = overdueLabel(schedule.overdueLevel, schedule.lateByMs);
   return (
     <>
       <SelectCell
@@ -65,26 +63,12 @@ export const ScheduleCells = memo(function ScheduleCells({
       </td>
       <td>
         <span className="schedule-status-line">
-          <StatusIcon status={schedule.status} />
-          {running && <ExecutionStatusBadge status={running} />}
+          <StatusIcon health={schedule.health} reason={schedule.healthReason} />
+          {running && schedule.health !== 'running' && <ExecutionStatusBadge status={running} />}
         </span>
-        {schedule.attentionReason && (
-          <span className="attention" title={schedule.attentionReason}>
-            <span aria-hidden="true">⚠ </span>
-            <span className="visually-hidden">Needs attention: </span>
-            {schedule.attentionReason}
-          </span>
-        )}
-      </td>
-      <td>
-        {overdue ? (
-          <span className={`overdue overdue-${overdue.level}`} data-level={overdue.level}>
-            <strong>{overdue.title}</strong>
-            <span className="cell-sub">{overdue.detail}</span>
-          </span>
-        ) : (
-          <span className="muted">On time</span>
-        )}
+        <span className={`health-reason health-reason-${schedule.health}`} title={schedule.healthReason}>
+          {schedule.healthReason}
+        </span>
       </td>
       <td>
         <TimeText at={schedule.lastSyncAt} />

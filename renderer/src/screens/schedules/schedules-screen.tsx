@@ -18,7 +18,7 @@ import { useSchedulesStore, type ActiveExecution, type ScheduleAction } from './
 import '../../components/list-screen.css';
 import './schedules.css';
 
-/** Two lines per row (name over platform, status over attention, relative over absolute time). */
+/** Two lines per row (name over platform, health over its reason, relative over absolute time). */
 const ROW_HEIGHT = 56;
 const NO_SCHEDULES: readonly ScheduleView[] = [];
 
@@ -26,7 +26,6 @@ const SORTABLE: { key: ScheduleSortKey; label: string }[] = [
   { key: 'chart', label: 'Chart' },
   { key: 'frequency', label: 'Frequency' },
   { key: 'status', label: 'Status' },
-  { key: 'overdue', label: 'Overdue' },
   { key: 'lastSync', label: 'Last sync' },
   { key: 'nextSync', label: 'Next sync' },
   { key: 'successRate', label: 'Success' },
@@ -156,7 +155,6 @@ export function SchedulesScreen() {
                 <col className="col-chart" />
                 <col className="col-frequency" />
                 <col className="col-status" />
-                <col className="col-overdue" />
                 <col className="col-time" />
                 <col className="col-time" />
                 <col className="col-rate" />
