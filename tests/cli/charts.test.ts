@@ -35,14 +35,18 @@ describe('chart-sync charts', () => {
     ) as ListedChart[];
     expect(spotify.length).toBeGreaterThan(0);
     expect(spotify.every((c) => c.platform === 'spotify')).toBe(true);
-    expect(spotify.find((c) => c.slug === 'global-28')?.syncStatus).toBe('active');
+    expect(spotify.find((c) => c.slug === 'global-28')).toMatchObject({
+      syncStatus: 'active',
+      health: 'never_synced',
+      healthReason: expect.stringMatching(/^Not synced yet/),
+    });
     const worldwide = JSON.parse(
       (await cli('charts', 'list', '--country', 'WW', '--json')).stdout,
     ) as ListedChart[];
     expect(worldwide.length).toBeGreaterThan(0);
     expect(worldwide.every((c) => c.countryCode === '')).toBe(true);
     const table = await cli('charts', 'list', '--platform', 'spotify');
-    expect(table.stdout).toMatch(/global-28 .* ✅ Active/);
+    expect(table.stdout).toMatch(/global-28 .* ○ Never synced/);
     expect(table.stdout).toMatch(/Not scheduled/);
   });
 

@@ -15,6 +15,8 @@ describe('chart-sync global options and demo mode', () => {
     expect(result.stdout).toContain('Soundcharts: built-in emulator on 127.0.0.1');
     expect(result.stdout).toContain(join(dataDir(), 'chart-sync-demo.sqlite'));
     expect(result.stdout).toMatch(/Schedules: {3}3 \(3 active, 0 paused, 0 overdue\)/);
+    // Counted by health: the demo's three schedules have not synced yet.
+    expect(result.stdout).toMatch(/Health: {6}○ Never synced 3\n/);
   });
 
   it('prints status as JSON on a clean stdout', async () => {
@@ -24,7 +26,7 @@ describe('chart-sync global options and demo mode', () => {
       demo: true,
       rateLimitPerMinute: 4000,
       soundchartsUrl: 'https://customer.api.soundcharts.com',
-      schedules: { total: 3, active: 3 },
+      schedules: { total: 3, active: 3, byHealth: expect.objectContaining({ never_synced: 3, failing: 0 }) },
     });
     expect(status.charts).toBeGreaterThan(100);
   });

@@ -22,10 +22,12 @@ describe('chart-sync schedules', () => {
 
     const listed = await cli('schedules', 'list');
     expect(listed.stdout.split('\n')[0]).toMatch(
-      /^chart +slug +platform +frequency +status +last sync +next sync +success +total\/ok\/failed +attention$/,
+      /^chart +slug +platform +frequency +health +last sync +next sync +success +total\/ok\/failed +why$/,
     );
     const row = listed.stdout.split('\n').find((line) => line.includes(UNSCHEDULED));
-    expect(row).toMatch(/every 6 h +✅ Active +never +in 6 h \(\d{4}-\d\d-\d\d \d\d:\d\d\) +— +0\/0\/0/);
+    expect(row).toMatch(
+      /every 6 h +○ Never synced +never +in 6 h \(\d{4}-\d\d-\d\d \d\d:\d\d\) +— +0\/0\/0 +Not synced yet: the first sync runs at its next slot\.$/,
+    );
 
     const json = parseList(await cli('schedules', 'list', '--json')).find(
       (s) => s.chart.slug === UNSCHEDULED,
@@ -35,12 +37,17 @@ describe('chart-sync schedules', () => {
       customIntervalHours: 6,
       historyWindowDays: 3,
       isActive: true,
+      health: 'never_synced',
+      healthReason: 'Not synced yet: the first sync runs at its next slot.',
     });
 
     expect((await cli('schedules', 'pause', UNSCHEDULED)).stdout).toContain('Paused the sync schedule');
     expect((await cli('schedules', 'pause', UNSCHEDULED)).stdout).toContain('is already paused');
     expect((await cli('schedules', 'list')).stdout).toMatch(
-      new RegExp(`${UNSCHEDULED} .*⏸ Inactive +never +paused`),
+      new RegExp(
+        `${UNSCHEDULED} .*⏸ Paused +never +paused .*Paused: no syncs run until it is resumed\\.$`,
+        'm',
+      ),
     );
 
     const resumed = await cli('schedules', 'resume', UNSCHEDULED);

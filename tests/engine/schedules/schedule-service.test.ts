@@ -189,7 +189,7 @@ describe('ScheduleService reads, updates and the grid', () => {
     expect(healthAt(START + 3 * DAY_MS + HOUR_MS)).toEqual(['paused', 'inactive']);
   });
 
-  it('health follows the schedule\'s own executions: running, retrying, failing, then on time', () => {
+  it("health follows the schedule's own executions: running, retrying, failing, then on time", () => {
     const { schedule } = ctx.schedules.create({ chartId: ctx.chartId('global-28') });
     const other = ctx.schedules.create({ chartId: ctx.chartId('us-weekly-7') }).schedule;
     const failure = { code: 'server_error', message: 'Soundcharts answered 500.' } as const;
