@@ -10,6 +10,7 @@ import {
   discoverCharts,
   expectWithinWindow,
   goTo,
+  headerCounts,
   rowWithText,
   schedulesGrid,
   searchCharts,
@@ -67,13 +68,14 @@ describe('bulk actions on charts and schedules', { timeout: 90_000 }, () => {
     // Every chart went through: nothing stays selected.
     await chartsBar().waitFor({ state: 'detached' });
 
-    await showChartsWithStatus('active', 3);
+    // Scheduled, not synced yet.
+    await showChartsWithStatus('never_synced', 3);
     for (const slug of slugs) {
       const row = rowWithText(chartsGrid(page), slug);
-      await row.locator('[data-status="active"]').waitFor();
-      expect((await cellsByColumn(row))['Sync status']).toMatch(/Active/);
+      await row.locator('[data-health="never_synced"]').waitFor();
+      expect((await cellsByColumn(row))['Sync status']).toMatch(/Never synced/);
     }
-    await page.getByText('3 active · 0 overdue · 0 running').waitFor();
+    await headerCounts(page).getByText('3 active', { exact: true }).waitFor();
     await screenshot(page, 'bulk-charts-added');
   });
 
@@ -100,14 +102,14 @@ describe('bulk actions on charts and schedules', { timeout: 90_000 }, () => {
     await waitForToast(page, 'Deactivated: 3 schedules');
     const inactive = schedulesGrid(page)
       .getByRole('row')
-      .filter({ has: page.locator('[data-status="inactive"]') });
+      .filter({ has: page.locator('[data-health="paused"]') });
     await inactive.nth(2).waitFor();
     for (const row of await inactive.all()) {
       const cells = await cellsByColumn(row);
-      expect(cells.Status).toMatch(/Inactive/);
+      expect(cells.Status).toMatch(/^⏸ Paused/);
       expect(cells['Next sync']).toBe('Paused');
     }
-    await page.getByText('0 active · 0 overdue · 0 running').waitFor();
+    await headerCounts(page).getByText('0 active', { exact: true }).waitFor();
     await screenshot(page, 'bulk-schedules-deactivated');
     const lastRow = inactive.nth(2);
     await expectWithinWindow(
@@ -145,9 +147,9 @@ describe('bulk actions on charts and schedules', { timeout: 90_000 }, () => {
   it('takes the last chart off the schedule from the Charts screen, once confirmed', async () => {
     await goTo(page, 'Charts');
     // Its schedule is inactive now, and the Charts screen says so.
-    await showChartsWithStatus('inactive', 1);
+    await showChartsWithStatus('paused', 1);
     const row = rowWithText(chartsGrid(page), slugs[2]!);
-    await row.locator('[data-status="inactive"]').waitFor();
+    await row.locator('[data-health="paused"]').waitFor();
     await row.getByRole('checkbox').check();
     await chartsBar().getByRole('button', { name: 'Remove from sync schedule' }).click();
     await confirmDialog(page, 'Remove 1 chart from the sync schedule?', 'Remove from schedule');
@@ -157,7 +159,7 @@ describe('bulk actions on charts and schedules', { timeout: 90_000 }, () => {
     for (const slug of slugs) {
       await searchCharts(page, slug);
       const row = rowWithText(chartsGrid(page), slug);
-      await row.locator('[data-status="not_scheduled"]').waitFor();
+      await row.locator('[data-health="not_scheduled"]').waitFor();
       expect((await cellsByColumn(row))['Sync status']).toBe('Not scheduled');
     }
     await goTo(page, 'Schedules');

@@ -105,7 +105,7 @@ describe('cancelling a sync, and a sync that fails', { timeout: 90_000 }, () => 
     const error = (await cellsByColumn(failed)).Error!;
     expect(error).toMatch(/not included in your (current )?plan|forbidden|403/i);
     expect(await history.getByRole('row').count()).toBe(2);
-    const attention = page.getByRole('alert').filter({ hasText: 'Needs your attention' });
+    const attention = page.getByRole('alert').filter({ hasText: 'Action required' });
     await attention.waitFor();
     await screenshot(page, 'failure-schedule');
 

@@ -11,6 +11,7 @@ import {
   executionRow,
   fact,
   goTo,
+  headerCounts,
   rowWithText,
   searchCharts,
   waitForExecutionStatus,
@@ -36,7 +37,9 @@ describe('adding a chart with an immediate sync', { timeout: 90_000 }, () => {
 
   it('starts empty, not in demo mode, and discovers the catalogue', async () => {
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
-    await page.getByText(/\d+ active · \d+ overdue · \d+ running/).waitFor();
+    await headerCounts(page)
+      .filter({ hasText: /^\d+ active\s*\d+ running$/ })
+      .waitFor();
     expect(await page.getByText('Demo data', { exact: true }).count()).toBe(0);
     await screenshot(page, 'sync-flow-no-charts');
     await discoverCharts(page, catalogueSize());
@@ -46,7 +49,7 @@ describe('adding a chart with an immediate sync', { timeout: 90_000 }, () => {
   it('schedules the chart from its row, in the editor, syncing immediately', async () => {
     await searchCharts(page, chart!.slug);
     const row = rowWithText(chartsGrid(page), chart!.slug);
-    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('not_scheduled');
+    expect(await row.locator('[data-health]').getAttribute('data-health')).toBe('not_scheduled');
     await row.getByRole('link', { name: `Add schedule for ${chart!.name}` }).click();
 
     await page.getByRole('heading', { level: 2, name: 'New sync schedule' }).waitFor();
@@ -119,8 +122,8 @@ describe('adding a chart with an immediate sync', { timeout: 90_000 }, () => {
     await goTo(page, 'Charts');
     await searchCharts(page, chart!.slug);
     const row = rowWithText(chartsGrid(page), chart!.slug);
-    await row.locator('[data-status="active"]').waitFor();
-    expect(await row.locator('[data-status]').innerText()).toMatch(/Active/);
+    await row.locator('[data-health="on_time"]').waitFor();
+    expect(await row.locator('[data-health]').innerText()).toMatch(/On time/);
     // Synced: the last sync is a time now, not "Never"; the quick link leads to the schedule.
     expect((await cellsByColumn(row))['Last sync']).not.toBe('Never');
     expect(await row.getByRole('link', { name: `View schedule of ${chart!.name}` }).count()).toBe(1);

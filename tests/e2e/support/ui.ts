@@ -21,6 +21,11 @@ export async function waitForToast(page: Page, text: string | RegExp): Promise<L
   return toast.first();
 }
 
+/** The header's counts: active schedules, each health state that needs a look, running syncs. */
+export function headerCounts(page: Page): Locator {
+  return page.getByLabel('Schedule health');
+}
+
 export function chartsGrid(page: Page): Locator {
   return page.getByRole('grid', { name: 'Charts' });
 }
