@@ -101,6 +101,7 @@ describe('schedule health', { timeout: 120_000 }, () => {
 
     // The Charts screen's status filter offers health: the refused chart is the one that needs action.
     await goTo(page, 'Charts');
+    await searchCharts(page, '', catalogueSize());
     await page
       .getByRole('combobox', { name: 'Sync status' })
       .selectOption({ label: '⛔ Action required (1)' });
