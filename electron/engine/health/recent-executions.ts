@@ -2,27 +2,37 @@ import type { ExecutionStatus } from '../../../shared/domain/execution';
 import type { HealthExecution } from '../../../shared/domain/health';
 import { HEALTH_FAILING_STREAK } from '../../../shared/domain/policies';
 
+const COLUMNS =
+  'e.schedule_id, e.status, e.retry_count, e.max_retries, e.next_attempt_at, e.error_message, e.created_at, e.id';
+
 /**
  * For every schedule: its open execution (at most one, by the partial unique index) and its latest
- * HEALTH_FAILING_STREAK final ones, cancelled ones left out (the operator's call, not a failure). One window
- * function numbers each schedule's open and final runs apart, newest first, so a list of any size is one query.
- * Executions whose schedule was deleted (schedule_id NULL) belong to no schedule's health.
+ * HEALTH_FAILING_STREAK final ones, cancelled ones left out (the operator's call, not a failure). Executions
+ * whose schedule was deleted (schedule_id NULL) belong to no schedule's health.
  *
- * Used as CTEs (`ranked`, then `recent`) by the list queries; `:only` limits it to one schedule (NULL: all of them).
+ * Each schedule's final runs are a LIMIT walk down the (schedule_id, created_at) index, newest first (id breaks
+ * ties), so the cost grows with the number of schedules, not with the history kept: a window function
+ * (ROW_NUMBER() OVER (PARTITION BY schedule_id …)) reads every execution ever kept, a second for 100,000 of
+ * them. Still one statement for a list of any size.
+ *
+ * Used as a CTE named `recent` by the list queries; `:only` limits it to one schedule (NULL: all of them).
  */
 export const RECENT_EXECUTIONS_CTE = `
-ranked AS (
-  SELECT schedule_id, status, retry_count, max_retries, next_attempt_at, error_message, created_at, id,
-         ROW_NUMBER() OVER (
-           PARTITION BY schedule_id, status IN ('pending', 'running')
-           ORDER BY created_at DESC, id DESC
-         ) AS rank
-  FROM chart_sync_executions
-  WHERE schedule_id IS NOT NULL
-    AND status <> 'cancelled'
-    AND (:only IS NULL OR schedule_id = :only)
-),
-recent AS (SELECT * FROM ranked WHERE rank <= ${HEALTH_FAILING_STREAK})`;
+recent AS MATERIALIZED (
+  SELECT ${COLUMNS}
+  FROM chart_sync_schedules rs
+  JOIN chart_sync_executions e ON e.id IN (
+    SELECT x.id FROM chart_sync_executions x
+    WHERE x.schedule_id = rs.id AND x.status IN ('completed', 'failed', 'interrupted')
+    ORDER BY x.created_at DESC, x.id DESC
+    LIMIT ${HEALTH_FAILING_STREAK}
+  )
+  WHERE :only IS NULL OR rs.id = :only
+  UNION ALL
+  SELECT ${COLUMNS}
+  FROM chart_sync_executions e
+  WHERE e.status IN ('pending', 'running') AND e.schedule_id IS NOT NULL AND (:only IS NULL OR e.schedule_id = :only)
+)`;
 
 /** The columns of `recent` a list query selects (prefixed, so they cannot clash with the schedule's own). */
 export const RECENT_COLUMNS = `
