@@ -28,7 +28,11 @@ function setup() {
     if (outcome === 'completed') executions.markCompleted(id, COUNTS);
     if (outcome === 'failed') executions.markFailed(id, FAILURE);
     if (outcome === 'cancelled') executions.cancel(id);
-    if (outcome === 'interrupted') executions.interruptRunning();
+    if (outcome === 'interrupted') {
+      executions.interruptRunning();
+      // Start-up resumes what a crash cut off; a resumption cancelled is not a run that counts.
+      for (const open of executions.listActive()) executions.cancel(open.id);
+    }
     return id;
   };
   return { clock, database, schedules, executions, scheduleOf, runTo };
