@@ -194,3 +194,27 @@ export const WEBHOOK_URL_MAX_LENGTH = 2_000;
 /** The delivery log of one webhook, newest first: this many by default, at most the maximum per call. */
 export const WEBHOOK_DELIVERIES_DEFAULT = 50;
 export const WEBHOOK_DELIVERIES_MAX = 500;
+
+/**
+ * Alerts (shared/domain/alert-rules.ts). performance_degraded: an execution slower than this many times the
+ * median of its chart's last PERFORMANCE_BASELINE_SIZE completed executions, once at least
+ * PERFORMANCE_BASELINE_MIN of them exist; a run shorter than PERFORMANCE_DEGRADED_MIN_MS is never "degraded"
+ * (a 3-second run after 1-second ones is noise, not a problem worth an alert).
+ */
+export const PERFORMANCE_DEGRADED_FACTOR = 3;
+export const PERFORMANCE_BASELINE_SIZE = 10;
+export const PERFORMANCE_BASELINE_MIN = 5;
+export const PERFORMANCE_DEGRADED_MIN_MS = 10_000;
+
+/**
+ * quota_low: remaining below this share of the plan (when the plan's size is known) or below this many
+ * requests. Both are settings; these are their defaults and bounds.
+ */
+export const QUOTA_LOW_PERCENT_DEFAULT = 10;
+export const QUOTA_LOW_PERCENT_MAX = 100;
+export const QUOTA_LOW_REQUESTS_DEFAULT = 1_000;
+export const QUOTA_LOW_REQUESTS_MAX = 100_000_000;
+
+/** The Alerts screen, CLI and REST page the alerts: this many by default, at most the maximum per call. */
+export const ALERT_PAGE_DEFAULT = 100;
+export const ALERT_PAGE_MAX = 1_000;
