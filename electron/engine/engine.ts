@@ -8,6 +8,7 @@ import type { EngineActions } from './api/handler-context';
 import { createHandlers } from './api/handlers';
 import { getChartById } from './db/queries/charts';
 import type { AppDatabase } from './db/open-database';
+import { AlertService } from './alerts';
 import { recordAudit } from './audit/audit-log';
 import { attachAuditTrail } from './audit/audit-trail';
 import { EnrichmentRunner, enqueueStaleMetadata, readSongAudience } from './enrichment';
@@ -16,6 +17,7 @@ import { watchExternalChanges } from './external-changes';
 import { SyncScheduler } from './scheduler/sync-scheduler';
 import { ExecutionService } from './schedules/execution-service';
 import { ScheduleService, type Now } from './schedules/schedule-service';
+import { SettingsService } from './settings/settings-service';
 import { SoundchartsClient } from './soundcharts/client';
 import { QuotaTracker, createQuotaState } from './soundcharts/quota';
 import { RateLimiter, createRateLimitState } from './soundcharts/rate-limiter';
@@ -59,6 +61,8 @@ export class Engine implements EngineActions {
   readonly quota: QuotaTracker;
   /** Subscriptions, and deliveries of engine events to them (see webhooks/). */
   readonly webhooks: Webhooks;
+  readonly settings: SettingsService;
+  readonly alerts: AlertService;
   /** Executions a previous process left running, marked interrupted when this one took the sync role. */
   interruptedAtStart = 0;
   /** The executions started then to resume them (see ExecutionService.interruptRunning). */
@@ -81,6 +85,7 @@ export class Engine implements EngineActions {
   private wakeWanted = false;
   private readonly now: Now;
   private stopWatchingChanges: (() => void) | null = null;
+  private readonly detachAlerts: () => void;
 
   constructor(private readonly options: EngineOptions) {
     const now = options.clock ?? Date.now;
@@ -128,6 +133,17 @@ export class Engine implements EngineActions {
         ? {}
         : { retryPolicy: options.connection.retryPolicy }),
     });
+    this.settings = new SettingsService(this.database, now);
+    this.alerts = new AlertService({
+      database: this.database,
+      events: this.events,
+      schedules: this.schedules,
+      settings: this.settings,
+      quota: this.quota,
+      now,
+      report: (error) => this.report(error),
+    });
+    this.detachAlerts = this.alerts.attach();
     this.runner = new SyncRunner({
       database: this.database,
       schedules: this.schedules,
@@ -154,6 +170,7 @@ export class Engine implements EngineActions {
       now,
       ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
       ...(options.onError ? { onError: options.onError } : {}),
+      onTick: () => this.alerts.tick(),
     });
     this.webhooks = attachWebhooks({
       database: this.database,
@@ -171,6 +188,8 @@ export class Engine implements EngineActions {
       executions: this.executions,
       webhooks: this.webhooks.service,
       engine: this,
+      alerts: this.alerts,
+      settings: this.settings,
       now,
       report: (error) => this.report(error),
     });
@@ -347,6 +366,7 @@ export class Engine implements EngineActions {
     await this.enrichment.stop();
     await this.webhooks.close();
     this.audit.detach();
+    this.detachAlerts();
     await this.pool?.destroy();
     this.pool = null;
     this.lock?.release();

@@ -25,5 +25,10 @@ export const CALL_NAMES = [
   'webhooks/delete',
   'webhooks/deliveries',
   'webhooks/test',
+  'alerts/list',
+  'alerts/mark-read',
+  'alerts/unread-count',
+  'settings/get',
+  'settings/update',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];

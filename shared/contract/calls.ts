@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { callInputs } from '../schemas/call-inputs';
+import type { AlertPage } from '../views/alert';
 import type { AppStatus } from '../views/app-status';
 import type { BulkResult } from '../views/bulk-result';
 import type { ChartListItem, ChartSyncStatusView, DiscoverySummary } from '../views/chart-list-item';
@@ -7,6 +8,7 @@ import type { ExecutionDetail, ExecutionPage } from '../views/execution-list';
 import type { BackfillPreview, ScheduleDetail } from '../views/schedule-detail';
 import type { ExecutionView, ScheduleView } from '../views/schedule-view';
 import type { WebhookDeliveryView, WebhookView } from '../views/webhook';
+import type { SettingsView } from '../views/settings';
 import type { CallName } from './call-names';
 
 /**
@@ -46,6 +48,11 @@ export type CallOutputs = {
   'webhooks/deliveries': WebhookDeliveryView[];
   /** Queues a signed `webhook.test` delivery and answers it; its attempts show in the delivery log. */
   'webhooks/test': WebhookDeliveryView;
+  'alerts/list': AlertPage;
+  'alerts/mark-read': { marked: number; unread: number };
+  'alerts/unread-count': { unread: number };
+  'settings/get': SettingsView;
+  'settings/update': SettingsView;
 };
 export type CallOutput<K extends CallName> = CallOutputs[K];
 

@@ -262,7 +262,7 @@ export function quotaAlerts(
           resolve: [],
         };
   }
-  const resolve = open.has(foldKeys.quotaExhausted) ? [foldKeys.quotaExhausted] : [];
+  const resolve: string[] = open.has(foldKeys.quotaExhausted) ? [foldKeys.quotaExhausted] : [];
   const byPercent = limit !== null && limit > 0 && remaining < (limit * thresholds.percent) / 100;
   const low = remaining < thresholds.requests || byPercent;
   if (!low) {
@@ -307,4 +307,9 @@ function describeDuration(ms: number): string {
   if (ms >= 60_000) return describeSpan(ms);
   const seconds = Math.round(ms / 1000);
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+/** "Top Songs · Worldwide (global-28)": how alerts name a chart, unambiguous among charts of one title. */
+export function alertChartLabel(chart: { name: string; countryName: string; slug: string }): string {
+  return `${chart.name} · ${chart.countryName || 'Worldwide'} (${chart.slug})`;
 }

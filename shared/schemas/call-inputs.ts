@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { ALERT_KINDS } from '../domain/alert-kinds';
 import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from '../domain/execution';
 import {
+  ALERT_PAGE_DEFAULT,
+  ALERT_PAGE_MAX,
   BULK_ACTION_MAX_ITEMS,
   CHART_REFERENCE_MAX,
   EXECUTION_PAGE_MAX,
@@ -8,6 +11,7 @@ import {
 } from '../domain/policies';
 import { createScheduleInput, updateScheduleInput } from './schedule-input';
 import { createWebhookInput, webhookDeliveriesInput } from './webhook-input';
+import { updateSettingsInput } from './settings-input';
 
 const id = z.number().int().positive();
 const ids = (what: string) =>
@@ -82,4 +86,30 @@ export const callInputs = {
   /** One webhook's deliveries, newest first, each with its attempts. */
   'webhooks/deliveries': webhookDeliveriesInput,
   'webhooks/test': byId,
+  'alerts/list': z
+    .object({
+      /** true: only unread; false: only read; absent: all. */
+      unread: z.boolean().optional(),
+      kind: z
+        .enum(ALERT_KINDS, {
+          error: (issue) =>
+            `Unknown alert kind ${JSON.stringify(issue.input)}; the kinds are ${ALERT_KINDS.join(', ')}.`,
+        })
+        .optional(),
+      scheduleId: id.optional(),
+      limit: z.number().int().min(1).max(ALERT_PAGE_MAX).default(ALERT_PAGE_DEFAULT),
+      offset: z.number().int().nonnegative().default(0),
+    })
+    .strict(),
+  /** Either some alerts by id, or all unread ones. */
+  'alerts/mark-read': z.union(
+    [
+      z.object({ ids: ids('alert') }).strict(),
+      z.object({ all: z.literal(true, 'Say `all: true` to mark every alert read.') }).strict(),
+    ],
+    { error: 'Give the alerts to mark read as `ids` (a list of alert ids), or `all: true`.' },
+  ),
+  'alerts/unread-count': none,
+  'settings/get': none,
+  'settings/update': updateSettingsInput,
 } as const;

@@ -16,3 +16,6 @@ export type AlertView = {
   readAt: number | null;
   resolvedAt: number | null;
 };
+
+/** One page of alerts, newest first, with the total that matches the filter and the unread count of all. */
+export type AlertPage = { alerts: AlertView[]; total: number; unread: number };

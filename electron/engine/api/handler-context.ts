@@ -1,8 +1,10 @@
 import type { ExecutionTrigger } from '../../../shared/domain/execution';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
+import type { AlertService } from '../alerts/alert-service';
 import type { AppDatabase } from '../db/open-database';
 import type { ExecutionService } from '../schedules/execution-service';
 import type { Now, ScheduleService } from '../schedules/schedule-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { DiscoverySummary } from '../sync/discover-charts';
 import type { PlanScope, SyncPreview } from '../sync/sync-runner';
 import type { WebhookService } from '../webhooks';
@@ -31,6 +33,8 @@ export type HandlerContext = {
   executions: ExecutionService;
   webhooks: WebhookService;
   engine: EngineActions;
+  alerts: AlertService;
+  settings: SettingsService;
   now: Now;
   /** Errors the operator is only told "see the log" about go here, with their details. */
   report(error: unknown): void;

@@ -1,10 +1,12 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
+import { alertHandlers } from './alert-handlers';
 import { appHandlers } from './app-handlers';
 import { chartHandlers } from './chart-handlers';
 import { executionHandlers } from './execution-handlers';
 import type { HandlerContext } from './handler-context';
 import { scheduleHandlers } from './schedule-handlers';
 import { webhookHandlers } from './webhook-handlers';
+import { settingsHandlers } from './settings-handlers';
 
 export type { HandlerContext } from './handler-context';
 
@@ -16,5 +18,7 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...scheduleHandlers(context),
     ...executionHandlers(context),
     ...webhookHandlers(context),
+    ...alertHandlers(context),
+    ...settingsHandlers(context),
   };
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_SCHEDULER_TICK_MS } from '../../../shared/domain/policies';
+import { ALERT_KINDS } from '../../../shared/domain/alert-kinds';
+import {
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  DEFAULT_SCHEDULER_TICK_MS,
+  QUOTA_LOW_PERCENT_MAX,
+  QUOTA_LOW_REQUESTS_MAX,
+} from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import type { Credentials } from '../soundcharts/auth';
 import { DEFAULT_BASE_URL } from '../soundcharts/endpoints';
@@ -17,6 +23,12 @@ export const storedSettingsSchema = z
     apiUrl: z.url({ protocol: /^https?$/, error: 'apiUrl must be an http(s) URL' }),
     rateLimitPerMinute: z.number().int().min(1).max(RATE_LIMIT_PER_MINUTE_MAX),
     tickMs: z.number().int().min(TICK_MS_MIN).max(TICK_MS_MAX),
+    /** Alert kinds the operator turned off: not recorded (webhooks still hear of overdue schedules). */
+    disabledAlertKinds: z.array(z.enum(ALERT_KINDS)),
+    /** quota_low below this percentage of the plan (when its size is known)… */
+    quotaLowPercent: z.number().int().min(0).max(QUOTA_LOW_PERCENT_MAX),
+    /** …or below this many requests. */
+    quotaLowRequests: z.number().int().min(0).max(QUOTA_LOW_REQUESTS_MAX),
   })
   .partial();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;

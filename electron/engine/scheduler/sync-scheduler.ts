@@ -14,6 +14,8 @@ export type SchedulerOptions = {
   now: Now;
   tickMs?: number;
   onError?: (error: unknown) => void;
+  /** Runs on each tick and once at start, after the pass: rules that watch the clock (alerts). */
+  onTick?: () => void;
 };
 
 /** A wall clock that moved this much more (or less) than the monotonic clock between ticks jumped: sleep, NTP. */
@@ -58,7 +60,7 @@ export class SyncScheduler {
     this.toad.addSimpleIntervalJob(
       new SimpleIntervalJob({ milliseconds: this.tickMs }, tick, { id: 'tick', preventOverrun: true }),
     );
-    void this.wake();
+    void this.wake().then(() => this.ticked());
   }
 
   /** Runs a pass now: after start-up, a schedule change, a resume from sleep or a clock jump. */
@@ -100,6 +102,16 @@ export class SyncScheduler {
     // After a sleep or a clock change the armed timer is wrong; the pass re-arms it from the database.
     if (Math.abs(drift) > CLOCK_JUMP_TOLERANCE_MS) this.clearWake();
     await this.wake();
+    this.ticked();
+  }
+
+  private ticked(): void {
+    if (this.closing) return;
+    try {
+      this.options.onTick?.();
+    } catch (error) {
+      this.report(error);
+    }
   }
 
   private async passUntilSettled(): Promise<PassSummary> {
