@@ -2,6 +2,7 @@ import type { CallName, CallOutputs } from '../../../shared/contract/calls';
 import { ChartSyncError, toErrorShape, type ErrorShape, type Result } from '../../../shared/errors';
 import type { BulkResult } from '../../../shared/views/bulk-result';
 import type { ContractCall } from './engine-port';
+import { ALERT_ROUTES } from './rest-alert-routes';
 import type { QuerySpec } from './rest-query';
 import {
   SCHEDULE_CREATE_FIELDS,
@@ -178,6 +179,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
       POST: async (contract, { id }) => answer(202, await call(contract, 'webhooks/test', { id })),
     },
   },
+  ...ALERT_ROUTES,
 ];
 
 /**
