@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { ChartSyncError } from '../../shared/errors';
 import { isSoundchartsError } from '../engine/soundcharts/errors';
+import { registerAlertsCommand } from './commands/alerts';
 import { registerChartsCommand } from './commands/charts';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerProcessCommand } from './commands/process';
 import { registerSchedulesCommand } from './commands/schedules';
 import { registerServeCommand } from './commands/serve';
+import { registerSettingsCommand } from './commands/settings';
 import { registerStatusCommand } from './commands/status';
 import { registerSyncCommand } from './commands/sync';
 import { registerWebhooksCommand } from './commands/webhooks';
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerChartsCommand(program);
   registerStatusCommand(program);
   registerWebhooksCommand(program);
+  registerAlertsCommand(program);
+  registerSettingsCommand(program);
   registerServeCommand(program);
   registerEmulatorCommand(program);
   return program;

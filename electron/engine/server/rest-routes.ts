@@ -4,6 +4,7 @@ import type { BulkResult } from '../../../shared/views/bulk-result';
 import type { ContractCall } from './engine-port';
 import { ALERT_ROUTES } from './rest-alert-routes';
 import type { QuerySpec } from './rest-query';
+import { SETTINGS_ROUTES } from './rest-settings-routes';
 import {
   SCHEDULE_CREATE_FIELDS,
   SCHEDULE_UPDATE_FIELDS,
@@ -180,6 +181,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
     },
   },
   ...ALERT_ROUTES,
+  ...SETTINGS_ROUTES,
 ];
 
 /**

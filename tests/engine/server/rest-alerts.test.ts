@@ -97,3 +97,49 @@ describe('REST alerts on a real engine', () => {
     expect((await rest('GET', `/api/alerts/${ids[0]}/read/`)).status).toBe(405);
   });
 });
+
+describe('REST settings on a real engine', () => {
+  const emulator = useEmulator();
+  let test: TestEngine;
+  let server: RunningServer;
+  let renderer: ReturnType<typeof makeRendererDir>;
+
+  beforeEach(async () => {
+    test = await startTestEngine(emulator.current);
+    renderer = makeRendererDir();
+    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
+  });
+  afterEach(async () => {
+    await server.close();
+    await test.engine.close();
+    renderer.cleanup();
+  });
+
+  const rest = async (method: string, path: string, body?: unknown) => {
+    const answer = await http(server.port, method, path, {
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: answer.status, body: answer.json() as Answer };
+  };
+
+  it('reads and partially updates the settings in snake_case', async () => {
+    expect((await rest('GET', '/api/settings/')).body.value).toEqual({
+      disabled_alert_kinds: [],
+      quota_low_percent: 10,
+      quota_low_requests: 1000,
+    });
+    const updated = await rest('PUT', '/api/settings/', { disabled_alert_kinds: ['quota_low'] });
+    expect(updated.body.value).toMatchObject({ disabled_alert_kinds: ['quota_low'], quota_low_percent: 10 });
+  });
+
+  it.each([
+    [{ quota_low_percent: 101 }, 'quota_low_percent', /at most 100/],
+    [{ retention_days: 3 }, 'retention_days', /Unknown field "retention_days"/],
+  ])('refuses %j with a 400 naming the field', async (body, field, message) => {
+    const answer = await rest('PATCH', '/api/settings/', body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error!.message).toMatch(message);
+    expect(Object.keys(answer.body.error!.fields as object)).toContain(field);
+  });
+});

@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { ALERT_KINDS } from '../../../shared/domain/alert-kinds';
+import { ChartSyncError } from '../../../shared/errors';
+import type { SettingsView } from '../../../shared/views/settings';
+import { dispatch } from '../../engine/api/dispatch';
+import type { HostedEngine } from '../../engine/host';
+import { withEngine } from '../open-engine';
+import { print, printJson } from '../output';
+
+type SetOptions = {
+  disableAlert?: string[];
+  enableAlert?: string[];
+  quotaLowPercent?: string;
+  quotaLowRequests?: string;
+};
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `chart-sync settings [set …]`: what the Settings screen shows and changes, through the same calls. */
+export function registerSettingsCommand(program: Command): void {
+  const settings = program
+    .command('settings')
+    .description('show the settings (alert kinds turned off, quota-low threshold)')
+    .option('--json', 'print the settings as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withEngine(command, async (hosted) => {
+        const view = await call(hosted, 'settings/get', {});
+        if (options.json) printJson(view);
+        else print(formatSettings(view));
+      });
+    });
+
+  settings
+    .command('set')
+    .description('change settings; what is not given stays as it is')
+    .option(
+      '--disable-alert <kind>',
+      `stop recording an alert kind (${ALERT_KINDS.join(', ')}); repeatable`,
+      collect,
+    )
+    .option('--enable-alert <kind>', 'record an alert kind again; repeatable', collect)
+    .option('--quota-low-percent <n>', 'quota_low below this percentage of the plan')
+    .option('--quota-low-requests <n>', 'quota_low below this many requests remaining')
+    .action(async (options: SetOptions, command: Command) => {
+      await withEngine(command, async (hosted) => {
+        const current = await call(hosted, 'settings/get', {});
+        const change: Record<string, unknown> = {};
+        if (options.disableAlert || options.enableAlert) {
+          const enable = new Set(options.enableAlert ?? []);
+          change.disabledAlertKinds = [...current.disabledAlertKinds, ...(options.disableAlert ?? [])].filter(
+            (kind) => !enable.has(kind),
+          );
+        }
+        if (options.quotaLowPercent !== undefined) change.quotaLowPercent = number(options.quotaLowPercent);
+        if (options.quotaLowRequests !== undefined)
+          change.quotaLowRequests = number(options.quotaLowRequests);
+        if (Object.keys(change).length === 0) {
+          throw new ChartSyncError(
+            'invalid_input',
+            'Nothing to change: see `chart-sync settings set --help`.',
+          );
+        }
+        print(formatSettings(await call(hosted, 'settings/update', change)));
+      });
+    });
+}
+
+async function call<K extends 'settings/get' | 'settings/update'>(
+  hosted: HostedEngine,
+  name: K,
+  input: unknown,
+): Promise<SettingsView> {
+  const result = await dispatch(hosted.engine.handlers, name, input);
+  if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
+  return result.value as SettingsView;
+}
+
+/** A number as typed; anything else goes to the contract as typed, whose error names the setting. */
+function number(text: string): number | string {
+  return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+}
+
+export function formatSettings(view: SettingsView): string {
+  const off = new Set(view.disabledAlertKinds);
+  return [
+    'Alerts recorded:',
+    ...ALERT_KINDS.map((kind) => `  ${off.has(kind) ? '✗' : '✓'} ${kind}${off.has(kind) ? ' (off)' : ''}`),
+    `Quota low below: ${view.quotaLowPercent} % of the plan or ${view.quotaLowRequests.toLocaleString('en-US')} requests`,
+    '',
+  ].join('\n');
+}
