@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'schedule-edit'; id: number }
   | { screen: 'executions'; filter: Record<string, string> }
   | { screen: 'execution-detail'; id: number }
+  | { screen: 'alerts'; filter: Record<string, string> }
   | { screen: 'settings' }
   | { screen: 'not-found'; path: string };
 
@@ -38,6 +39,7 @@ export function parseRoute(hash: string): Route {
     const id = positiveInt(second);
     if (id !== null && parts.length === 2) return { screen: 'execution-detail', id };
   }
+  if (first === 'alerts' && parts.length === 1) return { screen: 'alerts', filter: params };
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
   return { screen: 'not-found', path };
 }
@@ -61,6 +63,10 @@ export function hrefOf(route: Exclude<Route, { screen: 'not-found' }>): string {
     }
     case 'execution-detail':
       return `#/executions/${route.id}`;
+    case 'alerts': {
+      const query = new URLSearchParams(route.filter).toString();
+      return query ? `#/alerts?${query}` : '#/alerts';
+    }
     case 'settings':
       return '#/settings';
   }

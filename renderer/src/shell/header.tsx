@@ -1,4 +1,5 @@
 import { useApp, type Theme } from '../store/app-store';
+import { AlertsBell } from './alerts-bell';
 import { HeaderCounts } from './header-counts';
 
 const CONNECTION_LABEL = {
@@ -34,6 +35,7 @@ export function Header() {
         {CONNECTION_LABEL[connection]}
       </span>
       {status && <HeaderCounts status={status} />}
+      <AlertsBell />
       <label className="theme-picker">
         <span className="visually-hidden">Theme</span>
         <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>

@@ -14,6 +14,7 @@ const ITEMS = [
     key: 'e',
     screens: ['executions', 'execution-detail'],
   },
+  { href: hrefOf({ screen: 'alerts', filter: {} }), label: 'Alerts', key: 'a', screens: ['alerts'] },
   { href: hrefOf({ screen: 'settings' }), label: 'Settings', key: 't', screens: ['settings'] },
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { Route } from '../routing/routes';
+import { AlertsScreen } from '../screens/alerts/alerts-screen';
 import { ChartsScreen } from '../screens/charts/charts-screen';
 import { ExecutionDetailScreen } from '../screens/executions/execution-detail-screen';
 import { ExecutionsScreen } from '../screens/executions/executions-screen';
@@ -24,6 +25,8 @@ export function ScreenFor({ route }: { route: Route }) {
       return <ExecutionsScreen filter={route.filter} />;
     case 'execution-detail':
       return <ExecutionDetailScreen key={route.id} id={route.id} />;
+    case 'alerts':
+      return <AlertsScreen filter={route.filter} />;
     case 'settings':
       return <SettingsScreen />;
     case 'not-found':

@@ -8,6 +8,7 @@ const GO_TO: Record<string, string> = {
   c: hrefOf({ screen: 'charts' }),
   s: hrefOf({ screen: 'schedules' }),
   e: hrefOf({ screen: 'executions', filter: {} }),
+  a: hrefOf({ screen: 'alerts', filter: {} }),
   t: hrefOf({ screen: 'settings' }),
 };
 /** "g" then a letter must follow within this long, as in mail and issue-tracker apps. */
@@ -26,7 +27,7 @@ function dialogOpen(): boolean {
 }
 
 /**
- * g c / g s / g e / g t switch screens; "/" focuses the screen's search box. Never while typing in a field, nor while
+ * g c / g s / g e / g a / g t switch screens; "/" focuses the screen's search box. Never while typing in a field, nor while
  * a dialog is open.
  */
 export function useKeyboardShortcuts(): void {

@@ -24,6 +24,13 @@ describe('parseRoute', () => {
       { screen: 'executions', filter: { status: 'failed', chartId: '3' } },
     ],
     ['#/executions/12', { screen: 'execution-detail', id: 12 }],
+    ['#/alerts', { screen: 'alerts', filter: {} }],
+    [
+      '#/alerts?unread=1&kind=sync_failed',
+      { screen: 'alerts', filter: { unread: '1', kind: 'sync_failed' } },
+    ],
+    ['#/alerts/3', { screen: 'not-found', path: '/alerts/3' }],
+    ['#/settings', { screen: 'settings' }],
     ['#/nowhere', { screen: 'not-found', path: '/nowhere' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -40,6 +47,9 @@ describe('hrefOf', () => {
     { screen: 'schedule-edit', id: 9 },
     { screen: 'executions', filter: {} },
     { screen: 'executions', filter: { status: 'running', trigger: 'manual' } },
+    { screen: 'alerts', filter: {} },
+    { screen: 'alerts', filter: { unread: '1', kind: 'quota_low' } },
+    { screen: 'settings' },
     { screen: 'execution-detail', id: 3 },
     { screen: 'settings' },
   ])('round-trips %j', (route) => {
