@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ALERT_KINDS, type AlertKind } from '../../../../shared/domain/alert-kinds';
 import type { ErrorShape } from '../../../../shared/errors';
 import { ALERT_KIND_TEXT } from '../../format/alert-kinds';
@@ -7,7 +7,10 @@ import { fieldProblem, type SettingsSectionProps } from './settings-sections';
 
 /** Which alert kinds are recorded (each toggle saves at once), and the quota-low threshold. */
 export function AlertSettingsSection({ settings, save }: SettingsSectionProps) {
-  const disabled = new Set(settings.disabledAlertKinds);
+  // Shown at once on a click (a checkbox that waits for the engine feels broken); put back if the save fails.
+  const [disabledKinds, setDisabledKinds] = useState(settings.disabledAlertKinds);
+  useEffect(() => setDisabledKinds(settings.disabledAlertKinds), [settings.disabledAlertKinds]);
+  const disabled = new Set(disabledKinds);
   const [percent, setPercent] = useState(String(settings.quotaLowPercent));
   const [requests, setRequests] = useState(String(settings.quotaLowRequests));
   const [error, setError] = useState<ErrorShape | null>(null);
@@ -15,8 +18,12 @@ export function AlertSettingsSection({ settings, save }: SettingsSectionProps) {
 
   const toggle = async (kind: AlertKind, on: boolean) => {
     const next = ALERT_KINDS.filter((k) => (k === kind ? !on : disabled.has(k)));
+    setDisabledKinds(next);
     const result = await save({ disabledAlertKinds: next });
-    if (!result.ok) toast.error('Could not save the alert settings', result.error);
+    if (!result.ok) {
+      setDisabledKinds(settings.disabledAlertKinds);
+      toast.error('Could not save the alert settings', result.error);
+    }
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
