@@ -130,7 +130,13 @@ export class AlertService {
 
   private record(decision: AlertDecision): void {
     const disabled = new Set(this.options.settings.get().disabledAlertKinds);
-    const raise = decision.raise.filter((alert) => !disabled.has(alert.kind));
+    // Two rules may see one condition at once (a sync stopped by a spent quota, and the quota itself): once.
+    const seen = new Set<string>();
+    const raise = decision.raise.filter((alert) => {
+      if (disabled.has(alert.kind) || seen.has(alert.foldKey)) return false;
+      seen.add(alert.foldKey);
+      return true;
+    });
     if (raise.length === 0 && decision.resolve.length === 0) return;
     const recorded = this.store.record({ raise, resolve: decision.resolve }, this.options.now());
     for (const alert of recorded.raised) this.options.events.emit('alert/raised', alert);

@@ -117,6 +117,8 @@ describe('alerts from executions (against the emulator)', () => {
     const spent = await syncToEnd(api, chartId);
     expect(spent).toMatchObject({ status: 'failed', errorCode: 'quota_exhausted' });
     expect(raised(api).map((a) => a.kind)).toEqual(['quota_low', 'sync_failed', 'quota_exhausted']);
+    // Said by the failed execution and by the quota Soundcharts reported: one condition, seen once.
+    expect((await all(api)).find((a) => a.kind === 'quota_exhausted')).toMatchObject({ count: 1 });
 
     // The plan renewed: the next tick sees it and resolves both.
     // (The client stamps observations with the real clock, not the test's.)
