@@ -29,14 +29,13 @@ export class AlertStore {
   constructor(private readonly database: AppDatabase) {
     const { sqlite } = database;
     this.statements = {
-      // The same execution reported twice (its final event heard again) is not a repeat of the condition.
       fold: sqlite.prepare(
         `UPDATE alerts SET count = count + 1, last_seen_at = @at, message = @message, updated_at = @at,
            execution_id = coalesce(@executionId, execution_id), schedule_id = coalesce(@scheduleId, schedule_id)
-         WHERE fold_key = @foldKey AND resolved_at IS NULL
-           AND (@executionId IS NULL OR execution_id IS NULL OR execution_id != @executionId)`,
+         WHERE fold_key = @foldKey AND resolved_at IS NULL`,
       ),
-      isOpen: sqlite.prepare(`SELECT 1 FROM alerts WHERE fold_key = ? AND resolved_at IS NULL`),
+      // An execution's ending heard again (a replayed event) is not a repeat of the condition.
+      counted: sqlite.prepare(`SELECT 1 FROM alerts WHERE fold_key = ? AND execution_id = ? LIMIT 1`),
       insert: sqlite.prepare(
         `INSERT INTO alerts (kind, severity, fold_key, schedule_id, execution_id, chart_id, chart_slug, chart_name,
            message, count, last_seen_at, resolved_at, created_at, updated_at)
@@ -54,7 +53,7 @@ export class AlertStore {
 
   /** Records the raised alerts (new or folded) and resolves ended conditions, in one transaction. */
   record(decision: AlertDecision, at: number): Recorded {
-    const { fold, isOpen, insert, resolve } = this.statements;
+    const { fold, counted, insert, resolve } = this.statements;
     const newIds: number[] = [];
     let changed = false;
     this.database.sqlite.transaction(() => {
@@ -63,13 +62,10 @@ export class AlertStore {
       }
       for (const alert of decision.raise) {
         const params = toParams(alert, at);
-        if (!alert.resolved) {
-          if (fold.run(params).changes > 0) {
-            changed = true;
-            continue;
-          }
-          // Open, and this very execution already counted in it.
-          if (isOpen.get(alert.foldKey)) continue;
+        if (alert.executionId !== null && counted.get(alert.foldKey, alert.executionId)) continue;
+        if (!alert.resolved && fold.run(params).changes > 0) {
+          changed = true;
+          continue;
         }
         newIds.push(Number(insert.run(params).lastInsertRowid));
         changed = true;

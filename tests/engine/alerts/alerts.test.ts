@@ -67,6 +67,11 @@ describe('alerts from executions (against the emulator)', () => {
       ['sync_failed', true],
     ]);
     expect(list[0]).toMatchObject({ severity: 'info', executionId: ok.id });
+
+    // The same ending heard twice (a second listener, a replayed event) changes nothing.
+    api.engine.alerts.executionEnded(again);
+    api.engine.alerts.executionEnded(ok);
+    expect(await all(api)).toEqual(list);
     expect(api.events.filter((e) => e.name === 'alerts/changed').at(-1)?.payload).toEqual({ unread: 2 });
   });
 
