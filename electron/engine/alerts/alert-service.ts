@@ -17,7 +17,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { AlertPage } from '../../../shared/views/alert';
 import { AlertStore, type AlertFilter } from './alert-store';
 import { chartHistory } from './chart-history';
-import { loadScheduleHealth } from './schedule-health';
+import { loadScheduleHealth } from '../health/load-schedule-health';
 
 export type AlertServiceOptions = {
   database: AppDatabase;
@@ -84,18 +84,21 @@ export class AlertService {
     const { database, schedules, settings, now } = this.options;
     const at = now();
     const views = schedules.list();
-    const health = loadScheduleHealth(database, views, at);
+    const health = loadScheduleHealth(database, at);
     const current = settings.get();
     const decision = alertsForTick({
-      schedules: views.map((view) => {
-        const result = health.get(view.id)!;
-        return {
-          scheduleId: view.id,
-          chartId: view.chart.id,
-          chartLabel: alertChartLabel(view.chart),
-          health: result.health,
-          reason: result.reason,
-        };
+      schedules: views.flatMap((view) => {
+        const result = health.get(view.id);
+        if (!result) return [];
+        return [
+          {
+            scheduleId: view.id,
+            chartId: view.chart.id,
+            chartLabel: alertChartLabel(view.chart),
+            health: result.health,
+            reason: result.reason,
+          },
+        ];
       }),
       overdueBefore: this.overdue,
       open: this.store.openKeys(),

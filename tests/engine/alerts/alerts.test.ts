@@ -209,7 +209,7 @@ describe('alerts from the scheduler tick', () => {
     const [alert] = await all(api);
     expect(alert).toMatchObject({ kind: 'schedule_overdue', severity: 'warning', count: 1, scheduleId });
     expect(alert!.message).toMatch(
-      /is overdue: No successful sync since the schedule was created for 3 days/,
+      /is overdue: No successful sync since it was created 3 days ago/,
     );
 
     api.engine.schedules.setActive(scheduleId, false);
