@@ -208,9 +208,7 @@ describe('alerts from the scheduler tick', () => {
     expect(overdue).toEqual([{ scheduleId, chartId }]);
     const [alert] = await all(api);
     expect(alert).toMatchObject({ kind: 'schedule_overdue', severity: 'warning', count: 1, scheduleId });
-    expect(alert!.message).toMatch(
-      /is overdue: No successful sync since it was created 3 days ago/,
-    );
+    expect(alert!.message).toMatch(/is overdue: No successful sync since it was created 3 days ago/);
 
     api.engine.schedules.setActive(scheduleId, false);
     api.engine.alerts.tick();
