@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { WEBHOOK_ONE_SHOT_WAIT_MS } from '../../shared/domain/policies';
+import { actAs } from '../engine/audit/actor';
 import { startHostedEngine, type HostedEngine } from '../engine/host';
 import { toConfigFlags, type GlobalOptions } from './global-options';
 import { note } from './output';
@@ -23,16 +24,16 @@ export async function openEngine(command: Command): Promise<HostedEngine> {
 
 /**
  * Runs a command's work on an open engine and always closes it, so a failing command leaves no threads behind.
- * Webhook deliveries the work queued (a sync's outcome) get a bounded wait first; the rest stay queued.
+ * Webhook deliveries the work queued (a sync's outcome) get a bounded wait first; the rest stay queued. What it
+ * changes is the CLI's doing in the audit log.
  */
-export async function withEngine<T>(
-  command: Command,
-  work: (hosted: HostedEngine) => Promise<T>,
-): Promise<T> {
-  const hosted = await openEngine(command);
-  try {
-    return await work(hosted);
-  } finally {
-    await hosted.engine.webhooks.settle(WEBHOOK_ONE_SHOT_WAIT_MS).finally(() => hosted.close());
-  }
+export function withEngine<T>(command: Command, work: (hosted: HostedEngine) => Promise<T>): Promise<T> {
+  return actAs('cli', async () => {
+    const hosted = await openEngine(command);
+    try {
+      return await work(hosted);
+    } finally {
+      await hosted.engine.webhooks.settle(WEBHOOK_ONE_SHOT_WAIT_MS).finally(() => hosted.close());
+    }
+  });
 }

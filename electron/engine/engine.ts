@@ -91,24 +91,14 @@ export class Engine implements EngineActions {
     const now = options.clock ?? Date.now;
     this.now = now;
     this.database = options.database;
-    this.audit = attachAuditTrail(
-      this.database,
-      this.events,
-      (id) => {
-        if (id === null) return null;
-        try {
-          return this.schedules.get(id);
-        } catch {
-          return null;
-        }
-      },
-      now,
-    );
+    this.audit = attachAuditTrail(this.database, this.events, now);
     // Every state change reaches the audit trail and the UI from these two hooks (the UI has no polling).
-    this.schedules = new ScheduleService(this.database, now, (action, schedule, execution) => {
-      if (action !== 'schedule.attention') this.audit.scheduleChanged(action, schedule);
+    this.schedules = new ScheduleService(this.database, now, (action, schedule, execution, previous) => {
+      if (action !== 'schedule.attention') this.audit.scheduleChanged(action, schedule, previous);
       if (action === 'schedule.deleted') {
         this.events.emit('schedule/removed', { scheduleId: schedule.id, chartId: schedule.chart.id });
+        // The waiting sync the deletion cancelled.
+        if (execution) this.events.emit('execution/updated', execution);
         return;
       }
       this.events.emit('schedule/updated', { scheduleId: schedule.id });

@@ -6,6 +6,7 @@ import type { Subscribe } from '../../shared/contract/client';
 import { EVENT_NAMES } from '../../shared/contract/events';
 import type { Result } from '../../shared/errors';
 import { dispatch, type InternalErrorListener } from '../engine/api/dispatch';
+import { actAs } from '../engine/audit/actor';
 
 /** The window only sees "internal" for an unexpected error; its details go to the app's log (stderr). */
 const logInternalError: InternalErrorListener = (error, call) =>
@@ -23,7 +24,7 @@ export function bindContract(handlers: CallHandlers, onError = logInternalError)
             error: { code: 'invalid_input', message: 'Refused: the request did not come from Chart Sync.' },
           };
         }
-        return dispatch(handlers, name, input, onError);
+        return actAs('ui', () => dispatch(handlers, name, input, onError));
       },
     );
   }

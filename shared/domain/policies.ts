@@ -128,8 +128,18 @@ export const ENRICHMENT_RETRY_POLICY = {
  */
 export const ENRICHMENT_FAILED_COOLDOWN_MS = DAY_MS;
 
-/** Audit entries older than this may be pruned; the list shows this many by default, and at most the maximum. */
-export const AUDIT_RETENTION_MS = 365 * DAY_MS;
+/**
+ * Retention: finished executions, audit entries, finished webhook deliveries and finished queue tasks older than
+ * `retentionDays` (a setting, default and bounds here) are pruned once a day, in batches of
+ * RETENTION_BATCH_ROWS rows per transaction so the app stays responsive while a year of history goes.
+ */
+export const RETENTION_DAYS_DEFAULT = 365;
+export const RETENTION_DAYS_MIN = 7;
+export const RETENTION_DAYS_MAX = 10 * 366;
+export const RETENTION_INTERVAL_MS = DAY_MS;
+export const RETENTION_BATCH_ROWS = 500;
+
+/** The Audit screen pages the log: this many entries by default, at most the maximum per call. */
 export const AUDIT_LIST_DEFAULT_LIMIT = 100;
 export const AUDIT_LIST_MAX_LIMIT = 1_000;
 

@@ -15,11 +15,19 @@ export const AUDIT_ACTIONS = [
   'execution.interrupted',
   'charts.discovered',
   'queue.failed',
+  'retention.pruned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_RESULTS = ['ok', 'error', 'info'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/**
+ * Who did it: the desktop window or the browser page (`ui`), the REST API (`rest`), the command line (`cli`), or
+ * the engine on its own (`scheduler`: scheduled syncs, retries, retention).
+ */
+export const AUDIT_ACTORS = ['ui', 'rest', 'cli', 'scheduler'] as const;
+export type AuditActor = (typeof AUDIT_ACTORS)[number];
 
 /** What set an operation off: an execution's own trigger, the operator (screens, CLI, API) or the app itself. */
 export type AuditTrigger = ExecutionTrigger | 'operator' | 'system';
@@ -38,7 +46,12 @@ export type AuditEntryView = {
   scheduleId: number | null;
   executionId: number | null;
   trigger: AuditTrigger | null;
+  /** Null on entries written before actors were recorded. */
+  actor: AuditActor | null;
   result: AuditResult;
   message: string | null;
   detail: Record<string, unknown> | null;
 };
+
+/** One page of the audit log, newest first, and how many entries match in all. */
+export type AuditPage = { items: AuditEntryView[]; total: number };

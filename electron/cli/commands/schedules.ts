@@ -29,12 +29,12 @@ export function registerSchedulesCommand(program: Command): void {
 
   schedules
     .command('remove')
-    .description("remove a chart's sync schedule and its execution history (rankings are kept)")
+    .description("remove a chart's sync schedule (its execution history and rankings are kept)")
     .argument('<chart>', 'chart id or slug')
     .action(
       onSchedule((hosted, schedule) => {
         hosted.engine.schedules.remove(schedule.id);
-        return `Removed the sync schedule of ${describe(schedule)} and its execution history; its rankings are kept.`;
+        return `Removed the sync schedule of ${describe(schedule)}; its execution history and rankings are kept.`;
       }),
     );
 

@@ -4,7 +4,7 @@ import { ChartSyncError } from '../../../shared/errors';
 import type { ChartListItem, ChartSyncStatusView } from '../../../shared/views/chart-list-item';
 import { listChartsWithSchedules } from '../db/queries/chart-list';
 import { findChartByReference, getChartById, toChartSummary } from '../db/queries/charts';
-import { latestExecutionOf } from '../db/queries/execution-list';
+import { latestExecutionOfChart } from '../db/queries/execution-list';
 import { toExecutionView } from '../schedules/execution-view';
 import { healthOf } from '../health/schedule-health';
 import { runBulk } from './bulk';
@@ -98,7 +98,8 @@ function chartStatus(
     );
   }
   const schedule = schedules.getByChart(chart.id);
-  const latest = schedule ? latestExecutionOf(database, schedule.id) : undefined;
+  // By chart: its executions stay listed when its schedule is deleted.
+  const latest = latestExecutionOfChart(database, chart.id);
   return {
     chart: toChartSummary(chart),
     syncStatus: schedule ? schedule.status : chartSyncStatus(null),

@@ -1,13 +1,16 @@
-import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { AUDIT_LIST_DEFAULT_LIMIT, AUDIT_LIST_MAX_LIMIT } from '../../../shared/domain/policies';
 import type {
   AuditAction,
+  AuditActor,
   AuditEntryView,
+  AuditPage,
   AuditResult,
   AuditTrigger,
 } from '../../../shared/views/audit-entry';
 import type { AppDatabase } from '../db/open-database';
 import { auditLog } from '../db/schema';
+import { currentActor } from './actor';
 
 /**
  * The audit trail: one row per sync operation. Entries copy what they refer to (chart slug, ids) instead of
@@ -22,18 +25,24 @@ export type AuditEntryInput = {
   scheduleId?: number | null;
   executionId?: number | null;
   trigger?: AuditTrigger | null;
+  /** By default whoever is acting now (see actor.ts). */
+  actor?: AuditActor;
   message?: string | null;
   /** Anything else worth keeping (counts, error codes, failed periods); stored as JSON. */
   detail?: Record<string, unknown> | null;
 };
 
 export type AuditFilter = {
-  chartId?: number;
-  scheduleId?: number;
+  chartId?: number | undefined;
+  scheduleId?: number | undefined;
+  action?: AuditAction | undefined;
   /** Only entries at or after this instant (epoch ms). */
-  since?: number;
+  since?: number | undefined;
+  /** Only entries before this instant (epoch ms). */
+  until?: number | undefined;
   /** Default AUDIT_LIST_DEFAULT_LIMIT, capped at AUDIT_LIST_MAX_LIMIT. */
-  limit?: number;
+  limit?: number | undefined;
+  offset?: number | undefined;
 };
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -49,6 +58,7 @@ export function recordAudit(database: AppDatabase, entry: AuditEntryInput, now: 
       scheduleId: entry.scheduleId ?? null,
       executionId: entry.executionId ?? null,
       trigger: entry.trigger ?? null,
+      actor: entry.actor ?? currentActor(),
       result: entry.result,
       message: entry.message ?? null,
       detailJson: entry.detail ? JSON.stringify(entry.detail) : null,
@@ -60,22 +70,33 @@ export function recordAudit(database: AppDatabase, entry: AuditEntryInput, now: 
 
 /** Newest first (ties in order of recording, latest first). */
 export function listAudit(database: AppDatabase, filter: AuditFilter = {}): AuditEntryView[] {
+  return pageAudit(database, filter).items;
+}
+
+/** One page of the log, newest first, and how many entries match the filter in all. */
+export function pageAudit(database: AppDatabase, filter: AuditFilter = {}): AuditPage {
   const conditions: SQL[] = [];
   if (filter.chartId !== undefined) conditions.push(eq(auditLog.chartId, filter.chartId));
   if (filter.scheduleId !== undefined) conditions.push(eq(auditLog.scheduleId, filter.scheduleId));
+  if (filter.action !== undefined) conditions.push(eq(auditLog.action, filter.action));
   if (filter.since !== undefined) conditions.push(gte(auditLog.at, filter.since));
+  if (filter.until !== undefined) conditions.push(lt(auditLog.at, filter.until));
+  const where = and(...conditions);
   const limit = Math.min(
     Math.max(1, Math.trunc(filter.limit ?? AUDIT_LIST_DEFAULT_LIMIT)),
     AUDIT_LIST_MAX_LIMIT,
   );
-  return database.db
+  const items = database.db
     .select()
     .from(auditLog)
-    .where(and(...conditions))
+    .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
+    .offset(Math.max(0, Math.trunc(filter.offset ?? 0)))
     .all()
     .map(toAuditEntryView);
+  const total = database.db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  return { items, total };
 }
 
 /**
@@ -96,11 +117,6 @@ export function executionTimeline(
     .map(toAuditEntryView);
 }
 
-/** Retention: deletes entries older than `olderThan` (epoch ms); returns how many were deleted. */
-export function pruneAudit(database: AppDatabase, olderThan: number): number {
-  return database.db.delete(auditLog).where(lt(auditLog.at, olderThan)).run().changes;
-}
-
 function toAuditEntryView(row: AuditRow): AuditEntryView {
   return {
     id: row.id,
@@ -112,6 +128,7 @@ function toAuditEntryView(row: AuditRow): AuditEntryView {
     scheduleId: row.scheduleId,
     executionId: row.executionId,
     trigger: row.trigger as AuditTrigger | null,
+    actor: row.actor as AuditActor | null,
     result: row.result as AuditResult,
     message: row.message,
     detail: parseDetail(row.detailJson),

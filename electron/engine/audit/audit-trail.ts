@@ -1,5 +1,7 @@
-import type { ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
+import { scheduleChanges, scheduleSettings } from '../../../shared/domain/schedule-changes';
 import type { AuditAction, AuditResult } from '../../../shared/views/audit-entry';
+import type { ExecutionView, ScheduleView } from '../../../shared/views/schedule-view';
+import { getChartById } from '../db/queries/charts';
 import type { AppDatabase } from '../db/open-database';
 import type { EventBus } from '../events';
 import type { Now } from '../schedules/schedule-service';
@@ -17,14 +19,17 @@ const EXECUTION_ACTIONS: Record<string, { action: AuditAction; result: AuditResu
 
 /**
  * The audit trail of every sync operation, fed by the engine's events (executions) and the schedule service's
- * hook (operator changes), so no code path that changes state can forget to write it.
+ * hook (operator changes), so no code path that changes state can forget to write it. Who acted comes from the
+ * transport (see actor.ts); an update records each field it changed, before → after.
  */
 export function attachAuditTrail(
   database: AppDatabase,
   events: EventBus,
-  scheduleOf: (scheduleId: number | null) => ScheduleView | null,
   now: Now,
-): { scheduleChanged(action: ScheduleAuditAction, schedule: ScheduleView): void; detach(): void } {
+): {
+  scheduleChanged(action: ScheduleAuditAction, schedule: ScheduleView, previous?: ScheduleView): void;
+  detach(): void;
+} {
   const detach = events.on('execution/updated', (execution: ExecutionView) => {
     const retrying =
       execution.status === 'pending' && execution.retryCount > 0 && execution.nextAttemptAt !== null;
@@ -32,13 +37,13 @@ export function attachAuditTrail(
       ? { action: 'execution.retrying' as const, result: 'error' as const }
       : EXECUTION_ACTIONS[execution.status];
     if (!mapped) return;
-    const schedule = scheduleOf(execution.scheduleId);
     recordAudit(
       database,
       {
         ...mapped,
         chartId: execution.chartId,
-        chartSlug: schedule?.chart.slug ?? null,
+        // Through the execution's own chart: its schedule may be gone.
+        chartSlug: getChartById(database, execution.chartId)?.slug ?? null,
         scheduleId: execution.scheduleId,
         executionId: execution.id,
         trigger: execution.trigger,
@@ -58,7 +63,10 @@ export function attachAuditTrail(
     );
   });
   return {
-    scheduleChanged: (action, schedule) =>
+    scheduleChanged: (action, schedule, previous) => {
+      const changes = previous ? scheduleChanges(previous, schedule) : null;
+      // An update that changed nothing (the same values sent again) is not an event worth a line.
+      if (changes && Object.keys(changes).length === 0) return;
       recordAudit(
         database,
         {
@@ -68,10 +76,11 @@ export function attachAuditTrail(
           chartSlug: schedule.chart.slug,
           scheduleId: schedule.id,
           trigger: 'operator',
-          detail: { syncFrequency: schedule.syncFrequency, isActive: schedule.isActive },
+          detail: changes ? { changes } : { settings: scheduleSettings(schedule) },
         },
         now(),
-      ),
+      );
+    },
     detach,
   };
 }

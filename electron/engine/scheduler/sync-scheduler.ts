@@ -3,6 +3,7 @@ import { AsyncTask, SimpleIntervalJob, ToadScheduler } from 'toad-scheduler';
 import { missedSlot } from '../../../shared/domain/schedule-status';
 import { CHART_SYNC_CONCURRENCY, DEFAULT_SCHEDULER_TICK_MS } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
+import { actAs } from '../audit/actor';
 import type { ExecutionService } from '../schedules/execution-service';
 import type { Now, ScheduleService } from '../schedules/schedule-service';
 import type { SyncRunner } from '../sync/sync-runner';
@@ -69,7 +70,8 @@ export class SyncScheduler {
       this.again = true;
       return this.passing;
     }
-    this.passing = this.passUntilSettled().finally(() => {
+    // The engine acting on its own, even when a UI call woke it: the timers it arms inherit this too.
+    this.passing = actAs('scheduler', () => this.passUntilSettled()).finally(() => {
       this.passing = null;
     });
     return this.passing;

@@ -43,13 +43,17 @@ export type ScheduleChangeAction =
 
 /**
  * Told of every change after it is committed: the engine writes the audit trail and pushes the UI's events from
- * here, so no code path can change a schedule unseen. `execution` is the immediate execution of a creation.
+ * here, so no code path can change a schedule unseen. `execution` is the immediate execution of a creation, or
+ * the waiting one a deletion cancelled; `previous` is the schedule as it was before an update.
  */
 export type ScheduleChangeListener = (
   action: ScheduleChangeAction,
   schedule: ScheduleView,
   execution?: ExecutionView | null,
+  previous?: ScheduleView,
 ) => void;
+
+export const SCHEDULE_DELETED_MESSAGE = 'Cancelled before it started: its schedule was deleted.';
 
 /** Sync schedules: one per chart, timed on a grid anchored to the schedule so next_sync_at never drifts. */
 export class ScheduleService {
@@ -141,6 +145,7 @@ export class ScheduleService {
   update(id: number, input: UpdateScheduleInput): ScheduleView {
     const change = parseInput(updateScheduleInput, input);
     const current = this.requireRow(id);
+    const previous = this.get(id);
     const frequency = change.syncFrequency ?? current.syncFrequency;
     const given = <K extends 'customIntervalHours' | 'cronExpression' | 'timeZone'>(field: K) =>
       change[field] === undefined ? current[field] : change[field];
@@ -178,7 +183,7 @@ export class ScheduleService {
       .where(eq(chartSyncSchedules.id, id))
       .run();
     const updated = this.get(id);
-    this.onChange('schedule.updated', updated);
+    this.onChange('schedule.updated', updated, null, previous);
     if (isActive !== current.isActive)
       this.onChange(isActive ? 'schedule.resumed' : 'schedule.paused', updated);
     return updated;
@@ -215,22 +220,44 @@ export class ScheduleService {
     return schedule;
   }
 
-  /** Deletes a schedule and its history; refused while a sync of it runs (cancel that first). */
+  /**
+   * Deletes a schedule; its executions and audit entries stay, as history of its chart. A sync waiting to start
+   * (or to retry) is cancelled with it, since nothing would ever run it; one that is running refuses the delete,
+   * so no sync is left running without a schedule to close into (cancel it or let it finish first).
+   */
   remove(id: number): void {
     const schedule = this.get(id);
-    const running = this.database.db
-      .select({ id: chartSyncExecutions.id })
-      .from(chartSyncExecutions)
-      .where(and(eq(chartSyncExecutions.scheduleId, id), eq(chartSyncExecutions.status, 'running')))
-      .get();
-    if (running) {
-      throw new ChartSyncError(
-        'execution_active',
-        `A sync of "${schedule.chart.name}" is running; cancel it or wait for it to finish, then delete the schedule.`,
-      );
-    }
-    this.database.db.delete(chartSyncSchedules).where(eq(chartSyncSchedules.id, id)).run();
-    this.onChange('schedule.deleted', schedule);
+    const now = this.clock();
+    const cancelled = this.database.sqlite.transaction(() => {
+      const running = this.database.db
+        .select({ id: chartSyncExecutions.id })
+        .from(chartSyncExecutions)
+        .where(and(eq(chartSyncExecutions.scheduleId, id), eq(chartSyncExecutions.status, 'running')))
+        .get();
+      if (running) {
+        throw new ChartSyncError(
+          'execution_active',
+          `A sync of "${schedule.chart.name}" is running; cancel it or wait for it to finish, then delete the schedule.`,
+        );
+      }
+      const waiting = this.database.db
+        .update(chartSyncExecutions)
+        .set({
+          status: 'cancelled',
+          errorMessage: SCHEDULE_DELETED_MESSAGE,
+          errorCode: 'cancelled',
+          completedAt: now,
+          nextAttemptAt: null,
+          updatedAt: now,
+        })
+        .where(and(eq(chartSyncExecutions.scheduleId, id), eq(chartSyncExecutions.status, 'pending')))
+        .returning()
+        .get();
+      this.database.db.delete(chartSyncSchedules).where(eq(chartSyncSchedules.id, id)).run();
+      // As it was when cancelled: the audit entry names the schedule it belonged to.
+      return waiting ? toExecutionView(waiting) : null;
+    })();
+    this.onChange('schedule.deleted', schedule, cancelled);
   }
 
   get(id: number): ScheduleView {

@@ -1,7 +1,9 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
 import type { Subscribe } from '../../../shared/contract/client';
 import type { Result } from '../../../shared/errors';
+import type { AuditActor } from '../../../shared/views/audit-entry';
 import { dispatch } from '../api/dispatch';
+import { actAs } from '../audit/actor';
 
 /**
  * What a transport needs of the engine: its handlers (run through dispatch) and its events. The Engine has both;
@@ -24,6 +26,10 @@ export type ContractCall = (name: unknown, input: unknown) => Promise<Result<unk
 /** The engine as the host's transports see it: calls (already bound to the host's log) and events. */
 export type ContractPort = { readonly call: ContractCall; readonly events: { on: Subscribe } };
 
-export function contractPort(engine: EnginePort, log: InternalErrorLog): ContractPort {
-  return { call: (name, input) => dispatch(engine.handlers, name, input, log), events: engine.events };
+/** `actor` is who the audit log says acted for calls through this port: `ui` for the page, `rest` for the API. */
+export function contractPort(engine: EnginePort, log: InternalErrorLog, actor: AuditActor): ContractPort {
+  return {
+    call: (name, input) => actAs(actor, () => dispatch(engine.handlers, name, input, log)),
+    events: engine.events,
+  };
 }

@@ -50,8 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const token = options.token ?? generateToken();
   const log = options.onInternalError ?? logToStderr;
-  const contract = contractPort(options.engine, log);
-  const rest = createRestApi(contract.call, token, log);
+  const rest = createRestApi(contractPort(options.engine, log, 'rest').call, token, log);
   const files = createStaticFiles(options.rendererDir, createPageAccess(token));
 
   const server = createServer((request, response) => {
@@ -78,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await files(request, response, url);
     }
   }
-  const sockets = attachSocketTransport(server, contract, token);
+  const sockets = attachSocketTransport(server, contractPort(options.engine, log, 'ui'), token);
 
   try {
     await listen(server, options.port ?? DEFAULT_SERVER_PORT, host);

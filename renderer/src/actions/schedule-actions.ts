@@ -45,7 +45,8 @@ export async function runScheduleAction(
 export type DeleteTarget = { chartName: string } | { count: number };
 
 /**
- * Deleting a schedule also deletes its execution history (the database cascades), so it is always confirmed.
+ * Deleting a schedule stops the chart syncing and cancels a sync waiting to start, so it is always confirmed.
+ * Its execution history and audit entries stay, listed under the chart.
  */
 export function confirmDelete(target: DeleteTarget, confirmLabel = 'Delete'): Promise<boolean> {
   const one = 'chartName' in target || target.count === 1;
@@ -55,8 +56,8 @@ export function confirmDelete(target: DeleteTarget, confirmLabel = 'Delete'): Pr
         ? `Delete the schedule of ${target.chartName}?`
         : `Delete ${formatCountOf(target.count, 'schedule')}?`,
     message: one
-      ? 'Its execution history is deleted too and the chart stops syncing. Rankings already synced are kept.'
-      : 'Their execution history is deleted too and the charts stop syncing. Rankings already synced are kept.',
+      ? 'The chart stops syncing and a sync waiting to start is cancelled. Its execution history and rankings are kept.'
+      : 'The charts stop syncing and syncs waiting to start are cancelled. Their execution history and rankings are kept.',
     confirmLabel,
     danger: true,
   });

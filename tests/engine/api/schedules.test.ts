@@ -238,7 +238,7 @@ describe('schedules/set-active and schedules/delete', () => {
     expect((await api.ok('schedules/list', {})).every((s) => s.isActive)).toBe(true);
   });
 
-  it('deletes schedules with their history, but not one whose sync is running', async () => {
+  it('deletes schedules (keeping their history), but not one whose sync is running', async () => {
     const api = await start();
     const [a] = chartsOf(api, 'monthly');
     const idle = (await api.ok('schedules/create', { chartId: a! })).schedule;
@@ -253,8 +253,11 @@ describe('schedules/set-active and schedules/delete', () => {
     api.events.length = 0;
     const result = await api.ok('schedules/delete', { ids: [idle.id, 404, busy.id] });
     expect(errorCodes(result)).toEqual(['ok', 'not_found', 'execution_active']);
-    // A waiting execution goes with its schedule.
-    expect(await api.fail('executions/get', { id: waiting.id })).toMatchObject({ code: 'not_found' });
+    // A waiting execution is cancelled, and kept.
+    expect(await api.ok('executions/get', { id: waiting.id })).toMatchObject({
+      status: 'cancelled',
+      scheduleId: null,
+    });
     expect(api.events.filter((e) => e.name.startsWith('schedule/'))).toEqual([
       { name: 'schedule/removed', payload: { scheduleId: idle.id, chartId: a } },
     ]);

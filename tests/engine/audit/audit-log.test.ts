@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { listAudit, pruneAudit, recordAudit } from '../../../electron/engine/audit/audit-log';
+import { actAs } from '../../../electron/engine/audit/actor';
+import { listAudit, pageAudit, recordAudit } from '../../../electron/engine/audit/audit-log';
 import { openDatabase } from '../../../electron/engine/db/open-database';
-import { AUDIT_LIST_MAX_LIMIT, AUDIT_RETENTION_MS } from '../../../shared/domain/policies';
+import { AUDIT_LIST_MAX_LIMIT } from '../../../shared/domain/policies';
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 
@@ -67,6 +68,7 @@ describe('audit log', () => {
       scheduleId: 11,
       executionId: 99,
       trigger: 'manual',
+      actor: 'scheduler',
       result: 'info',
       message: 'Retry 1 of 3 in 30 s.',
       detail: { retryCount: 1, nextAttemptAt: T0 + 30_000 },
@@ -109,17 +111,33 @@ describe('audit log', () => {
     expect(listAudit(database)).toHaveLength(5);
   });
 
-  it('prunes entries older than the retention limit', () => {
+  it('filters by action and a date range, pages, and counts what matches', () => {
     const database = seeded();
-    expect(pruneAudit(database, T0 + 2_000)).toBe(2);
-    expect(listAudit(database).map((entry) => entry.at)).toEqual([T0 + 3_000, T0 + 2_000, T0 + 2_000]);
-    // A year on, everything older than the retention period goes.
-    const now = T0 + 2_500 + AUDIT_RETENTION_MS;
-    expect(pruneAudit(database, now - AUDIT_RETENTION_MS)).toBe(2);
-    expect(listAudit(database).map((entry) => entry.action)).toEqual(['execution.completed']);
-    expect(pruneAudit(database, now)).toBe(1);
-    expect(listAudit(database)).toEqual([]);
+    expect(pageAudit(database, { action: 'execution.failed' }).items.map((e) => e.executionId)).toEqual([40]);
+    const range = pageAudit(database, { since: T0 + 1_000, until: T0 + 3_000 });
+    expect(range.items.map((e) => e.action)).toEqual([
+      'charts.discovered',
+      'execution.failed',
+      'execution.started',
+    ]);
+    expect(range.total).toBe(3);
+    const second = pageAudit(database, { limit: 2, offset: 2 });
+    expect(second.items.map((e) => e.action)).toEqual(['execution.failed', 'execution.started']);
+    expect(second.total).toBe(5);
   });
+
+  it.each(['ui', 'rest', 'cli', 'scheduler'] as const)(
+    'records the actor %s acting at the time',
+    async (actor) => {
+      const database = openDatabase({ file: ':memory:' });
+      // Through an await, as a transport's dispatch is.
+      await actAs(actor, async () => {
+        await Promise.resolve();
+        recordAudit(database, { action: 'schedule.updated', result: 'ok' }, T0);
+      });
+      expect(listAudit(database)[0]!.actor).toBe(actor);
+    },
+  );
 
   it('reads a damaged detail as raw text instead of failing the whole list', () => {
     const database = seeded();

@@ -61,7 +61,8 @@ describe('the schedule service tells of every change', () => {
       `schedule.resumed ${id}`,
       `schedule.attention ${id}`,
       `schedule.attention ${id}`,
-      `schedule.deleted ${id}`,
+      // The immediate execution was still waiting: the deletion cancelled it, and says so.
+      `schedule.deleted ${id} +execution cancelled`,
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { ExecutionStatus, ExecutionTrigger } from '../../../../shared/domain/execution';
 import type { AppDatabase } from '../open-database';
-import { charts, chartSyncExecutions, chartSyncSchedules } from '../schema';
+import { charts, chartSyncExecutions } from '../schema';
 import type { ChartRow } from './charts';
 
 export type ExecutionFilter = {
@@ -26,18 +26,21 @@ function conditions(filter: ExecutionFilter): SQL | undefined {
   if (filter.status !== undefined) where.push(eq(e.status, filter.status));
   if (filter.trigger !== undefined) where.push(eq(e.trigger, filter.trigger));
   if (filter.scheduleId !== undefined) where.push(eq(e.scheduleId, filter.scheduleId));
-  if (filter.chartId !== undefined) where.push(eq(chartSyncSchedules.chartId, filter.chartId));
+  if (filter.chartId !== undefined) where.push(eq(e.chartId, filter.chartId));
   if (filter.from !== undefined) where.push(gte(e.createdAt, filter.from));
   if (filter.to !== undefined) where.push(lt(e.createdAt, filter.to));
   return and(...where);
 }
 
+/**
+ * Executions name their chart themselves: one whose schedule was deleted (schedule_id set to null) is still
+ * listed under its chart.
+ */
 function joined(database: AppDatabase) {
   return database.db
     .select({ execution: chartSyncExecutions, chart: charts })
     .from(chartSyncExecutions)
-    .innerJoin(chartSyncSchedules, eq(chartSyncSchedules.id, chartSyncExecutions.scheduleId))
-    .innerJoin(charts, eq(charts.id, chartSyncSchedules.chartId));
+    .innerJoin(charts, eq(charts.id, chartSyncExecutions.chartId));
 }
 
 /** One page of the execution history, newest first, and how many match in all. */
@@ -57,7 +60,6 @@ export function listExecutions(
     database.db
       .select({ n: count() })
       .from(chartSyncExecutions)
-      .innerJoin(chartSyncSchedules, eq(chartSyncSchedules.id, chartSyncExecutions.scheduleId))
       .where(where)
       .get()?.n ?? 0;
   return { rows, total };
@@ -67,15 +69,15 @@ export function getExecutionWithChart(database: AppDatabase, id: number): Execut
   return joined(database).where(eq(chartSyncExecutions.id, id)).get();
 }
 
-/** The newest execution of a schedule, or undefined before its first. */
-export function latestExecutionOf(
+/** The newest execution of a chart (whether its schedule still exists or not), or undefined before its first. */
+export function latestExecutionOfChart(
   database: AppDatabase,
-  scheduleId: number,
+  chartId: number,
 ): typeof chartSyncExecutions.$inferSelect | undefined {
   return database.db
     .select()
     .from(chartSyncExecutions)
-    .where(eq(chartSyncExecutions.scheduleId, scheduleId))
+    .where(eq(chartSyncExecutions.chartId, chartId))
     .orderBy(desc(chartSyncExecutions.createdAt), desc(chartSyncExecutions.id))
     .limit(1)
     .get();

@@ -23,7 +23,7 @@ export function BulkBar({ hiddenSelected }: { hiddenSelected: number }) {
     const ok = await confirm({
       title: `Remove ${formatCountOf(count, 'chart')} from the sync schedule?`,
       message:
-        'Their schedules and execution history are deleted and they stop syncing. Rankings already synced are kept.',
+        'Their schedules are deleted and they stop syncing; syncs waiting to start are cancelled. Their execution history and rankings are kept.',
       confirmLabel: 'Remove from schedule',
       danger: true,
     });
