@@ -12,6 +12,7 @@ import { AlertService } from './alerts';
 import { recordAudit } from './audit/audit-log';
 import { attachAuditTrail } from './audit/audit-trail';
 import { EnrichmentRunner, enqueueStaleMetadata, readSongAudience } from './enrichment';
+import { RetentionService } from './retention/retention-service';
 import { EventBus } from './events';
 import { watchExternalChanges } from './external-changes';
 import { SyncScheduler } from './scheduler/sync-scheduler';
@@ -55,6 +56,8 @@ export class Engine implements EngineActions {
   /** Song metadata and audience fetches: the persistent queue, at most two at a time. */
   readonly enrichment: EnrichmentRunner;
   private readonly audit: ReturnType<typeof attachAuditTrail>;
+  /** Prunes history older than the retention setting: daily in long-running hosts, and on demand. */
+  readonly retention: RetentionService;
   readonly scheduler: SyncScheduler;
   /** The main thread's client (discovery, metadata, audience), on the app-wide budget. */
   readonly client: SoundchartsClient;
@@ -92,6 +95,11 @@ export class Engine implements EngineActions {
     this.now = now;
     this.database = options.database;
     this.audit = attachAuditTrail(this.database, this.events, now);
+    this.retention = new RetentionService({
+      database: this.database,
+      now,
+      ...(options.onError ? { onError: options.onError } : {}),
+    });
     // Every state change reaches the audit trail and the UI from these two hooks (the UI has no polling).
     this.schedules = new ScheduleService(this.database, now, (action, schedule, execution, previous) => {
       if (action !== 'schedule.attention') this.audit.scheduleChanged(action, schedule, previous);
@@ -177,6 +185,7 @@ export class Engine implements EngineActions {
       schedules: this.schedules,
       executions: this.executions,
       webhooks: this.webhooks.service,
+      retention: this.retention,
       engine: this,
       alerts: this.alerts,
       settings: this.settings,
@@ -190,6 +199,7 @@ export class Engine implements EngineActions {
     this.takeSyncRole();
     this.scheduler.start();
     this.enrichment.start();
+    this.retention.start();
     // A schedule added from the CLI while this host runs: the screens catch up and the scheduler sees it.
     this.stopWatchingChanges ??= watchExternalChanges(this.database, () => {
       this.events.emit('app/external-change', {});
@@ -355,6 +365,7 @@ export class Engine implements EngineActions {
     await this.scheduler.stop();
     await this.enrichment.stop();
     await this.webhooks.close();
+    await this.retention.stop();
     this.audit.detach();
     this.detachAlerts();
     await this.pool?.destroy();

@@ -30,5 +30,7 @@ export const CALL_NAMES = [
   'alerts/unread-count',
   'settings/get',
   'settings/update',
+  'audit/list',
+  'retention/prune',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];

@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { callInputs } from '../schemas/call-inputs';
 import type { AlertPage } from '../views/alert';
 import type { AppStatus } from '../views/app-status';
+import type { AuditPage } from '../views/audit-entry';
 import type { BulkResult } from '../views/bulk-result';
 import type { ChartListItem, ChartSyncStatusView, DiscoverySummary } from '../views/chart-list-item';
 import type { ExecutionDetail, ExecutionPage } from '../views/execution-list';
+import type { PruneSummary } from '../views/retention';
 import type { BackfillPreview, ScheduleDetail } from '../views/schedule-detail';
 import type { ExecutionView, ScheduleView } from '../views/schedule-view';
 import type { WebhookDeliveryView, WebhookView } from '../views/webhook';
@@ -53,6 +55,8 @@ export type CallOutputs = {
   'alerts/unread-count': { unread: number };
   'settings/get': SettingsView;
   'settings/update': SettingsView;
+  'audit/list': AuditPage;
+  'retention/prune': PruneSummary;
 };
 export type CallOutput<K extends CallName> = CallOutputs[K];
 

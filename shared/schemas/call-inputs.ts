@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { ALERT_KINDS } from '../domain/alert-kinds';
 import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from '../domain/execution';
+import { AUDIT_ACTIONS } from '../views/audit-entry';
 import {
   ALERT_PAGE_DEFAULT,
   ALERT_PAGE_MAX,
+  AUDIT_LIST_DEFAULT_LIMIT,
+  AUDIT_LIST_MAX_LIMIT,
   BULK_ACTION_MAX_ITEMS,
   CHART_REFERENCE_MAX,
   EXECUTION_PAGE_MAX,
   EXECUTION_PAGE_DEFAULT,
 } from '../domain/policies';
+import { pruneInput } from './retention-input';
 import { createScheduleInput, updateScheduleInput } from './schedule-input';
 import { createWebhookInput, webhookDeliveriesInput } from './webhook-input';
 import { updateSettingsInput } from './settings-input';
@@ -112,4 +116,29 @@ export const callInputs = {
   'alerts/unread-count': none,
   'settings/get': none,
   'settings/update': updateSettingsInput,
+  /** The audit log, newest first: filtered by schedule, chart, action and a date range, paged. */
+  'audit/list': z
+    .object({
+      scheduleId: id.optional(),
+      chartId: id.optional(),
+      action: z
+        .enum(AUDIT_ACTIONS, {
+          error: (issue) =>
+            `Unknown action ${JSON.stringify(issue.input)}; the actions are ${AUDIT_ACTIONS.join(', ')}.`,
+        })
+        .optional(),
+      /** At or after (epoch ms). */
+      since: epochMs.optional(),
+      /** Before (epoch ms). */
+      until: epochMs.optional(),
+      limit: z.number().int().min(1).max(AUDIT_LIST_MAX_LIMIT).default(AUDIT_LIST_DEFAULT_LIMIT),
+      offset: z.number().int().nonnegative().default(0),
+    })
+    .strict()
+    .refine((f) => f.since === undefined || f.until === undefined || f.since < f.until, {
+      message: 'The start date must be before the end date.',
+      path: ['since'],
+    }),
+  /** Prunes history older than the retention setting now; with dryRun, only counts what would go. */
+  'retention/prune': pruneInput,
 } as const;

@@ -2,6 +2,7 @@ import type { ExecutionTrigger } from '../../../shared/domain/execution';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
 import type { AlertService } from '../alerts/alert-service';
 import type { AppDatabase } from '../db/open-database';
+import type { RetentionService } from '../retention/retention-service';
 import type { ExecutionService } from '../schedules/execution-service';
 import type { Now, ScheduleService } from '../schedules/schedule-service';
 import type { SettingsService } from '../settings/settings-service';
@@ -32,6 +33,7 @@ export type HandlerContext = {
   schedules: ScheduleService;
   executions: ExecutionService;
   webhooks: WebhookService;
+  retention: RetentionService;
   engine: EngineActions;
   alerts: AlertService;
   settings: SettingsService;

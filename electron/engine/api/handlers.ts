@@ -4,6 +4,7 @@ import { appHandlers } from './app-handlers';
 import { chartHandlers } from './chart-handlers';
 import { executionHandlers } from './execution-handlers';
 import type { HandlerContext } from './handler-context';
+import { historyHandlers } from './history-handlers';
 import { scheduleHandlers } from './schedule-handlers';
 import { webhookHandlers } from './webhook-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -20,5 +21,6 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...webhookHandlers(context),
     ...alertHandlers(context),
     ...settingsHandlers(context),
+    ...historyHandlers(context),
   };
 }

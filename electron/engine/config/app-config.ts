@@ -7,6 +7,7 @@ import {
   QUOTA_LOW_REQUESTS_MAX,
 } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
+import { retentionDaysSchema } from '../../../shared/schemas/retention-input';
 import type { Credentials } from '../soundcharts/auth';
 import { DEFAULT_BASE_URL } from '../soundcharts/endpoints';
 import { resolveDataDir } from './data-dir';
@@ -29,6 +30,8 @@ export const storedSettingsSchema = z
     quotaLowPercent: z.number().int().min(0).max(QUOTA_LOW_PERCENT_MAX),
     /** …or below this many requests. */
     quotaLowRequests: z.number().int().min(0).max(QUOTA_LOW_REQUESTS_MAX),
+    /** How long history is kept before retention prunes it (see retention/). */
+    retentionDays: retentionDaysSchema,
   })
   .partial();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;

@@ -20,6 +20,5 @@ export {
   queueCounts,
   nextRunAfter,
   listOpenTasks,
-  pruneFinishedTasks,
   type QueueTask,
 } from './queue-store';

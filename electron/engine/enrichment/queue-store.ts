@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, eq, inArray, lt, min, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, min, sql } from 'drizzle-orm';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
 import { ENRICHMENT_RETRY_POLICY, type BackoffPolicy } from '../../../shared/domain/policies';
 import type { QueueCounts } from '../../../shared/contract/events';
@@ -258,12 +258,4 @@ export function listOpenTasks(database: AppDatabase): (typeof taskQueue.$inferSe
     .where(inArray(taskQueue.status, ['queued', 'running']))
     .orderBy(asc(taskQueue.runAfter), asc(taskQueue.id))
     .all();
-}
-
-/** Retention: removes done and failed tasks that ended before `before`; returns how many were removed. */
-export function pruneFinishedTasks(database: AppDatabase, before: number): number {
-  return database.db
-    .delete(taskQueue)
-    .where(and(inArray(taskQueue.status, ['done', 'failed']), lt(taskQueue.completedAt, before)))
-    .run().changes;
 }
