@@ -4,6 +4,7 @@ import { isSoundchartsError } from '../engine/soundcharts/errors';
 import { registerAlertsCommand } from './commands/alerts';
 import { registerChartsCommand } from './commands/charts';
 import { registerEmulatorCommand } from './commands/emulator';
+import { registerHistoryCommands } from './commands/history';
 import { registerProcessCommand } from './commands/process';
 import { registerSchedulesCommand } from './commands/schedules';
 import { registerServeCommand } from './commands/serve';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerWebhooksCommand(program);
   registerAlertsCommand(program);
   registerSettingsCommand(program);
+  registerHistoryCommands(program);
   registerServeCommand(program);
   registerEmulatorCommand(program);
   return program;

@@ -74,13 +74,13 @@ function seeded() {
   return { clock, database, oldDone, oldOpen, recentDone, deliveries };
 }
 
-function rowCounts(database: ReturnType<typeof seeded>['database']): Record<string, number> {
+function rowCounts(database: ReturnType<typeof seeded>['database']): Record<(typeof TABLES)[number], number> {
   return Object.fromEntries(
     TABLES.map((table) => [
       table,
       (database.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     ]),
-  );
+  ) as Record<(typeof TABLES)[number], number>;
 }
 
 const ids = (database: ReturnType<typeof seeded>['database'], sql: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeScheduleChanges,
   scheduleChanges,
   scheduleSettings,
   type ScheduleSettings,
@@ -63,5 +64,25 @@ describe('scheduleChanges', () => {
 describe('scheduleSettings', () => {
   it('keeps only the fields an operator sets', () => {
     expect(scheduleSettings({ ...DAILY, id: 4, lastSyncAt: 99 } as ScheduleSettings)).toEqual(DAILY);
+  });
+});
+
+describe('describeScheduleChanges', () => {
+  it.each([
+    { changes: {}, expected: '' },
+    { changes: null, expected: '' },
+    { changes: 'garbage', expected: '' },
+    { changes: { isActive: { from: true, to: false } }, expected: 'active: yes → no' },
+    {
+      changes: {
+        historyWindowDays: { from: 365, to: 30 },
+        syncFrequency: { from: 'daily', to: 'custom' },
+        customIntervalHours: { from: null, to: 6 },
+      },
+      expected: 'frequency: daily → custom; every N hours: none → 6; history window (days): 365 → 30',
+    },
+    { changes: { timeZone: { from: 'UTC' }, unknownField: { from: 1, to: 2 } }, expected: '' },
+  ])('$expected', ({ changes, expected }) => {
+    expect(describeScheduleChanges(changes)).toBe(expected);
   });
 });

@@ -1,0 +1,127 @@
+import type { Command } from 'commander';
+import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
+import { auditSummary } from '../../../shared/domain/audit-summary';
+import { ChartSyncError } from '../../../shared/errors';
+import type { AuditEntryView } from '../../../shared/views/audit-entry';
+import type { PruneSummary } from '../../../shared/views/retention';
+import { dispatch } from '../../engine/api/dispatch';
+import type { Engine } from '../../engine/engine';
+import { resolveChart } from '../chart-lookup';
+import { formatCount } from '../format/numbers';
+import { formatTable } from '../format/table';
+import { formatInstant, NONE } from '../format/time';
+import { withEngine } from '../open-engine';
+import { print, printJson } from '../output';
+
+/** `chart-sync prune` and `chart-sync audit`: retention by hand and the audit log, as the Settings and Audit screens. */
+export function registerHistoryCommands(program: Command): void {
+  program
+    .command('prune')
+    .description(
+      'remove history older than the retention setting now (finished executions, audit entries, webhook logs, queue tasks)',
+    )
+    .option('--dry-run', 'only count what would be removed')
+    .option('--json', 'print the counts as JSON')
+    .action(async (options: { dryRun?: boolean; json?: boolean }, command: Command) => {
+      await withEngine(command, async ({ engine }) => {
+        const summary = await call(engine, 'retention/prune', { dryRun: options.dryRun ?? false });
+        if (options.json) printJson(summary);
+        else print(formatPrune(summary));
+      });
+    });
+
+  program
+    .command('audit')
+    .description('show the audit log, newest first: who did what, when, and what changed')
+    .option('--chart <chart>', 'only entries about this chart (id or slug)')
+    .option('--action <action>', 'only this action, e.g. schedule.updated or execution.failed')
+    .option('--since <date>', 'only entries at or after this date (YYYY-MM-DD) or time (ISO 8601)')
+    .option('--limit <n>', 'at most this many entries', '50')
+    .option('--json', 'print the entries as JSON')
+    .action(
+      async (
+        options: { chart?: string; action?: string; since?: string; limit: string; json?: boolean },
+        command: Command,
+      ) => {
+        await withEngine(command, async ({ engine }) => {
+          const input = {
+            ...(options.chart === undefined
+              ? {}
+              : { chartId: resolveChart(engine.database, options.chart).id }),
+            ...(options.action === undefined ? {} : { action: options.action }),
+            ...(options.since === undefined ? {} : { since: parseSince(options.since) }),
+            limit: wholeNumber(options.limit),
+          };
+          const page = await call(engine, 'audit/list', input as CallInput<'audit/list'>);
+          if (options.json) printJson(page);
+          else print(formatAudit(page.items, page.total));
+        });
+      },
+    );
+}
+
+/** Through dispatch, so the CLI validates and refuses exactly as the UI and REST do. */
+async function call<K extends CallName>(
+  engine: Engine,
+  name: K,
+  input: CallInput<K>,
+): Promise<CallOutput<K>> {
+  const result = await dispatch(engine.handlers, name, input);
+  if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
+  return result.value as CallOutput<K>;
+}
+
+const TABLE_LABELS: [keyof PruneSummary['counts'], string][] = [
+  ['executions', 'finished executions'],
+  ['auditEntries', 'audit entries'],
+  ['webhookDeliveries', 'webhook deliveries'],
+  ['webhookAttempts', 'webhook delivery attempts'],
+  ['queueTasks', 'finished queue tasks'],
+];
+
+export function formatPrune(summary: PruneSummary): string {
+  const verb = summary.dryRun ? 'Would remove' : 'Removed';
+  const rows = TABLE_LABELS.map(([key, label]) => ({ label, n: summary.counts[key] }));
+  const table = formatTable(rows, [
+    { header: 'what', value: (row) => row.label },
+    { header: summary.dryRun ? 'would go' : 'removed', value: (row) => formatCount(row.n), align: 'right' },
+  ]);
+  const tail = summary.dryRun ? 'Nothing was removed (dry run); run `chart-sync prune` to remove it.\n' : '';
+  return `${verb} history older than ${summary.retentionDays} days (before ${formatInstant(summary.cutoffAt)}):\n${table}${tail}`;
+}
+
+export function formatAudit(entries: readonly AuditEntryView[], total: number): string {
+  if (entries.length === 0) return 'No audit entries match.';
+  const table = formatTable(entries, [
+    { header: 'time', value: (e) => formatInstant(e.at) },
+    { header: 'actor', value: (e) => e.actor ?? NONE },
+    { header: 'action', value: (e) => e.action },
+    { header: 'chart', value: (e) => e.chartSlug ?? NONE },
+    { header: 'result', value: (e) => e.result },
+    { header: 'details', value: (e) => auditSummary(e) || NONE },
+  ]);
+  const more = total > entries.length ? `${entries.length} of ${total} entries; --limit shows more.\n` : '';
+  return table + more;
+}
+
+/** A date is the start of that day, local time, as the Audit screen's date filter reads it. */
+function parseSince(text: string): number {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const at = date
+    ? new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3])).getTime()
+    : Date.parse(text);
+  if (Number.isNaN(at)) {
+    throw new ChartSyncError(
+      'invalid_input',
+      `--since: expected a date (YYYY-MM-DD) or an ISO 8601 time, not "${text}".`,
+    );
+  }
+  return at;
+}
+
+function wholeNumber(text: string): number {
+  if (!/^\d+$/.test(text.trim())) {
+    throw new ChartSyncError('invalid_input', `--limit: expected a whole number, not "${text}".`);
+  }
+  return Number(text);
+}
