@@ -7,6 +7,7 @@ import { isSameOrigin } from './origin';
 import { readJsonBody } from './request-body';
 import { parseQuery } from './rest-query';
 import { sendJson } from './responses';
+import { HISTORY_ROUTES } from './rest-history-routes';
 import { REST_ROUTES, type RestAnswer, type RestRoute } from './rest-routes';
 import type { FieldRenamer } from './rest-fields';
 import { tokenOf, tokensMatch } from './token';
@@ -97,7 +98,10 @@ export function restBody(value: unknown): unknown {
 /** A path parameter: `{id}` a positive whole number, `{ref}` any one segment (an id or a slug). */
 const PARAMETER = /\{(id|ref)\}/;
 
-const COMPILED_ROUTES = REST_ROUTES.map((route) => ({
+/** Every endpoint: the original system's and the screens', then the audit log's and retention's. */
+const ALL_ROUTES: readonly RestRoute[] = [...REST_ROUTES, ...HISTORY_ROUTES];
+
+const COMPILED_ROUTES = ALL_ROUTES.map((route) => ({
   route,
   parameter: PARAMETER.exec(route.path)?.[1] as 'id' | 'ref' | undefined,
   pattern: new RegExp(`^${route.path.replace(PARAMETER, '([^/]+)')}$`),
@@ -132,7 +136,7 @@ function match(pathname: string): Matched {
   return {
     error: {
       code: 'not_found',
-      message: `No endpoint ${pathname}. The API: ${REST_ROUTES.map((route) => `${route.path}/`).join(', ')}.`,
+      message: `No endpoint ${pathname}. The API: ${ALL_ROUTES.map((route) => `${route.path}/`).join(', ')}.`,
     },
   };
 }

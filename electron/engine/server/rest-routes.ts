@@ -240,11 +240,15 @@ async function update(contract: ContractCall, { id, body }: RestRequest): Promis
   return answer(200, await call(contract, 'schedules/update', { id, changes }), updatePath);
 }
 
-function call<K extends CallName>(contract: ContractCall, name: K, input: unknown) {
+export function call<K extends CallName>(contract: ContractCall, name: K, input: unknown) {
   return contract(name, input) as Promise<Result<CallOutputs[K]>>;
 }
 
-function answer(status: number, result: Result<unknown>, renameField: FieldRenamer = snakePath): RestAnswer {
+export function answer(
+  status: number,
+  result: Result<unknown>,
+  renameField: FieldRenamer = snakePath,
+): RestAnswer {
   return { status, result, renameField };
 }
 
