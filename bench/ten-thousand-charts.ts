@@ -56,6 +56,7 @@ export function chartItems(): ChartListItem[] {
       scheduleId: health === null ? null : i + 1,
       lastSyncAt: null,
       nextSyncAt: null,
+      hasExecutions: health !== null,
     };
   });
 }

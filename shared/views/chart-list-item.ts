@@ -13,6 +13,8 @@ export type ChartListItem = ChartSummary & {
   scheduleId: number | null;
   lastSyncAt: number | null;
   nextSyncAt: number | null;
+  /** The chart has execution history (kept when its schedule is deleted), listed on the Executions screen. */
+  hasExecutions: boolean;
 };
 
 /** What `charts/discover` imported. */

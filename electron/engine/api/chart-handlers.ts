@@ -66,7 +66,7 @@ export function chartHandlers(context: HandlerContext): ChartHandlers {
 
 function listCharts({ database, now }: HandlerContext): ChartListItem[] {
   const at = now();
-  return listChartsWithSchedules(database).map(({ chart, schedule, recent }) => {
+  return listChartsWithSchedules(database).map(({ chart, schedule, recent, hasExecutions }) => {
     const health = schedule ? healthOf(schedule, recent, at) : null;
     return {
       ...chart,
@@ -76,6 +76,7 @@ function listCharts({ database, now }: HandlerContext): ChartListItem[] {
       scheduleId: schedule?.id ?? null,
       lastSyncAt: schedule?.lastSyncAt ?? null,
       nextSyncAt: schedule?.nextSyncAt ?? null,
+      hasExecutions,
     };
   });
 }

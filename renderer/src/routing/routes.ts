@@ -44,6 +44,21 @@ export function parseRoute(hash: string): Route {
   return { screen: 'not-found', path };
 }
 
+/** A chart's execution history, whether it has a schedule or not (executions outlive their schedule). */
+export function chartExecutionsHref(chartId: number): string {
+  return hrefOf({ screen: 'executions', filter: { chartId: String(chartId) } });
+}
+
+/**
+ * Where an execution's chart links: its schedule while it has one, else the chart's executions (the schedule
+ * was deleted, the history stays).
+ */
+export function executionHomeHref(execution: { scheduleId: number | null; chartId: number }): string {
+  return execution.scheduleId === null
+    ? chartExecutionsHref(execution.chartId)
+    : hrefOf({ screen: 'schedule-detail', id: execution.scheduleId });
+}
+
 /** The hash of a route: the one way links are written, so they always parse back. */
 export function hrefOf(route: Exclude<Route, { screen: 'not-found' }>): string {
   switch (route.screen) {

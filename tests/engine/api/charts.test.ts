@@ -80,8 +80,21 @@ describe('charts/list', () => {
         'scheduleId',
         'lastSyncAt',
         'nextSyncAt',
+        'hasExecutions',
       ].sort(),
     );
+    expect(list.some((c) => c.hasExecutions)).toBe(false);
+  });
+
+  it('says which charts have execution history, also once their schedule is deleted', async () => {
+    const api = await start();
+    const [kept, never] = chartsOf(api, 'monthly');
+    const { schedule } = await api.ok('schedules/create', { chartId: kept! });
+    api.engine.executions.cancel(api.engine.executions.start(schedule.id, 'manual').id);
+    await api.ok('schedules/delete', { ids: [schedule.id] });
+    const byId = new Map((await api.ok('charts/list', {})).map((c) => [c.id, c]));
+    expect(byId.get(kept!)).toMatchObject({ scheduleId: null, hasExecutions: true });
+    expect(byId.get(never!)).toMatchObject({ scheduleId: null, hasExecutions: false });
   });
 
   it('answers for 10,000 charts in one query', async () => {

@@ -72,6 +72,7 @@ describe('Executions screen: catalogue changes', () => {
         health: null,
         healthReason: null,
         scheduleId: null,
+        hasExecutions: false,
         lastSyncAt: null,
         nextSyncAt: null,
       },

@@ -29,6 +29,7 @@ export function chartItem(overrides: Partial<ChartListItem> = {}): ChartListItem
     scheduleId: null,
     lastSyncAt: null,
     nextSyncAt: null,
+    hasExecutions: false,
     ...overrides,
   };
 }
@@ -77,6 +78,7 @@ export function executionView(overrides: Partial<ExecutionView> = {}): Execution
   return {
     id: 1,
     scheduleId: 1,
+    chartId: 1,
     status: 'completed',
     trigger: 'scheduled',
     createdAt: UI_NOW - 2 * HOUR,

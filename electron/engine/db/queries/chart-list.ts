@@ -31,6 +31,7 @@ type Row = RecentColumns & {
   next_sync_at: number | null;
   created_at: number | null;
   attention_reason: string | null;
+  has_executions: number;
 };
 
 /**
@@ -43,6 +44,7 @@ WITH ${RECENT_EXECUTIONS_CTE}
 SELECT c.id, c.slug, c.name, c.platform, c.frequency, c.country_code, c.country_name,
        s.id AS schedule_id, s.is_active, s.sync_frequency, s.custom_interval_hours, s.cron_expression, s.time_zone,
        s.anchor_at, s.last_sync_at, s.next_sync_at, s.created_at, s.attention_reason,
+       EXISTS (SELECT 1 FROM chart_sync_executions h WHERE h.chart_id = c.id) AS has_executions,
        ${RECENT_COLUMNS}
 FROM charts c
 LEFT JOIN chart_sync_schedules s ON s.chart_id = c.id
@@ -55,6 +57,8 @@ export type ChartListEntry = {
   schedule: (HealthFields & { id: number }) | null;
   /** The schedule's open and latest final executions, as health reads them. */
   recent: HealthExecution[];
+  /** The chart has execution history, kept when its schedule is deleted (one index probe per chart). */
+  hasExecutions: boolean;
 };
 
 const prepared = new WeakMap<AppDatabase, Statement<[{ only: null }], Row>>();
@@ -78,6 +82,7 @@ export function listChartsWithSchedules(database: AppDatabase): ChartListEntry[]
     },
     schedule: scheduleOf(row),
     recent,
+    hasExecutions: row.has_executions === 1,
   }));
 }
 

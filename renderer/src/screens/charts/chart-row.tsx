@@ -3,7 +3,7 @@ import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import { SelectCell } from '../../components/select-cell';
 import { StatusIcon } from '../../components/status-icon';
 import { TimeText } from '../../components/time-text';
-import { hrefOf } from '../../routing/routes';
+import { chartExecutionsHref, hrefOf } from '../../routing/routes';
 
 /** Where a chart's quick link (and Enter on its row) leads: its schedule, or the editor to create one. */
 export function chartLinkOf(chart: ChartListItem): string {
@@ -55,9 +55,21 @@ export const ChartCells = memo(function ChartCells({
       </td>
       <td>
         {chart.scheduleId === null ? (
-          <a href={chartLinkOf(chart)} tabIndex={tabIndex} aria-label={`Add schedule for ${chart.name}`}>
-            Add schedule…
-          </a>
+          <>
+            <a href={chartLinkOf(chart)} tabIndex={tabIndex} aria-label={`Add schedule for ${chart.name}`}>
+              Add schedule…
+            </a>
+            {chart.hasExecutions && (
+              <a
+                className="cell-sub"
+                href={chartExecutionsHref(chart.id)}
+                tabIndex={tabIndex}
+                aria-label={`Past executions of ${chart.name}`}
+              >
+                Past executions
+              </a>
+            )}
+          </>
         ) : (
           <a href={chartLinkOf(chart)} tabIndex={tabIndex} aria-label={`View schedule of ${chart.name}`}>
             View schedule

@@ -8,7 +8,7 @@ import { useFocusRescue } from '../../components/use-focus-rescue';
 import { useCallResult } from '../../components/use-call-result';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../../components/use-debounced-callback';
 import { formatCount } from '../../format/numbers';
-import { hrefOf } from '../../routing/routes';
+import { chartExecutionsHref, executionHomeHref, hrefOf } from '../../routing/routes';
 import { call, useEvent } from '../../transport/api';
 import { isActive, liveCounts, TRIGGER_LABEL } from './execution-labels';
 import { PeriodList, Timeline } from './execution-timeline';
@@ -24,7 +24,7 @@ export function ExecutionDetailScreen({ id }: { id: number }) {
   useEvent('execution/updated', (execution) => {
     if (execution.id === id) refetch();
   });
-  // Deleting its schedule deletes the execution too: the refetch then says it is gone.
+  // Deleting its schedule keeps the execution: the refetch shows it as history of its chart.
   useEvent('schedule/removed', (event) => {
     if (data.state === 'ready' && data.value.scheduleId === event.scheduleId) refetch();
   });
@@ -42,7 +42,7 @@ export function ExecutionDetailScreen({ id }: { id: number }) {
       return (
         <EmptyState title={`Execution ${id} does not exist`}>
           <p>
-            Its schedule may have been deleted with its history.{' '}
+            It may have been pruned as older than the history retention.{' '}
             <a href={hrefOf({ screen: 'executions', filter: {} })}>Back to the executions</a>
           </p>
         </EmptyState>
@@ -79,7 +79,7 @@ function Detail({
     ? [...new Set([...execution.syncedPeriods, ...storedLive])]
     : execution.syncedPeriods;
   const active = isActive(execution.status);
-  const scheduleHref = hrefOf({ screen: 'schedule-detail', id: execution.scheduleId });
+  const chartHref = executionHomeHref(execution);
   return (
     <>
       <header className="screen-header">
@@ -89,7 +89,7 @@ function Detail({
         <HeaderActions execution={execution} onChanged={onChanged} />
       </header>
       <p className="muted">
-        <a href={scheduleHref}>{execution.chart.name}</a> · {execution.chart.platform} ·{' '}
+        <a href={chartHref}>{execution.chart.name}</a> · {execution.chart.platform} ·{' '}
         {execution.chart.countryName} · {TRIGGER_LABEL[execution.trigger]} run
       </p>
       {refreshError && <RefreshError what="the execution" error={refreshError} onRetry={onChanged} />}
@@ -122,7 +122,14 @@ function Detail({
           <dl className="facts">
             <dt>Schedule</dt>
             <dd>
-              <a href={scheduleHref}>Schedule {execution.scheduleId}</a>
+              {execution.scheduleId === null ? (
+                <>
+                  Schedule deleted ·{' '}
+                  <a href={chartExecutionsHref(execution.chartId)}>the chart’s executions</a>
+                </>
+              ) : (
+                <a href={chartHref}>Schedule {execution.scheduleId}</a>
+              )}
             </dd>
             <dt>Trigger</dt>
             <dd>{TRIGGER_LABEL[execution.trigger]}</dd>

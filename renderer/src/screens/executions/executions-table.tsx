@@ -7,7 +7,7 @@ import { useFocusRescue } from '../../components/use-focus-rescue';
 import { useNow } from '../../components/use-now';
 import { formatCount } from '../../format/numbers';
 import { formatDuration } from '../../format/time';
-import { hrefOf } from '../../routing/routes';
+import { executionHomeHref, hrefOf } from '../../routing/routes';
 import { cancelExecution, retryExecution } from './execution-actions';
 import { canCancel, canRetry, liveCounts, TRIGGER_LABEL } from './execution-labels';
 import './executions.css';
@@ -116,17 +116,16 @@ function ExecutionRow({
         <td className="chart-cell">
           {execution.chart ? (
             <>
-              <a href={hrefOf({ screen: 'schedule-detail', id: execution.scheduleId })}>
-                {execution.chart.name}
-              </a>
+              <a href={executionHomeHref(execution)}>{execution.chart.name}</a>
               <div className="muted cell-note">
                 {execution.chart.platform} · {execution.chart.countryName}
+                {execution.scheduleId === null && ' · schedule deleted'}
               </div>
             </>
+          ) : execution.scheduleId === null ? (
+            <span className="muted">Schedule deleted</span>
           ) : (
-            <a href={hrefOf({ screen: 'schedule-detail', id: execution.scheduleId })}>
-              Schedule {execution.scheduleId}
-            </a>
+            <a href={executionHomeHref(execution)}>Schedule {execution.scheduleId}</a>
           )}
         </td>
       )}

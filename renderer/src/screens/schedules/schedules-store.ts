@@ -147,6 +147,8 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
         [...current].filter(([id]) => !complete || changedDuringFetch.has(id)),
       );
       for (const item of pages.flatMap((page) => (page.ok ? page.value.items : []))) {
+        // An open execution always has its schedule (deleting one cancels its waiting sync).
+        if (item.scheduleId === null) continue;
         if (isActive(item.status) && !finished.has(item.id) && !changedDuringFetch.has(item.id)) {
           next.set(item.id, { scheduleId: item.scheduleId, status: item.status });
         }
@@ -168,7 +170,7 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
 
     scheduleRemoved(id) {
       pendingUpdates.delete(id);
-      // Its executions went with it (the database cascades): no event will ever close them.
+      // Its waiting sync was cancelled with it; its running indicator must not wait for that event.
       const runs = get().activeExecutions;
       if ([...runs.values()].some((run) => run.scheduleId === id)) {
         set({ activeExecutions: new Map([...runs].filter(([, run]) => run.scheduleId !== id)) });
@@ -181,7 +183,7 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
     executionUpdated(execution) {
       noteChange(execution.id);
       const current = get().activeExecutions;
-      if (isActive(execution.status)) {
+      if (isActive(execution.status) && execution.scheduleId !== null) {
         const known = current.get(execution.id);
         if (known?.status === execution.status) return;
         set({
