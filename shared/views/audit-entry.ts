@@ -53,5 +53,8 @@ export type AuditEntryView = {
   detail: Record<string, unknown> | null;
 };
 
+/** An entry of the Audit screen: whether its execution and schedule still exist, to link to them only then. */
+export type AuditListItem = AuditEntryView & { executionExists: boolean; scheduleExists: boolean };
+
 /** One page of the audit log, newest first, and how many entries match in all. */
-export type AuditPage = { items: AuditEntryView[]; total: number };
+export type AuditPage = { items: AuditListItem[]; total: number };

@@ -1,15 +1,16 @@
-import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { AUDIT_LIST_DEFAULT_LIMIT, AUDIT_LIST_MAX_LIMIT } from '../../../shared/domain/policies';
 import type {
   AuditAction,
   AuditActor,
   AuditEntryView,
+  AuditListItem,
   AuditPage,
   AuditResult,
   AuditTrigger,
 } from '../../../shared/views/audit-entry';
 import type { AppDatabase } from '../db/open-database';
-import { auditLog } from '../db/schema';
+import { auditLog, chartSyncExecutions, chartSyncSchedules } from '../db/schema';
 import { currentActor } from './actor';
 
 /**
@@ -70,7 +71,9 @@ export function recordAudit(database: AppDatabase, entry: AuditEntryInput, now: 
 
 /** Newest first (ties in order of recording, latest first). */
 export function listAudit(database: AppDatabase, filter: AuditFilter = {}): AuditEntryView[] {
-  return pageAudit(database, filter).items;
+  return pageAudit(database, filter).items.map(
+    ({ executionExists: _execution, scheduleExists: _schedule, ...entry }) => entry,
+  );
 }
 
 /** One page of the log, newest first, and how many entries match the filter in all. */
@@ -86,15 +89,24 @@ export function pageAudit(database: AppDatabase, filter: AuditFilter = {}): Audi
     Math.max(1, Math.trunc(filter.limit ?? AUDIT_LIST_DEFAULT_LIMIT)),
     AUDIT_LIST_MAX_LIMIT,
   );
-  const items = database.db
-    .select()
+  // Entries outlive what they describe: the screen links to an execution or a schedule only while it exists.
+  const items: AuditListItem[] = database.db
+    .select({
+      entry: auditLog,
+      executionExists: sql<number>`EXISTS (SELECT 1 FROM ${chartSyncExecutions} WHERE ${chartSyncExecutions.id} = ${auditLog.executionId})`,
+      scheduleExists: sql<number>`EXISTS (SELECT 1 FROM ${chartSyncSchedules} WHERE ${chartSyncSchedules.id} = ${auditLog.scheduleId})`,
+    })
     .from(auditLog)
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
     .offset(Math.max(0, Math.trunc(filter.offset ?? 0)))
     .all()
-    .map(toAuditEntryView);
+    .map((row) => ({
+      ...toAuditEntryView(row.entry),
+      executionExists: Boolean(row.executionExists),
+      scheduleExists: Boolean(row.scheduleExists),
+    }));
   const total = database.db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
   return { items, total };
 }

@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'execution-detail'; id: number }
   | { screen: 'alerts'; filter: Record<string, string> }
   | { screen: 'settings' }
+  | { screen: 'audit'; filter: Record<string, string> }
   | { screen: 'not-found'; path: string };
 
 const positiveInt = (text: string | undefined): number | null =>
@@ -41,6 +42,7 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'alerts' && parts.length === 1) return { screen: 'alerts', filter: params };
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
+  if (first === 'audit' && parts.length === 1) return { screen: 'audit', filter: params };
   return { screen: 'not-found', path };
 }
 
@@ -84,5 +86,9 @@ export function hrefOf(route: Exclude<Route, { screen: 'not-found' }>): string {
     }
     case 'settings':
       return '#/settings';
+    case 'audit': {
+      const query = new URLSearchParams(route.filter).toString();
+      return query ? `#/audit?${query}` : '#/audit';
+    }
   }
 }

@@ -15,6 +15,7 @@ const ITEMS = [
     screens: ['executions', 'execution-detail'],
   },
   { href: hrefOf({ screen: 'alerts', filter: {} }), label: 'Alerts', key: 'a', screens: ['alerts'] },
+  { href: hrefOf({ screen: 'audit', filter: {} }), label: 'Audit', key: 'l', screens: ['audit'] },
   { href: hrefOf({ screen: 'settings' }), label: 'Settings', key: 't', screens: ['settings'] },
 ] as const;
 

@@ -8,6 +8,7 @@ import { ScheduleEditorScreen } from '../screens/schedule-editor/schedule-editor
 import { SchedulesScreen } from '../screens/schedules/schedules-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { EmptyState } from '../components/states';
+import { AuditScreen } from '../screens/audit/audit-screen';
 
 export function ScreenFor({ route }: { route: Route }) {
   switch (route.screen) {
@@ -29,6 +30,8 @@ export function ScreenFor({ route }: { route: Route }) {
       return <AlertsScreen filter={route.filter} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'audit':
+      return <AuditScreen filter={route.filter} />;
     case 'not-found':
       return (
         <EmptyState title="There is no such page">

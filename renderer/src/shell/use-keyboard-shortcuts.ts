@@ -10,6 +10,7 @@ const GO_TO: Record<string, string> = {
   e: hrefOf({ screen: 'executions', filter: {} }),
   a: hrefOf({ screen: 'alerts', filter: {} }),
   t: hrefOf({ screen: 'settings' }),
+  l: hrefOf({ screen: 'audit', filter: {} }),
 };
 /** "g" then a letter must follow within this long, as in mail and issue-tracker apps. */
 const SEQUENCE_MS = 1_500;
