@@ -135,6 +135,6 @@ describe('audit filter in the URL', () => {
       input: { until: new Date(2026, 2, 2).getTime(), limit: 100, offset: 0 },
     },
   ])('$query', ({ query, input }) => {
-    expect(auditFilterToListInput(parseAuditFilter(query))).toEqual(input);
+    expect(auditFilterToListInput(parseAuditFilter(query as Record<string, string>))).toEqual(input);
   });
 });
