@@ -44,7 +44,7 @@ describe('chart-sync audit and prune', () => {
     expect(action.stderr).toMatch(/Unknown action "schedule\.exploded"; the actions are schedule\.created/);
     const since = await cli('audit', '--since', 'last tuesday');
     expect(since.code).toBe(1);
-    expect(since.stderr).toMatch(/--since: expected a date \(YYYY-MM-DD\)/);
+    expect(since.stderr).toMatch(/--since: expected an ISO 8601 time with its offset .* or a date/);
     expect((await cli('audit', '--limit', '0')).code).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
 import { auditSummary } from '../../../shared/domain/audit-summary';
+import { parseTimeInput, TIME_INPUT_HINT } from '../../../shared/domain/wire-times';
 import { ChartSyncError } from '../../../shared/errors';
 import type { AuditEntryView } from '../../../shared/views/audit-entry';
 import type { PruneSummary } from '../../../shared/views/retention';
@@ -104,17 +105,11 @@ export function formatAudit(entries: readonly AuditEntryView[], total: number): 
   return table + more;
 }
 
-/** A date is the start of that day, local time, as the Audit screen's date filter reads it. */
+/** The same reading of a time or a date as REST's `since` (a date is the start of that day). */
 function parseSince(text: string): number {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const at = date
-    ? new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3])).getTime()
-    : Date.parse(text);
-  if (Number.isNaN(at)) {
-    throw new ChartSyncError(
-      'invalid_input',
-      `--since: expected a date (YYYY-MM-DD) or an ISO 8601 time, not "${text}".`,
-    );
+  const at = parseTimeInput(text, 'start');
+  if (at === null) {
+    throw new ChartSyncError('invalid_input', `--since: expected ${TIME_INPUT_HINT}, not "${text}".`);
   }
   return at;
 }
