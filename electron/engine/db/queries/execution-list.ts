@@ -56,12 +56,7 @@ export function listExecutions(
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  const total =
-    database.db
-      .select({ n: count() })
-      .from(chartSyncExecutions)
-      .where(where)
-      .get()?.n ?? 0;
+  const total = database.db.select({ n: count() }).from(chartSyncExecutions).where(where).get()?.n ?? 0;
   return { rows, total };
 }
 
