@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALERT_KINDS } from '../domain/alert-kinds';
 import { QUOTA_LOW_PERCENT_MAX, QUOTA_LOW_REQUESTS_MAX } from '../domain/policies';
+import { retentionDaysSchema } from './retention-input';
 
 const wholeNumber = (field: string, max: number) =>
   z
@@ -22,6 +23,7 @@ export const updateSettingsInput = z
       .transform((kinds) => [...new Set(kinds)]),
     quotaLowPercent: wholeNumber('The quota-low percentage', QUOTA_LOW_PERCENT_MAX),
     quotaLowRequests: wholeNumber('The quota-low request count', QUOTA_LOW_REQUESTS_MAX),
+    retentionDays: retentionDaysSchema,
   })
   .partial()
   .strict();

@@ -11,4 +11,6 @@ export type SettingsView = {
   quotaLowPercent: number;
   /** quota_low below this many requests remaining. */
   quotaLowRequests: number;
+  /** History older than this many days is pruned (retention). */
+  retentionDays: number;
 };

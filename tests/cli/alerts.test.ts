@@ -103,7 +103,12 @@ describe('chart-sync settings', () => {
     expect(set.stdout).toContain('✗ quota_low (off)');
     expect(set.stdout).toContain('10 % of the plan or 5,000 requests');
     const json = JSON.parse((await cli('settings', '--json')).stdout) as Record<string, unknown>;
-    expect(json).toEqual({ disabledAlertKinds: ['quota_low'], quotaLowPercent: 10, quotaLowRequests: 5000 });
+    expect(json).toEqual({
+      disabledAlertKinds: ['quota_low'],
+      quotaLowPercent: 10,
+      quotaLowRequests: 5000,
+      retentionDays: 365,
+    });
     await cli('settings', 'set', '--enable-alert', 'quota_low');
     expect(JSON.parse((await cli('settings', '--json')).stdout)).toMatchObject({ disabledAlertKinds: [] });
   });

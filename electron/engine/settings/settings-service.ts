@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { QUOTA_LOW_PERCENT_DEFAULT, QUOTA_LOW_REQUESTS_DEFAULT } from '../../../shared/domain/policies';
+import {
+  QUOTA_LOW_PERCENT_DEFAULT,
+  QUOTA_LOW_REQUESTS_DEFAULT,
+  RETENTION_DAYS_DEFAULT,
+} from '../../../shared/domain/policies';
 import type { updateSettingsInput } from '../../../shared/schemas/settings-input';
 import type { SettingsView } from '../../../shared/views/settings';
 import type { StoredSettings } from '../config/app-config';
@@ -14,6 +18,7 @@ export function settingsView(stored: StoredSettings): SettingsView {
     disabledAlertKinds: stored.disabledAlertKinds ?? [],
     quotaLowPercent: stored.quotaLowPercent ?? QUOTA_LOW_PERCENT_DEFAULT,
     quotaLowRequests: stored.quotaLowRequests ?? QUOTA_LOW_REQUESTS_DEFAULT,
+    retentionDays: stored.retentionDays ?? RETENTION_DAYS_DEFAULT,
   };
 }
 

@@ -291,12 +291,14 @@ describe('settings calls', () => {
       disabledAlertKinds: [],
       quotaLowPercent: 10,
       quotaLowRequests: 1_000,
+      retentionDays: 365,
     });
     await api.ok('settings/update', { quotaLowPercent: 25 });
     expect(await api.ok('settings/update', { disabledAlertKinds: ['quota_low', 'quota_low'] })).toEqual({
       disabledAlertKinds: ['quota_low'],
       quotaLowPercent: 25,
       quotaLowRequests: 1_000,
+      retentionDays: 365,
     });
   });
 

@@ -6,6 +6,7 @@ import { HistorySection } from '../../../renderer/src/screens/settings/history-s
 import { useConfirmStore } from '../../../renderer/src/store/confirm-store';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { PruneSummary } from '../../../shared/views/retention';
+import type { SettingsView } from '../../../shared/views/settings';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
 
 let fake: FakeClient;
@@ -22,14 +23,22 @@ beforeEach(() => {
   useConfirmStore.setState({ request: null });
 });
 
+const SETTINGS: SettingsView = {
+  disabledAlertKinds: [],
+  quotaLowPercent: 10,
+  quotaLowRequests: 1000,
+  retentionDays: 365,
+};
+const saved = async () => ({ ok: true as const, value: SETTINGS });
+
 const prunes = () => fake.calls.filter((c) => c.name === 'retention/prune').map((c) => c.input);
 
 describe('History section', () => {
   it('checks the number of days as the engine does and saves a valid change', async () => {
-    const onSave = vi.fn(async () => ({ ok: true as const, value: null }));
-    render(<HistorySection retentionDays={365} onSave={onSave} />);
+    const onSave = vi.fn(saved);
+    render(<HistorySection settings={SETTINGS} save={onSave} />);
     const input = screen.getByLabelText('Keep history for (days)');
-    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    const save = screen.getByRole('button', { name: 'Save retention' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     fireEvent.change(input, { target: { value: '3' } });
     expect(screen.getByRole('alert').textContent).toBe('Keep history for at least 7 days.');
@@ -38,13 +47,13 @@ describe('History section', () => {
     fireEvent.change(input, { target: { value: '90' } });
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(save);
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith(90));
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ retentionDays: 90 }));
     await waitFor(() => expect(useToasts.getState().toasts[0]?.title).toBe('History is kept for 90 days'));
   });
 
   it('previews with a dry run, and prunes only once confirmed', async () => {
     fake.answer('retention/prune', (input) => summary(input.dryRun ?? false, 3));
-    render(<HistorySection retentionDays={365} onSave={async () => ({ ok: true, value: null })} />);
+    render(<HistorySection settings={SETTINGS} save={saved} />);
     fireEvent.click(screen.getByRole('button', { name: 'Prune now…' }));
     await waitFor(() => expect(useConfirmStore.getState().request).not.toBeNull());
     expect(useConfirmStore.getState().request!.message).toMatch(
@@ -69,7 +78,7 @@ describe('History section', () => {
       ...summary(true, 0),
       counts: { ...summary(true, 0).counts, auditEntries: 0 },
     }));
-    render(<HistorySection retentionDays={365} onSave={async () => ({ ok: true, value: null })} />);
+    render(<HistorySection settings={SETTINGS} save={saved} />);
     fireEvent.click(screen.getByRole('button', { name: 'Prune now…' }));
     await waitFor(() => expect(useToasts.getState().toasts[0]?.title).toBe('Nothing is older than 365 days'));
     expect(useConfirmStore.getState().request).toBeNull();

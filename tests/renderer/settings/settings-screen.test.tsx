@@ -14,7 +14,12 @@ let stored: SettingsView;
 beforeEach(() => {
   useToasts.setState({ toasts: [] });
   fake = installFakeClient();
-  stored = { disabledAlertKinds: ['quota_low'], quotaLowPercent: 10, quotaLowRequests: 1000 };
+  stored = {
+    disabledAlertKinds: ['quota_low'],
+    quotaLowPercent: 10,
+    quotaLowRequests: 1000,
+    retentionDays: 365,
+  };
   fake.answer('settings/get', () => stored);
   fake.answer('webhooks/list', () => []);
   fake.answer('settings/update', (change) => {

@@ -5,6 +5,7 @@ import type { PruneCounts, PruneSummary } from '../../../../shared/views/retenti
 import { confirm } from '../../store/confirm-store';
 import { toast } from '../../store/toast-store';
 import { call } from '../../transport/api';
+import type { SettingsSectionProps } from './settings-sections';
 
 const LABELS: [keyof PruneCounts, string][] = [
   ['executions', 'finished executions'],
@@ -24,16 +25,10 @@ export function describeCounts(counts: PruneCounts): string | null {
 
 /**
  * The Settings screen's "History" section: how many days of history to keep (checked as the engine checks it)
- * and "Prune now", which first shows what would go (a dry run) and asks before removing it. The screen owns
- * the settings calls and passes the stored value and how to save a new one.
+ * and "Prune now", which first shows what would go (a dry run) and asks before removing it.
  */
-export function HistorySection({
-  retentionDays,
-  onSave,
-}: {
-  retentionDays: number;
-  onSave(days: number): Promise<Result<unknown>>;
-}) {
+export function HistorySection({ settings, save: saveSettings }: SettingsSectionProps) {
+  const { retentionDays } = settings;
   const [text, setText] = useState(String(retentionDays));
   const [saving, setSaving] = useState(false);
   const [pruning, setPruning] = useState(false);
@@ -45,7 +40,7 @@ export function HistorySection({
   const save = async () => {
     if (!parsed.success) return;
     setSaving(true);
-    const result = await onSave(parsed.data);
+    const result = await saveSettings({ retentionDays: parsed.data });
     setSaving(false);
     setSaveError(result.ok ? null : result.error);
     if (result.ok) toast.success(`History is kept for ${parsed.data} days`);
@@ -105,7 +100,7 @@ export function HistorySection({
         </div>
         <div className="form-actions">
           <button type="submit" disabled={!changed || saving}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? 'Saving…' : 'Save retention'}
           </button>
           <button type="button" onClick={() => void pruneNow()} disabled={pruning}>
             {pruning ? 'Looking…' : 'Prune now…'}

@@ -3,6 +3,7 @@ import type { ErrorShape, Result } from '../../../../shared/errors';
 import type { CallInput } from '../../../../shared/contract/calls';
 import type { SettingsView } from '../../../../shared/views/settings';
 import { AlertSettingsSection } from './alert-settings-section';
+import { HistorySection } from './history-section';
 import { WebhooksSection } from './webhooks-section';
 
 /** What every section is given: the settings as stored, and a save of a partial change. */
@@ -20,6 +21,7 @@ export type SettingsSection =
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'alerts', usesSettings: true, component: AlertSettingsSection },
   { id: 'webhooks', usesSettings: false, component: WebhooksSection },
+  { id: 'history', usesSettings: true, component: HistorySection },
 ];
 
 /** A field's problem from a failed save, by the field's name in the change. */
