@@ -149,3 +149,53 @@ export async function expectWithinWindow(element: Locator, what: string): Promis
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Goes to a route by its hash, as a link would (the page keeps its token and its connection). */
+export async function showRoute(page: Page, hash: string): Promise<void> {
+  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+}
+
+/**
+ * `inner` lies wholly inside `outer` (a cell, a scroll box) and shows all its text: nothing of it is clipped,
+ * cut with an ellipsis or scrolled away.
+ */
+export async function expectInsideOf(inner: Locator, outer: Locator, what: string): Promise<void> {
+  const [box, frame] = await Promise.all([inner.first().boundingBox(), outer.first().boundingBox()]);
+  expect(box, `${what} is not rendered`).not.toBeNull();
+  expect(frame, `what holds ${what} is not rendered`).not.toBeNull();
+  const inside =
+    box!.x >= frame!.x - 0.5 &&
+    box!.y >= frame!.y - 0.5 &&
+    box!.x + box!.width <= frame!.x + frame!.width + 0.5 &&
+    box!.y + box!.height <= frame!.y + frame!.height + 0.5;
+  const spans = (b: { x: number; y: number; width: number; height: number }) =>
+    `x ${Math.round(b.x)}–${Math.round(b.x + b.width)}, y ${Math.round(b.y)}–${Math.round(b.y + b.height)}`;
+  expect(inside, `${what} spans ${spans(box!)}, outside its box at ${spans(frame!)}`).toBe(true);
+  // Nor is its own text cut short (an ellipsis): a block's content fits its width.
+  const cut = await inner
+    .first()
+    .evaluate('(element) => element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1');
+  expect(cut, `the text of ${what} is cut short`).toBe(false);
+}
+
+/**
+ * What scrolls sideways on the page: the page itself, or any box in it that scrolls or clips horizontally and
+ * holds more than its width. Text cut with an ellipsis on purpose (`text-overflow: ellipsis`) is not counted.
+ */
+export function horizontalOverflow(page: Page): Promise<string[]> {
+  // Run in the page, which the test's own type checking (no DOM library) does not see: hence a string.
+  return page.evaluate(`(() => {
+    const found = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) found.push('the page: ' + root.scrollWidth + ' > ' + root.clientWidth);
+    for (const element of document.querySelectorAll('body *')) {
+      if (element.clientWidth === 0 || element.scrollWidth <= element.clientWidth + 1) continue;
+      const style = getComputedStyle(element);
+      if (style.overflowX === 'visible' || style.textOverflow === 'ellipsis') continue;
+      if (element.closest('.visually-hidden')) continue;
+      const name = element.tagName.toLowerCase() + (element.className ? '.' + String(element.className).split(' ').join('.') : '');
+      found.push(name + ': ' + element.scrollWidth + ' > ' + element.clientWidth);
+    }
+    return found;
+  })()`);
+}

@@ -53,10 +53,10 @@ export function ExecutionsTable({
             <th scope="col" title="Periods synced of planned, and failed">
               Periods
             </th>
-            <th scope="col" title="Rankings created / updated">
+            <th scope="col" className="stored-cell" title="Rankings created / updated">
               Rankings
             </th>
-            <th scope="col" title="Tracks created / updated">
+            <th scope="col" className="stored-cell" title="Tracks created / updated">
               Tracks
             </th>
             <th scope="col">Retries</th>
@@ -151,10 +151,10 @@ function ExecutionRow({
         {formatCount(counts.synced)} / {formatCount(counts.planned)}
         {counts.failed > 0 && <div className="cell-note bad">{formatCount(counts.failed)} failed</div>}
       </td>
-      <td className="numeric">
+      <td className="numeric stored-cell">
         {formatCount(counts.rankingsCreated)} / {formatCount(counts.rankingsUpdated)}
       </td>
-      <td className="numeric">
+      <td className="numeric stored-cell">
         {formatCount(counts.tracksCreated)} / {formatCount(counts.tracksUpdated)}
       </td>
       <td className="retries-cell">

@@ -25,3 +25,61 @@ export function summarizeBackfill(preview: BackfillPreview): BackfillSummary {
     periods,
   };
 }
+
+/** Consecutive calendar days of one month to fetch: "3–9", or "12" for one day. */
+export type DayRun = { from: number; to: number };
+
+export type BackfillMonth = {
+  /** "2026-01". */
+  key: string;
+  /** "Jan 2026". */
+  label: string;
+  count: number;
+  incomplete: number;
+  /** The days of the month to fetch, consecutive days as one run. */
+  runs: DayRun[];
+  /** "1–31", "5, 12, 19, 26": the runs as read. */
+  days: string;
+};
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The periods to fetch, one line per month with their days as runs ("1–31"): a year of daily periods is 13
+ * short lines rather than 365 items, so the preview stays as wide as the card and its count stays in sight.
+ */
+export function backfillMonths(periods: readonly PlannedPeriod[]): BackfillMonth[] {
+  const months = new Map<string, { days: Set<number>; count: number; incomplete: number }>();
+  for (const period of periods) {
+    const date = calendarDateOf(period.datetime);
+    const key = date.slice(0, 7);
+    const month = months.get(key) ?? { days: new Set<number>(), count: 0, incomplete: 0 };
+    month.days.add(Number(date.slice(8, 10)));
+    month.count += 1;
+    if (period.reason === 'incomplete') month.incomplete += 1;
+    months.set(key, month);
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, month]) => {
+      const runs = dayRuns([...month.days].sort((a, b) => a - b));
+      return {
+        key,
+        label: `${MONTH_NAMES[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`,
+        count: month.count,
+        incomplete: month.incomplete,
+        runs,
+        days: runs.map((run) => (run.from === run.to ? `${run.from}` : `${run.from}–${run.to}`)).join(', '),
+      };
+    });
+}
+
+function dayRuns(days: readonly number[]): DayRun[] {
+  const runs: DayRun[] = [];
+  for (const day of days) {
+    const last = runs.at(-1);
+    if (last && day === last.to + 1) last.to = day;
+    else runs.push({ from: day, to: day });
+  }
+  return runs;
+}

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { calendarDateOf } from '../../../../shared/domain/periods';
 import type { ErrorShape } from '../../../../shared/errors';
 import type { BackfillPreview } from '../../../../shared/views/schedule-detail';
 import { runAction } from '../../actions/run-action';
 import { errorNextStep } from '../../format/errors';
 import { formatCount, formatCountOf } from '../../format/numbers';
 import { call } from '../../transport/api';
-import { summarizeBackfill } from './backfill-summary';
+import { backfillMonths, summarizeBackfill } from './backfill-summary';
 import { formatDay } from './coverage-grid';
 
 type BackfillState =
@@ -153,12 +152,17 @@ function BackfillConfirm({
               have; some may not exist and will fail.
             </p>
           )}
-          <ol className="backfill-periods" aria-label="Periods to fetch">
-            {summary.periods.map((period) => (
-              <li key={period.key}>
-                <span>{formatDay(calendarDateOf(period.datetime))}</span>{' '}
-                <span className="muted">{period.key}</span>
-                {period.reason === 'incomplete' && <span className="badge incomplete-badge">incomplete</span>}
+          <ol className="backfill-months" aria-label="Periods to fetch, by month">
+            {backfillMonths(summary.periods).map((month) => (
+              <li key={month.key}>
+                <span className="backfill-month">{month.label}</span>
+                <span className="backfill-days">{month.days}</span>
+                <span className="muted">
+                  {formatCountOf(month.count, 'period')}
+                  {month.incomplete > 0 && (
+                    <span className="badge incomplete-badge">{formatCount(month.incomplete)} incomplete</span>
+                  )}
+                </span>
               </li>
             ))}
           </ol>

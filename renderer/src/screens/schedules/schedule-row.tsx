@@ -51,11 +51,16 @@ export const ScheduleCells = memo(function ScheduleCells({
           {chart.platform} · {chart.countryName || chart.countryCode}
         </span>
       </td>
-      <td title={frequencyLabel(schedule)}>
+      <td
+        title={frequencyLabel(schedule)}
+        className={schedule.syncFrequency === 'cron' ? 'cron-cell' : undefined}
+      >
         {schedule.syncFrequency === 'cron' ? (
           <>
             <code>{schedule.cronExpression}</code>
-            <span className="cell-sub">{schedule.timeZone ?? 'UTC'}</span>
+            <span className="cell-sub">
+              <ZoneName zone={schedule.timeZone ?? 'UTC'} />
+            </span>
           </>
         ) : (
           frequencyLabel(schedule)
@@ -134,3 +139,22 @@ export const ScheduleCells = memo(function ScheduleCells({
     </>
   );
 });
+
+/** "America/Argentina/Buenos_Aires", allowed to wrap after each slash rather than mid-word. */
+function ZoneName({ zone }: { zone: string }) {
+  const parts = zone.split('/');
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          {part}
+          {index < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
