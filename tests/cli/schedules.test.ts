@@ -58,6 +58,12 @@ describe('chart-sync schedules', () => {
 
     const removed = await cli('schedules', 'remove', UNSCHEDULED);
     expect(removed.stdout).toContain('Removed the sync schedule');
+    // Removing it again has nothing to do: skipped, named in full, not a failure.
+    const again = await cli('schedules', 'remove', UNSCHEDULED);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      new RegExp(`^Skipped .+ · .+ · .+ \\(${UNSCHEDULED}\\): it has no sync schedule; nothing to remove\\.`),
+    );
     const after = parseList(await cli('schedules', 'list', '--json'));
     expect(after.map((s) => s.chart.slug)).not.toContain(UNSCHEDULED);
     expect(after).toHaveLength(3);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { chartLabel } from '../../../shared/domain/chart-label';
 import type { ScheduleView } from '../../../shared/views/schedule-view';
 import type { HostedEngine } from '../../engine/host';
 import { requireSchedule, resolveChart } from '../chart-lookup';
@@ -31,12 +32,21 @@ export function registerSchedulesCommand(program: Command): void {
     .command('remove')
     .description("remove a chart's sync schedule (its execution history and rankings are kept)")
     .argument('<chart>', 'chart id or slug')
-    .action(
-      onSchedule((hosted, schedule) => {
+    .action(async (reference: string, _options: unknown, command: Command) => {
+      await withEngine(command, async (hosted) => {
+        const chart = resolveChart(hosted.engine.database, reference);
+        const schedule = hosted.engine.schedules.getByChart(chart.id);
+        // Nothing to remove is not a failure: the chart is already where the operator wants it.
+        if (!schedule) {
+          print(`Skipped ${chartLabel(chart)}: it has no sync schedule; nothing to remove.`);
+          return;
+        }
         hosted.engine.schedules.remove(schedule.id);
-        return `Removed the sync schedule of ${describe(schedule)}; its execution history and rankings are kept.`;
-      }),
-    );
+        print(
+          `Removed the sync schedule of ${describe(schedule)}; its execution history and rankings are kept.`,
+        );
+      });
+    });
 
   schedules
     .command('pause')

@@ -1,13 +1,15 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
 import { chartSyncStatus } from '../../../shared/domain/schedule-status';
-import { ChartSyncError } from '../../../shared/errors';
+import { chartLabel } from '../../../shared/domain/chart-label';
+import { ChartSyncError, type ErrorCode } from '../../../shared/errors';
 import type { ChartListItem, ChartSyncStatusView } from '../../../shared/views/chart-list-item';
 import { listChartsWithSchedules } from '../db/queries/chart-list';
 import { findChartByReference, getChartById, toChartSummary } from '../db/queries/charts';
 import { latestExecutionOfChart } from '../db/queries/execution-list';
 import { toExecutionView } from '../schedules/execution-view';
 import { healthOf } from '../health/schedule-health';
-import { runBulk } from './bulk';
+import { runBulk, type BulkOptions } from './bulk';
+import { chartLabels, unknownChart } from './bulk-labels';
 import type { HandlerContext } from './handler-context';
 import { fromSoundcharts } from './soundcharts-failure';
 import { bulkTrigger } from './triggers';
@@ -23,7 +25,7 @@ type ChartHandlers = Pick<
 >;
 
 export function chartHandlers(context: HandlerContext): ChartHandlers {
-  const { database, schedules, engine } = context;
+  const { schedules, engine } = context;
   return {
     'charts/list': () => listCharts(context),
 
@@ -32,36 +34,45 @@ export function chartHandlers(context: HandlerContext): ChartHandlers {
 
     'charts/sync-status': ({ chartId, chart }) => chartStatus(context, chartId ?? chart!),
 
+    // A chart already scheduled is skipped: it is where the operator wants it.
     'charts/add-to-schedule': ({ chartIds, syncImmediately }) =>
-      runBulk(context, chartIds, (chartId) => {
+      runBulk(context, chartIds, chartBulk(context, chartIds, 'schedule_exists'), (chartId) => {
         const { schedule, immediateExecutionId } = schedules.create({ chartId, syncImmediately });
         if (immediateExecutionId !== null) engine.wake();
         return { scheduleId: schedule.id, executionId: immediateExecutionId };
       }),
 
     'charts/remove-from-schedule': ({ chartIds }) =>
-      runBulk(context, chartIds, (chartId) => {
-        const chart = getChartById(database, chartId);
-        if (!chart) throw new ChartSyncError('not_found', `Chart ${chartId} does not exist.`);
-        const schedule = schedules.getByChart(chartId);
-        if (!schedule) {
-          throw new ChartSyncError(
-            'not_found',
-            `"${chart.name}" is not in the sync schedule; nothing to remove.`,
-          );
-        }
+      runBulk(context, chartIds, chartBulk(context, chartIds, 'not_scheduled'), (chartId) => {
+        const schedule = scheduleOf(context, chartId, 'nothing to remove');
         schedules.remove(schedule.id);
         return { scheduleId: schedule.id, executionId: null };
       }),
 
+    // A chart refused for having no schedule (not_scheduled) is skipped, not failed.
     'charts/sync-now': ({ chartIds }) => {
       const trigger = bulkTrigger(chartIds);
-      return runBulk(context, chartIds, (chartId) => {
+      return runBulk(context, chartIds, chartBulk(context, chartIds, 'not_scheduled'), (chartId) => {
         const execution = engine.startChartSync(chartId, trigger);
         return { scheduleId: execution.scheduleId, executionId: execution.id };
       });
     },
   };
+}
+
+function chartBulk(context: HandlerContext, chartIds: readonly number[], skipWhen: ErrorCode): BulkOptions {
+  return { labels: chartLabels(context.database, chartIds), unknown: unknownChart, skipWhen: [skipWhen] };
+}
+
+/** The chart's schedule, or `not_scheduled` saying what that means here (`consequence`). */
+function scheduleOf({ database, schedules }: HandlerContext, chartId: number, consequence: string) {
+  const chart = getChartById(database, chartId);
+  if (!chart) throw new ChartSyncError('not_found', `Chart ${chartId} does not exist.`);
+  const schedule = schedules.getByChart(chartId);
+  if (!schedule) {
+    throw new ChartSyncError('not_scheduled', `${chartLabel(chart)} has no sync schedule; ${consequence}.`);
+  }
+  return schedule;
 }
 
 function listCharts({ database, now }: HandlerContext): ChartListItem[] {

@@ -1,6 +1,7 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
 import { ChartSyncError } from '../../../shared/errors';
-import { runBulk } from './bulk';
+import { runBulk, type BulkOptions } from './bulk';
+import { scheduleLabels, unknownSchedule } from './bulk-labels';
 import type { HandlerContext } from './handler-context';
 import { scheduleDetail } from './schedule-detail';
 import { fromSoundcharts } from './soundcharts-failure';
@@ -41,21 +42,21 @@ export function scheduleHandlers(context: HandlerContext): ScheduleHandlers {
     },
 
     'schedules/set-active': ({ ids, active }) =>
-      runBulk(context, ids, (id) => {
+      runBulk(context, ids, scheduleBulk(context, ids), (id) => {
         schedules.setActive(id, active);
         engine.wake();
         return { scheduleId: id, executionId: null };
       }),
 
     'schedules/delete': ({ ids }) =>
-      runBulk(context, ids, (id) => {
+      runBulk(context, ids, scheduleBulk(context, ids), (id) => {
         schedules.remove(id);
         return { scheduleId: id, executionId: null };
       }),
 
     'schedules/sync-now': ({ ids }) => {
       const trigger = bulkTrigger(ids);
-      return runBulk(context, ids, (id) => {
+      return runBulk(context, ids, scheduleBulk(context, ids), (id) => {
         const execution = engine.startSync(id, trigger);
         return { scheduleId: id, executionId: execution.id };
       });
@@ -87,4 +88,8 @@ function withFieldPrefix<T>(prefix: string, work: () => T): T {
     );
     throw new ChartSyncError(error.code, error.message, { cause: error, fields });
   }
+}
+
+function scheduleBulk(context: HandlerContext, ids: readonly number[]): BulkOptions {
+  return { labels: scheduleLabels(context.database, ids), unknown: unknownSchedule };
 }

@@ -1,7 +1,7 @@
-import type { Result } from '../../../shared/errors';
+import type { ErrorCode, Result } from '../../../shared/errors';
 import type { BulkResult } from '../../../shared/views/bulk-result';
-import { formatCountOf } from '../format/numbers';
-import { toast } from '../store/toast-store';
+import { formatCount, formatCountOf } from '../format/numbers';
+import { toast, useToasts, type ToastKind } from '../store/toast-store';
 
 /**
  * Runs one action and tells the operator how it went: a success toast with `success(value)`, or an error toast
@@ -20,10 +20,51 @@ export async function runAction<T>(
   return null;
 }
 
+/** How many items a bulk toast names one by one; the rest are counted. */
+const NAMED_ITEMS_MAX = 4;
+
+/** Why an item was skipped, said after its name: the error's own message repeats the name. */
+const SKIP_REASON: Partial<Record<ErrorCode, string>> = {
+  not_scheduled: 'no sync schedule',
+  schedule_exists: 'already scheduled',
+};
+
 /**
- * A bulk action's outcome in one toast: how many succeeded, and for the failures the first few reasons
- * (the same reason is said once), so a partial failure is never reported as a success.
+ * A bulk action's outcome in one toast: how many were done, skipped (nothing to do for them) and failed, then
+ * the failed and skipped items by name (title, platform, country, slug: five "Top Songs" are five charts) with
+ * why, so a partial failure is never reported as a success and a skip never as a failure.
  */
+export function bulkToast(
+  result: BulkResult,
+  verb: { done: string; failed: string },
+  noun: string,
+): { kind: ToastKind; title: string; detail?: string } {
+  const { succeeded, skipped, failed, results } = result;
+  const counts = (n: number) => formatCountOf(n, noun);
+  const parts = [
+    ...(skipped > 0 ? [`${formatCount(skipped)} skipped`] : []),
+    ...(failed > 0 ? [`${formatCount(failed)} failed`] : []),
+  ];
+  const title =
+    succeeded > 0 || failed === 0
+      ? [`${verb.done}: ${counts(succeeded)}`, ...parts].join('; ')
+      : [
+          `${verb.failed}: ${counts(failed)}`,
+          ...(skipped > 0 ? [`${formatCount(skipped)} skipped`] : []),
+        ].join('; ');
+  const named = [
+    ...results.flatMap((r) => (r.outcome === 'failed' ? [`${r.label}: ${r.error.message}`] : [])),
+    ...results.flatMap((r) =>
+      r.outcome === 'skipped' ? [`Skipped ${r.label}: ${SKIP_REASON[r.error.code] ?? r.error.message}`] : [],
+    ),
+  ];
+  const more = named.length - NAMED_ITEMS_MAX;
+  const lines = [...named.slice(0, NAMED_ITEMS_MAX), ...(more > 0 ? [`and ${formatCount(more)} more`] : [])];
+  const kind: ToastKind = failed > 0 ? 'error' : succeeded === 0 ? 'info' : 'success';
+  return { kind, title, ...(lines.length > 0 ? { detail: lines.join('\n') } : {}) };
+}
+
+/** Reports a bulk action in a toast (see bulkToast); a refused call says why. */
 export function reportBulk(
   result: Result<BulkResult>,
   verb: { done: string; failed: string },
@@ -33,17 +74,5 @@ export function reportBulk(
     toast.error(verb.failed, result.error);
     return;
   }
-  const { succeeded, failed, results } = result.value;
-  const plural = (n: number) => formatCountOf(n, noun);
-  if (failed === 0) {
-    toast.success(`${verb.done}: ${plural(succeeded)}`);
-    return;
-  }
-  const reasons = [...new Set(results.flatMap((r) => (r.ok ? [] : [r.error.message])))].slice(0, 3);
-  toast.error(
-    succeeded > 0
-      ? `${verb.done}: ${plural(succeeded)}; ${failed} failed`
-      : `${verb.failed}: ${plural(failed)}`,
-    reasons.join(' '),
-  );
+  useToasts.getState().push(bulkToast(result.value, verb, noun));
 }

@@ -11,6 +11,7 @@ import { chartsOf, eventNames, useApi } from './setup';
 const start = useApi();
 
 const errorCodes = (result: BulkResult) => result.results.map((r) => (r.ok ? 'ok' : r.error.code));
+const outcomes = (result: BulkResult) => result.results.map((r) => r.outcome);
 
 describe('charts/list', () => {
   it('lists every chart sorted by platform then name, with its place in the schedule', async () => {
@@ -261,7 +262,16 @@ describe('charts/add-to-schedule', () => {
     // Duplicated ids count once.
     expect(result.results.map((r) => r.id)).toEqual([alreadyScheduled, 999_999, weekly, monthly]);
     expect(errorCodes(result)).toEqual(['schedule_exists', 'not_found', 'ok', 'ok']);
-    expect(result).toMatchObject({ succeeded: 2, failed: 2 });
+    // A chart already scheduled is skipped (nothing to do), not failed; each item is named beyond its title.
+    expect(outcomes(result)).toEqual(['skipped', 'failed', 'done', 'done']);
+    expect(result).toMatchObject({ succeeded: 2, skipped: 1, failed: 1 });
+    const chart = (id: number) => api.engine.schedules.getByChart(id)!.chart;
+    const scheduled = chart(alreadyScheduled!);
+    expect(result.results[0]!.label).toBe(
+      `${scheduled.name} · ${scheduled.platform} · ${scheduled.countryCode || 'Worldwide'} (${scheduled.slug})`,
+    );
+    expect(result.results[1]!.label).toBe('chart 999999');
+    expect(result.results[2]!.label).toContain(`(${chart(weekly!).slug})`);
     const failure = result.results[0]!;
     expect(!failure.ok && failure.error.message).toMatch(
       /already has a sync schedule; edit that one instead\.$/,
@@ -314,9 +324,13 @@ describe('charts/remove-from-schedule', () => {
     const result = await api.ok('charts/remove-from-schedule', {
       chartIds: [scheduled!, unscheduled!, 999_999, running!],
     });
-    expect(errorCodes(result)).toEqual(['ok', 'not_found', 'not_found', 'execution_active']);
+    expect(errorCodes(result)).toEqual(['ok', 'not_scheduled', 'not_found', 'execution_active']);
+    // A chart without a schedule is skipped, not failed.
+    expect(outcomes(result)).toEqual(['done', 'skipped', 'failed', 'failed']);
+    expect(result).toMatchObject({ succeeded: 1, skipped: 1, failed: 2 });
     const messages = result.results.map((r) => (r.ok ? null : r.error.message));
-    expect(messages[1]).toMatch(/is not in the sync schedule; nothing to remove\.$/);
+    expect(messages[1]).toBe(`${result.results[1]!.label} has no sync schedule; nothing to remove.`);
+    expect(result.results[1]!.label).toMatch(/^.+ · .+ · ([A-Z]{2}|Worldwide) \(.+\)$/);
     expect(messages[2]).toBe('Chart 999999 does not exist.');
     expect(messages[3]).toMatch(
       /is running; cancel it or wait for it to finish, then delete the schedule\.$/,
@@ -336,7 +350,7 @@ describe('charts/sync-now', () => {
     const api = await start();
     const chartId = chartsOf(api, 'monthly')[0]!;
     const result = await api.ok('charts/sync-now', { chartIds: [chartId] });
-    expect(result).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(result).toMatchObject({ succeeded: 1, skipped: 0, failed: 0 });
     const item = result.results[0]!;
     if (!item.ok) throw new Error('expected a success');
     const schedule = api.engine.schedules.getByChart(chartId)!;

@@ -56,8 +56,16 @@ const CATALOGUE: ChartListItem[] = [
 ];
 
 const ok = (ids: number[]): BulkResult => ({
-  results: ids.map((id) => ({ id, ok: true as const, scheduleId: id + 10, executionId: null })),
+  results: ids.map((id) => ({
+    id,
+    label: `chart ${id}`,
+    ok: true as const,
+    outcome: 'done' as const,
+    scheduleId: id + 10,
+    executionId: null,
+  })),
   succeeded: ids.length,
+  skipped: 0,
   failed: 0,
 });
 
@@ -228,22 +236,41 @@ describe('Charts screen: selection and bulk actions', () => {
   });
 
   it('reports a partial failure with the reason and keeps the failed charts selected', async () => {
+    const mexico = 'Viral · spotify · MX (mx-viral)';
+    const unscheduled = 'Top 50 · spotify · FR (fr-top-50)';
     fake.answer('charts/sync-now', () => ({
       results: [
-        { id: 1, ok: true, scheduleId: 11, executionId: 7 },
-        { id: 3, ok: false, error: { code: 'not_found', message: 'Viral Mexico is not scheduled.' } },
+        { id: 1, label: 'chart 1', ok: true, outcome: 'done', scheduleId: 11, executionId: 7 },
+        {
+          id: 2,
+          label: unscheduled,
+          ok: false,
+          outcome: 'skipped',
+          error: { code: 'not_scheduled', message: `${unscheduled} has no sync schedule.` },
+        },
+        {
+          id: 3,
+          label: mexico,
+          ok: false,
+          outcome: 'failed',
+          error: { code: 'execution_active', message: 'A sync is already running.' },
+        },
       ],
       succeeded: 1,
+      skipped: 1,
       failed: 1,
     }));
     renderCharts();
     await screen.findByText('4 of 4 charts');
     fireEvent.click(checkbox('Top 200 Global'));
+    fireEvent.click(checkbox('Top 50 France'));
     fireEvent.click(checkbox('Viral Mexico'));
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Sync started: 1 chart; 1 failed');
-    expect(alert.textContent).toContain('Viral Mexico is not scheduled.');
+    expect(alert.textContent).toContain('Sync started: 1 chart; 1 skipped; 1 failed');
+    // Each named in full; the chart without a schedule is skipped, not failed.
+    expect(alert.textContent).toContain(`${mexico}: A sync is already running.`);
+    expect(alert.textContent).toContain(`Skipped ${unscheduled}: no sync schedule`);
     expect(screen.getByText('1 chart selected')).toBeTruthy();
     expect((checkbox('Viral Mexico') as HTMLInputElement).checked).toBe(true);
   });

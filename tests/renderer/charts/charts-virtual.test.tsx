@@ -91,8 +91,16 @@ describe('Charts screen with 10,000 charts', () => {
 
   it('selects all matching charts, rendered or not, for one bulk call', async () => {
     fake.answer('charts/sync-now', (input) => ({
-      results: input.chartIds.map((id) => ({ id, ok: true as const, scheduleId: id, executionId: id })),
+      results: input.chartIds.map((id) => ({
+        id,
+        label: `chart ${id}`,
+        ok: true as const,
+        outcome: 'done' as const,
+        scheduleId: id,
+        executionId: id,
+      })),
       succeeded: input.chartIds.length,
+      skipped: 0,
       failed: 0,
     }));
     renderCharts();

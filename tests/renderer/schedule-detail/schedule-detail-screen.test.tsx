@@ -155,8 +155,18 @@ describe('schedule detail', () => {
 
   it('Sync now and Deactivate call the schedule actions', async () => {
     const ok = {
-      results: [{ id: 1, ok: true as const, scheduleId: 1, executionId: 5 }],
+      results: [
+        {
+          id: 1,
+          label: 'chart 1',
+          ok: true as const,
+          outcome: 'done' as const,
+          scheduleId: 1,
+          executionId: 5,
+        },
+      ],
       succeeded: 1,
+      skipped: 0,
       failed: 0,
     };
     fake.answer('schedules/sync-now', () => ok);
@@ -176,8 +186,18 @@ describe('schedule detail', () => {
 
   it('deletes after confirmation, then goes to the schedules', async () => {
     fake.answer('schedules/delete', () => ({
-      results: [{ id: 1, ok: true as const, scheduleId: 1, executionId: null }],
+      results: [
+        {
+          id: 1,
+          label: 'chart 1',
+          ok: true as const,
+          outcome: 'done' as const,
+          scheduleId: 1,
+          executionId: null,
+        },
+      ],
       succeeded: 1,
+      skipped: 0,
       failed: 0,
     }));
     await open();

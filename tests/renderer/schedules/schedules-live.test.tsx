@@ -67,8 +67,16 @@ describe('Schedules screen: state kept while away', () => {
 describe('Schedules screen: focus after actions', () => {
   it('puts the focus on a row of the list after a row is deleted, not on the page', async () => {
     fake.answer('schedules/delete', ({ ids }) => ({
-      results: ids.map((id) => ({ id, ok: true as const, scheduleId: id, executionId: null })),
+      results: ids.map((id) => ({
+        id,
+        label: `chart ${id}`,
+        ok: true as const,
+        outcome: 'done' as const,
+        scheduleId: id,
+        executionId: null,
+      })),
       succeeded: ids.length,
+      skipped: 0,
       failed: 0,
     }));
     renderSchedules();
@@ -87,8 +95,16 @@ describe('Schedules screen: focus after actions', () => {
 
   it('puts the focus back on the list when a bulk action empties the selection and its bar closes', async () => {
     fake.answer('schedules/set-active', ({ ids }) => ({
-      results: ids.map((id) => ({ id, ok: true as const, scheduleId: id, executionId: null })),
+      results: ids.map((id) => ({
+        id,
+        label: `chart ${id}`,
+        ok: true as const,
+        outcome: 'done' as const,
+        scheduleId: id,
+        executionId: null,
+      })),
       succeeded: ids.length,
+      skipped: 0,
       failed: 0,
     }));
     renderSchedules();

@@ -113,7 +113,7 @@ describe('Schedules screen: list', () => {
 
     const mexico = row('Viral Mexico');
     expect(within(mexico).getByText('0 6 * * 1').tagName).toBe('CODE');
-    expect(within(mexico).getByText('America/Mexico_City')).toBeTruthy();
+    expect(within(mexico).getByText('0 6 * * 1').nextElementSibling?.textContent).toBe('America/Mexico_City');
     expect(within(mexico).getByText('Paused: no syncs run until it is resumed.')).toBeTruthy();
     expect(within(mexico).getByText('Never')).toBeTruthy();
     // The health and the next sync both say so.
@@ -183,8 +183,16 @@ describe('Schedules screen: list', () => {
 describe('Schedules screen: actions', () => {
   it('deactivates one schedule from its row and refreshes that row', async () => {
     fake.answer('schedules/set-active', (input) => ({
-      results: input.ids.map((id) => ({ id, ok: true as const, scheduleId: id, executionId: null })),
+      results: input.ids.map((id) => ({
+        id,
+        label: `chart ${id}`,
+        ok: true as const,
+        outcome: 'done' as const,
+        scheduleId: id,
+        executionId: null,
+      })),
       succeeded: input.ids.length,
+      skipped: 0,
       failed: 0,
     }));
     fake.answer('schedules/get', ({ id }) =>
@@ -210,8 +218,16 @@ describe('Schedules screen: actions', () => {
 
   it('asks before deleting a schedule, and drops the row when deleted', async () => {
     fake.answer('schedules/delete', (input) => ({
-      results: input.ids.map((id) => ({ id, ok: true as const, scheduleId: id, executionId: null })),
+      results: input.ids.map((id) => ({
+        id,
+        label: `chart ${id}`,
+        ok: true as const,
+        outcome: 'done' as const,
+        scheduleId: id,
+        executionId: null,
+      })),
       succeeded: input.ids.length,
+      skipped: 0,
       failed: 0,
     }));
     renderSchedules();
@@ -236,10 +252,17 @@ describe('Schedules screen: actions', () => {
   it('syncs a selection, reports a partial failure and shows the started run as waiting', async () => {
     fake.answer('schedules/sync-now', () => ({
       results: [
-        { id: 1, ok: true, scheduleId: 1, executionId: 71 },
-        { id: 3, ok: false, error: { code: 'invalid_state', message: 'Viral Mexico is paused.' } },
+        { id: 1, label: 'chart 1', ok: true, outcome: 'done', scheduleId: 1, executionId: 71 },
+        {
+          id: 3,
+          label: 'Viral · spotify · MX (mx-viral)',
+          ok: false,
+          outcome: 'failed',
+          error: { code: 'invalid_state', message: 'Viral Mexico is paused.' },
+        },
       ],
       succeeded: 1,
+      skipped: 0,
       failed: 1,
     }));
     fake.answer('schedules/get', ({ id }) => detail(SCHEDULES.find((s) => s.id === id)!));
@@ -270,8 +293,16 @@ describe('Schedules screen: actions', () => {
 
   it('deletes a selection after confirmation', async () => {
     fake.answer('schedules/delete', (input) => ({
-      results: input.ids.map((id) => ({ id, ok: true as const, scheduleId: id, executionId: null })),
+      results: input.ids.map((id) => ({
+        id,
+        label: `chart ${id}`,
+        ok: true as const,
+        outcome: 'done' as const,
+        scheduleId: id,
+        executionId: null,
+      })),
       succeeded: input.ids.length,
+      skipped: 0,
       failed: 0,
     }));
     renderSchedules();

@@ -139,8 +139,9 @@ export const useChartsStore = create<ChartsState>()((set, get) => {
       set({ bulkRunning: null });
       reportBulk(result, verb, 'chart');
       if (!result.ok) return;
-      // The charts that failed stay selected, so the operator can read the reason and try them again.
-      const failed = result.value.results.flatMap((item) => (item.ok ? [] : [item.id]));
+      // The charts that failed stay selected, so the operator can read the reason and try them again; skipped
+      // ones had nothing to do.
+      const failed = result.value.results.flatMap((item) => (item.outcome === 'failed' ? [item.id] : []));
       set({ selection: { ids: new Set(failed), anchorId: null } });
       get().refetchSoon();
     },

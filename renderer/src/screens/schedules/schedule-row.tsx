@@ -140,21 +140,25 @@ export const ScheduleCells = memo(function ScheduleCells({
   );
 });
 
-/** "America/Argentina/Buenos_Aires", allowed to wrap after each slash rather than mid-word. */
+/**
+ * "America/Argentina/Buenos_Aires", allowed to wrap after each slash rather than mid-word; a narrow window shows
+ * only its last part (the city), so the cell keeps to the row's height.
+ */
 function ZoneName({ zone }: { zone: string }) {
   const parts = zone.split('/');
+  const city = parts.pop()!;
   return (
     <>
-      {parts.map((part, index) => (
-        <span key={index}>
-          {part}
-          {index < parts.length - 1 && (
-            <>
-              /<wbr />
-            </>
-          )}
+      {parts.length > 0 && (
+        <span className="zone-area">
+          {parts.map((part, index) => (
+            <span key={index}>
+              {part}/<wbr />
+            </span>
+          ))}
         </span>
-      ))}
+      )}
+      {city}
     </>
   );
 }

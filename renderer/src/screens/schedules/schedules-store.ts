@@ -234,7 +234,7 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
       const done = result.value.results.flatMap((item) => (item.ok ? [item] : []));
       if (bulk) {
         // The schedules that failed stay selected, so they can be looked at and tried again.
-        const failed = result.value.results.flatMap((item) => (item.ok ? [] : [item.id]));
+        const failed = result.value.results.flatMap((item) => (item.outcome === 'failed' ? [item.id] : []));
         set({ selection: { ids: new Set(failed), anchorId: null } });
       }
       if (action === 'delete') {
