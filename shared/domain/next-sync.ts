@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { CRON_FIELDS_HINT, readCronFields } from './cron-fields';
 import { isSyncFrequency, SYNC_FREQUENCIES, type SyncFrequency } from './frequency';
 import {
   CUSTOM_INTERVAL_HOURS_MAX,
@@ -86,18 +87,17 @@ function cronProblem(expression: string | null, zone: string | null, anchorAt: n
   }
   if (!isValidTimeZone(zone))
     return `"${zone}" is not a known IANA time zone; use a name such as 'Europe/Paris'.`;
+  // Our reading first: it names the field at fault and what it allows, where the library's words would not.
+  const fields = readCronFields(expression);
+  if (!fields.ok) return fields.problem;
   let cron: Cron;
   try {
     cron = wallClockCronOf(expression);
-  } catch (error) {
-    const reason =
-      error instanceof Error
-        ? error.message.replace(/^CronPattern:\s*/, '').replace(/\.$/, '')
-        : String(error);
-    return `The cron expression "${expression}" is not a valid five-field cron expression (${reason}).`;
+  } catch {
+    return `Cron expression "${expression.trim()}" is not valid. ${CRON_FIELDS_HINT}`;
   }
   if (cron.nextRun(new Date(wallClockOf(zone, anchorAt))) === null) {
-    return `The cron expression "${expression}" never matches a date, so it would never run.`;
+    return `Cron expression "${expression.trim()}" never matches a date, so it would never run.`;
   }
   return null;
 }

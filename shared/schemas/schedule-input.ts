@@ -7,6 +7,7 @@ import {
   HISTORY_WINDOW_DAYS_MAX,
   HISTORY_WINDOW_DAYS_MIN,
 } from '../domain/policies';
+import { cronFrequencyProblem } from '../domain/cron-fields';
 import { isValidTimeZone, timingProblem } from '../domain/next-sync';
 
 const id = z.number().int().positive();
@@ -66,7 +67,11 @@ function refineTiming(value: TimingDraft, ctx: z.RefinementCtx): void {
             ? 'cronExpression'
             : 'syncFrequency';
     ctx.addIssue({ code: 'custom', message: problem, path: [path] });
+    return;
   }
+  // A schedule runs at most as often as the shortest custom interval allows, whether in hours or in cron.
+  const tooOften = value.syncFrequency === 'cron' ? cronFrequencyProblem(value.cronExpression ?? '') : null;
+  if (tooOften) ctx.addIssue({ code: 'custom', message: tooOften, path: ['cronExpression'] });
 }
 
 /** Creating a schedule: only the chart is required; the frequency defaults to the chart's own. */

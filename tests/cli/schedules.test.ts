@@ -118,7 +118,23 @@ describe('chart-sync schedules', () => {
       'Europe/Paris',
     );
     expect(badCron.code).toBe(1);
-    expect(badCron.stderr).toContain('chart-sync: --cron: The cron expression "not a cron" is not a valid');
+    expect(badCron.stderr).toContain(
+      'chart-sync: --cron: Cron expression "not a cron" has 3 fields. A cron expression has five fields: minute hour day-of-month month day-of-week, e.g. 0 6 * * 1.',
+    );
+
+    const everyMinute = await cli(
+      'schedules',
+      'add',
+      UNSCHEDULED,
+      '--cron',
+      '* * * * *',
+      '--time-zone',
+      'UTC',
+    );
+    expect(everyMinute.code).toBe(1);
+    expect(everyMinute.stderr).toContain(
+      'chart-sync: --cron: Cron expression "* * * * *" runs 1 minute apart; runs must be at least 1 hour apart',
+    );
 
     const badZone = await cli(
       'schedules',

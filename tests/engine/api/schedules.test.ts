@@ -38,7 +38,7 @@ describe('schedules/list', () => {
     expect(list).toHaveLength(2);
     const flagged = list.find((s) => s.id === schedule.id)!;
     expect(flagged.attentionReason).toMatch(
-      /^This schedule's timing cannot be used \(The cron expression "at noon"/,
+      /^This schedule's timing cannot be used \(Cron expression "at noon" has 2 fields\./,
     );
     expect(list.find((s) => s.id !== schedule.id)!.attentionReason).toBeNull();
     // It is not started on its own (it would have no next slot), and nothing else breaks.

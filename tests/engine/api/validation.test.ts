@@ -35,6 +35,18 @@ describe('every call validates its input and answers with fields a form can use'
     },
     {
       name: 'schedules/create',
+      input: { chartId: 1, syncFrequency: 'cron', cronExpression: '* * * * *', timeZone: 'UTC' },
+      field: 'cronExpression',
+      text: /^Cron expression "\* \* \* \* \*" runs 1 minute apart; runs must be at least 1 hour apart/,
+    },
+    {
+      name: 'schedules/create',
+      input: { chartId: 1, syncFrequency: 'cron', cronExpression: '0 25 * * *', timeZone: 'UTC' },
+      field: 'cronExpression',
+      text: /the hour field allows 0 to 23, not 25\.$/,
+    },
+    {
+      name: 'schedules/create',
       input: { chartId: 1, syncFrequency: 'custom', customIntervalHours: 0 },
       field: 'customIntervalHours',
     },
@@ -78,6 +90,15 @@ describe('every call validates its input and answers with fields a form can use'
     expect(error.code).toBe('invalid_input');
     expect(Object.keys(error.fields ?? {})).toEqual(['changes.cronExpression']);
     expect((await api.ok('schedules/get', { id: schedule.id })).schedule.syncFrequency).toBe('daily');
+    // A cron more frequent than the shortest custom interval, likewise.
+    const often = await api.fail('schedules/update', {
+      id: schedule.id,
+      changes: { syncFrequency: 'cron', cronExpression: '*/15 9-17 * * 1-5', timeZone: 'UTC' },
+    });
+    expect(often.fields).toEqual({
+      'changes.cronExpression':
+        'Cron expression "*/15 9-17 * * 1-5" runs 15 minutes apart; runs must be at least 1 hour apart, as for a custom interval (e.g. 0 * * * * runs every hour).',
+    });
   });
 
   it('every call of the contract has a handler', async () => {

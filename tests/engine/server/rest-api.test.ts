@@ -1,3 +1,4 @@
+import { CRON_FIELDS_HINT } from '../../../shared/domain/cron-fields';
 import { describe, expect, it } from 'vitest';
 import { ChartSyncError } from '../../../shared/errors';
 import { MAX_REST_BODY_BYTES } from '../../../electron/engine/server/limits';
@@ -226,6 +227,34 @@ describe('the REST API', () => {
     expect(Object.keys(error.fields).sort()).toEqual(['chart_id', 'history_window_days']);
     expect(error.message).toMatch(/^chart_id: .*history_window_days: /);
     expect(error.message).not.toMatch(/chartId|historyWindowDays/);
+
+    // A cron firing every minute is refused as the UI and the CLI refuse it, under its field.
+    const everyMinute = await send('POST', '/api/sync/schedules/', {
+      chart_id: 3,
+      sync_frequency: 'cron',
+      cron_expression: '* * * * *',
+      time_zone: 'UTC',
+    });
+    expect(everyMinute.status).toBe(400);
+    expect(everyMinute.json()).toMatchObject({
+      error: {
+        code: 'invalid_input',
+        fields: {
+          cron_expression:
+            'Cron expression "* * * * *" runs 1 minute apart; runs must be at least 1 hour apart, as for a custom interval (e.g. 0 * * * * runs every hour).',
+        },
+      },
+    });
+    // A cron mistake is said in our words, matching the editor's five-field hint.
+    const fourFields = await send('POST', '/api/sync/schedules/', {
+      chart_id: 3,
+      sync_frequency: 'cron',
+      cron_expression: '0 6 * *',
+      time_zone: 'UTC',
+    });
+    expect(fourFields.json()).toMatchObject({
+      error: { fields: { cron_expression: `Cron expression "0 6 * *" has 4 fields. ${CRON_FIELDS_HINT}` } },
+    });
 
     const missing = await send('POST', '/api/sync/schedules/', {});
     expect(missing.status).toBe(400);

@@ -100,7 +100,7 @@ describe('validateCreate: messages per field', () => {
       name: 'cron malformed',
       change: { syncFrequency: 'cron' as const, cronExpression: '0 6 * *' },
       field: 'cronExpression',
-      message: /not a valid five-field cron expression/,
+      message: /has 4 fields\. A cron expression has five fields: minute hour day-of-month month day-of-week/,
     },
     {
       name: 'unknown time zone',

@@ -85,7 +85,13 @@ describe('creating a schedule', () => {
     await openCreate();
     fireEvent.change(field('Frequency'), { target: { value: 'cron' } });
     type('Cron expression', '0 6 * *');
-    expect(problemOf(field('Cron expression'))).toMatch(/not a valid five-field cron expression/);
+    expect(problemOf(field('Cron expression'))).toMatch(
+      /has 4 fields\. A cron expression has five fields: minute hour day-of-month month day-of-week/,
+    );
+    type('Cron expression', '* * * * *');
+    expect(problemOf(field('Cron expression'))).toMatch(
+      /^Cron expression "\* \* \* \* \*" runs 1 minute apart; runs must be at least 1 hour apart/,
+    );
     type('Cron expression', '0 6 * * *');
     expect(problemOf(field('Cron expression'))).toBeNull();
     type('Time zone', 'Mars/Olympus');

@@ -511,10 +511,19 @@ describe('timingProblem', () => {
     {
       name: 'cron gibberish',
       t: cron('every day', 'UTC'),
-      mentions: 'not a valid five-field cron expression',
+      mentions: 'has 2 fields. A cron expression has five fields: minute hour day-of-month month day-of-week',
     },
-    { name: 'cron minute out of range', t: cron('61 * * * *', 'UTC'), mentions: 'minute' },
-    { name: 'cron with a seconds field', t: cron('0 0 9 * * *', 'UTC'), mentions: 'five-field' },
+    {
+      name: 'cron minute out of range',
+      t: cron('61 * * * *', 'UTC'),
+      mentions: 'the minute field allows 0 to 59, not 61',
+    },
+    { name: 'cron with a seconds field', t: cron('0 0 9 * * *', 'UTC'), mentions: 'has 6 fields' },
+    {
+      name: 'cron with a bad value',
+      t: cron('0 9 * * MOND', 'UTC'),
+      mentions: 'the day-of-week field "MOND"',
+    },
     { name: 'cron that never runs (30 February)', t: cron('0 0 30 2 *', 'UTC'), mentions: 'never' },
     {
       name: 'cron without zone',

@@ -92,8 +92,9 @@ export function TimingFields({
             error={errorOf('cronExpression')}
             hint={
               <>
-                Five fields: minute, hour, day of month, month, day of week. <code>0 6 * * *</code> runs every
-                day at 06:00; <code>30 5 * * 1</code> on Mondays at 05:30.
+                Five fields: minute hour day-of-month month day-of-week. <code>0 6 * * *</code> runs every day
+                at 06:00; <code>30 5 * * 1</code> on Mondays at 05:30. Runs at least{' '}
+                {CUSTOM_INTERVAL_HOURS_MIN === 1 ? 'an hour' : `${CUSTOM_INTERVAL_HOURS_MIN} hours`} apart.
               </>
             }
           >
