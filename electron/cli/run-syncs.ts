@@ -3,6 +3,7 @@ import type { ChartSummary, ExecutionView } from '../../shared/views/schedule-vi
 import type { Engine } from '../engine/engine';
 import type { ExecutionWithChart } from './format/execution-summary';
 import { executionStatusText } from './format/execution-summary';
+import { wasAlreadyUpToDate } from '../../shared/domain/execution';
 import { formatDuration } from './format/time';
 import { note } from './output';
 import { ProgressBar } from './progress-bar';
@@ -107,8 +108,11 @@ export function logExecutions(engine: Engine): () => void {
       note(`${chart}: started (${execution.trigger})`);
       return;
     }
-    const periods = `${execution.periodsSynced}/${execution.periodsPlanned} periods`;
-    note(`${chart}: ${executionStatusText(execution)}, ${periods}, ${formatDuration(execution.durationMs)}`);
+    // "already up to date" says it all: "0/0 periods" would read as nothing done.
+    const periods = wasAlreadyUpToDate(execution)
+      ? ''
+      : `, ${execution.periodsSynced}/${execution.periodsPlanned} periods`;
+    note(`${chart}: ${executionStatusText(execution)}${periods}, ${formatDuration(execution.durationMs)}`);
   });
 }
 

@@ -64,3 +64,14 @@ export function resumesAfterCrash(
   if (schedule === null) return false;
   return schedule.isActive || (OPERATOR_TRIGGERS as readonly ExecutionTrigger[]).includes(trigger);
 }
+
+/** The words for an execution that completed with nothing to fetch, instead of "Completed 0/0". */
+export const UP_TO_DATE_TEXT = 'already up to date';
+
+/**
+ * A completed execution that planned no period: every period of the window was already stored. "0/0" reads like
+ * a failure to do anything; it is the opposite.
+ */
+export function wasAlreadyUpToDate(execution: { status: ExecutionStatus; periodsPlanned: number }): boolean {
+  return execution.status === 'completed' && execution.periodsPlanned === 0;
+}

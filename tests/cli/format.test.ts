@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { executionStatusText, formatExecutions } from '../../electron/cli/format/execution-summary';
 import { formatTable } from '../../electron/cli/format/table';
 import { textWidth, truncate } from '../../electron/cli/format/text-width';
 import { formatDuration, formatRelative } from '../../electron/cli/format/time';
+import { chartSummary, executionView } from '../renderer/support/sample-views';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -54,5 +56,25 @@ describe('CLI formatting', () => {
     expect(formatDuration(12_345)).toBe('12.3 s');
     expect(formatDuration(125_000)).toBe('2 min 5 s');
     expect(formatDuration(HOUR + 3 * MINUTE)).toBe('1 h 3 min');
+  });
+});
+
+describe('executions in the CLI', () => {
+  const done = (periodsPlanned: number) =>
+    executionView({
+      status: 'completed',
+      periodsPlanned,
+      periodsSynced: periodsPlanned,
+      durationMs: 1_000,
+      completedAt: 0,
+    });
+
+  it('says "already up to date" for a completed run that had nothing to fetch, not "completed 0/0"', () => {
+    expect(executionStatusText(done(0))).toBe('already up to date');
+    expect(executionStatusText(done(3))).toBe('completed');
+    const table = formatExecutions([{ execution: done(0), chart: chartSummary({ slug: 'fr-42' }) }]);
+    const row = table.split('\n').find((line) => line.startsWith('fr-42'))!;
+    expect(row).toMatch(/^fr-42 +\w+ +already up to date +— /);
+    expect(table).toMatch(/^Total: 1 sync, 1 completed, 0 failed; already up to date; /m);
   });
 });

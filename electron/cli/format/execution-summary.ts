@@ -1,3 +1,4 @@
+import { UP_TO_DATE_TEXT, wasAlreadyUpToDate } from '../../../shared/domain/execution';
 import type { ChartSummary, ExecutionView } from '../../../shared/views/schedule-view';
 import { formatTable, type Column } from './table';
 import { formatCount, formatPair, plural } from './numbers';
@@ -20,6 +21,7 @@ export function executionFailed(execution: ExecutionView): boolean {
 }
 
 export function executionStatusText(execution: ExecutionView): string {
+  if (wasAlreadyUpToDate(execution)) return UP_TO_DATE_TEXT;
   if (execution.status === 'pending' && execution.nextAttemptAt !== null) {
     return `retry ${execution.retryCount}/${execution.maxRetries} at ${formatInstant(execution.nextAttemptAt)}`;
   }
@@ -35,7 +37,8 @@ const COLUMNS: Column<ExecutionWithChart>[] = [
   {
     header: 'periods',
     align: 'right',
-    value: (r) => `${r.execution.periodsSynced}/${r.execution.periodsPlanned}`,
+    value: (r) =>
+      wasAlreadyUpToDate(r.execution) ? NONE : `${r.execution.periodsSynced}/${r.execution.periodsPlanned}`,
   },
   {
     header: 'rankings new/upd',
@@ -116,5 +119,5 @@ export function totalsOf(rows: readonly ExecutionWithChart[]): ExecutionTotals {
 
 function formatTotals(rows: readonly ExecutionWithChart[]): string {
   const t = totalsOf(rows);
-  return `\nTotal: ${plural(t.executions, 'sync')}, ${formatCount(t.completed)} completed, ${formatCount(t.failed)} failed; periods ${formatCount(t.periodsSynced)}/${formatCount(t.periodsPlanned)}; rankings ${formatCount(t.rankingsCreated)} created, ${formatCount(t.rankingsUpdated)} updated; tracks ${formatCount(t.tracksCreated)} created, ${formatCount(t.tracksUpdated)} updated; ${formatDuration(t.durationMs)} of sync time\n`;
+  return `\nTotal: ${plural(t.executions, 'sync')}, ${formatCount(t.completed)} completed, ${formatCount(t.failed)} failed; ${t.periodsPlanned === 0 && t.completed === t.executions ? `${UP_TO_DATE_TEXT}` : `periods ${formatCount(t.periodsSynced)}/${formatCount(t.periodsPlanned)}`}; rankings ${formatCount(t.rankingsCreated)} created, ${formatCount(t.rankingsUpdated)} updated; tracks ${formatCount(t.tracksCreated)} created, ${formatCount(t.tracksUpdated)} updated; ${formatDuration(t.durationMs)} of sync time\n`;
 }

@@ -95,6 +95,46 @@ describe('execution detail', () => {
     expect(screen.getByRole('link', { name: 'Top 200 Global' }).getAttribute('href')).toBe('#/schedules/1');
   });
 
+  it('names the chart of its schedule, not "Schedule 1"', async () => {
+    fake.answer('executions/get', () => detail());
+    render(<ExecutionDetailScreen id={7} />);
+    const run = await screen.findByRole('region', { name: 'Run' });
+    const link = within(run).getByRole('link', {
+      name: 'Top 200 Global · spotify · GLOBAL (top-200-global)',
+    });
+    expect(link.getAttribute('href')).toBe('#/schedules/1');
+    expect(run.textContent).not.toMatch(/Schedule 1/);
+  });
+
+  it('says "schedule deleted" for an execution whose schedule is gone, still naming its chart', async () => {
+    fake.answer('executions/get', () => detail({ scheduleId: null }));
+    render(<ExecutionDetailScreen id={7} />);
+    const run = await screen.findByRole('region', { name: 'Run' });
+    expect(run.textContent).toContain(
+      'Top 200 Global · spotify · GLOBAL (top-200-global) (schedule deleted)',
+    );
+    expect(within(run).queryByRole('link')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Top 200 Global' })).toBeNull();
+  });
+
+  it('says "already up to date" for a completed run that had nothing to fetch', async () => {
+    fake.answer('executions/get', () =>
+      detail({
+        status: 'completed',
+        errorCode: null,
+        errorMessage: null,
+        periodsPlanned: 0,
+        periodsSynced: 0,
+        periodsFailed: 0,
+        failedPeriods: [],
+        syncedPeriods: [],
+      }),
+    );
+    render(<ExecutionDetailScreen id={7} />);
+    await screen.findByRole('heading', { name: 'Execution #7' });
+    expect(screen.getByRole('note').textContent).toMatch(/^Already up to date/);
+  });
+
   it('retries from the detail page', async () => {
     fake.answer('executions/get', () => detail());
     fake.answer('executions/retry', () => executionView({ id: 8, status: 'pending' }));

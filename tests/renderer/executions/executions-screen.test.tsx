@@ -71,6 +71,23 @@ describe('executions history', () => {
     expect(screen.getByText('1–3 of 3')).toBeTruthy();
   });
 
+  it('says "already up to date" for a completed run that had nothing to fetch, not "0 / 0"', async () => {
+    const upToDate = item({
+      id: 4,
+      periodsPlanned: 0,
+      periodsSynced: 0,
+      rankingsCreated: 0,
+      tracksCreated: 0,
+    });
+    fake.answer('executions/list', () => ({ items: [upToDate, done], total: 2 }));
+    await open();
+    const row = within(rowOf(4));
+    expect(row.getByText('Completed')).toBeTruthy();
+    const periods = rowOf(4).querySelectorAll('td')[6]!;
+    expect(periods.textContent).toBe('already up to date');
+    expect(within(rowOf(1)).queryByText('already up to date')).toBeNull();
+  });
+
   it('writes each filter into the URL, back at the first page', async () => {
     await open({ offset: '100' });
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'failed' } });

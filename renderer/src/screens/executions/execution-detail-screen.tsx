@@ -1,4 +1,6 @@
 import { useRef, useState } from 'react';
+import { chartLabel } from '../../../../shared/domain/chart-label';
+import { wasAlreadyUpToDate } from '../../../../shared/domain/execution';
 import type { ExecutionDetail } from '../../../../shared/views/execution-list';
 import { ExecutionStatusBadge, ProgressBar } from '../../components/execution-status';
 import type { ErrorShape } from '../../../../shared/errors';
@@ -106,6 +108,13 @@ function Detail({
         </div>
       )}
 
+      {wasAlreadyUpToDate(execution) && (
+        <div className="callout callout-good" role="note">
+          <strong>Already up to date</strong>
+          <p>Every period of the history window was stored already: there was nothing to fetch.</p>
+        </div>
+      )}
+
       {(execution.errorMessage || execution.errorCode) && (
         <div
           className={`callout ${execution.status === 'cancelled' ? 'callout-warn' : 'callout-bad'}`}
@@ -124,11 +133,11 @@ function Detail({
             <dd>
               {execution.scheduleId === null ? (
                 <>
-                  Schedule deleted ·{' '}
+                  {chartLabel(execution.chart)} <span className="muted">(schedule deleted)</span> ·{' '}
                   <a href={chartExecutionsHref(execution.chartId)}>the chart’s executions</a>
                 </>
               ) : (
-                <a href={chartHref}>Schedule {execution.scheduleId}</a>
+                <a href={chartHref}>{chartLabel(execution.chart)}</a>
               )}
             </dd>
             <dt>Trigger</dt>

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { ExecutionProgress } from '../../../../shared/contract/events';
+import { UP_TO_DATE_TEXT, wasAlreadyUpToDate } from '../../../../shared/domain/execution';
 import type { ChartSummary, ExecutionView } from '../../../../shared/views/schedule-view';
 import { ExecutionStatusBadge, ProgressBar } from '../../components/execution-status';
 import { TimeText } from '../../components/time-text';
@@ -125,7 +126,7 @@ function ExecutionRow({
           ) : execution.scheduleId === null ? (
             <span className="muted">Schedule deleted</span>
           ) : (
-            <a href={executionHomeHref(execution)}>Schedule {execution.scheduleId}</a>
+            <a href={executionHomeHref(execution)}>Chart {execution.chartId}</a>
           )}
         </td>
       )}
@@ -148,7 +149,14 @@ function ExecutionRow({
         <DurationText execution={execution} />
       </td>
       <td className="numeric">
-        {formatCount(counts.synced)} / {formatCount(counts.planned)}
+        {wasAlreadyUpToDate(execution) ? (
+          // "0 / 0" next to Completed reads as nothing done; nothing was left to do.
+          <span className="muted">{UP_TO_DATE_TEXT}</span>
+        ) : (
+          <>
+            {formatCount(counts.synced)} / {formatCount(counts.planned)}
+          </>
+        )}
         {counts.failed > 0 && <div className="cell-note bad">{formatCount(counts.failed)} failed</div>}
       </td>
       <td className="numeric stored-cell">
