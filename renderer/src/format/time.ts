@@ -48,3 +48,44 @@ export function formatDuration(ms: number): string {
   const minutes = Math.round((ms % HOUR_MS) / MINUTE_MS);
   return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
 }
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "1 Nov 2026" from a calendar date "2026-11-01": the app's own date format (as in formatAbsolute). */
+export function formatCalendarDate(date: string): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return `${Number(day)} ${MONTH_NAMES[Number(month) - 1] ?? month} ${year}`;
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/i;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * The calendar date ("2026-11-01") an operator typed in the app's format ("1 Nov 2026", "1 november 2026") or
+ * as ISO ("2026-11-01"); null when it is neither, or names no real day (31 Feb).
+ */
+export function parseCalendarDate(text: string): string | null {
+  const trimmed = text.trim();
+  let year: number;
+  let month: number;
+  let day: number;
+  const named = DAY_MONTH_YEAR.exec(trimmed);
+  const iso = ISO_DATE.exec(trimmed);
+  if (named) {
+    const index = MONTH_NAMES.findIndex((name) => named[2]!.toLowerCase().startsWith(name.toLowerCase()));
+    const full = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' })
+      .format(Date.UTC(2000, index, 1))
+      .toLowerCase();
+    // "Nov" and "November" are the month; "Novx" is not.
+    if (index < 0 || !full.startsWith(named[2]!.toLowerCase())) return null;
+    [day, month, year] = [Number(named[1]), index + 1, Number(named[3])];
+  } else if (iso) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else {
+    return null;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

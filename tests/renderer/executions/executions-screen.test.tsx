@@ -96,7 +96,17 @@ describe('executions history', () => {
     fireEvent.change(screen.getByLabelText('Trigger'), { target: { value: 'backfill' } });
     expect(window.location.hash).toBe('#/executions?trigger=backfill');
 
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    // Dates are typed as the app writes them ("1 Nov 2026"), whatever the browser's locale; the URL keeps ISO.
+    const from = screen.getByLabelText('From') as HTMLInputElement;
+    expect(from.type).toBe('text');
+    fireEvent.change(from, { target: { value: '1 nov 2026' } });
+    fireEvent.blur(from);
+    expect(window.location.hash).toBe('#/executions?from=2026-11-01');
+    expect(from.value).toBe('1 Nov 2026');
+    fireEvent.change(from, { target: { value: '11/01/2026' } });
+    fireEvent.keyDown(from, { key: 'Enter' });
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toBe('Write a date as 1 Nov 2026.');
     expect(window.location.hash).toBe('#/executions?from=2026-11-01');
 
     const chart = await screen.findByRole('combobox', { name: 'Chart' });
@@ -123,6 +133,8 @@ describe('executions history', () => {
       }),
     );
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('failed');
+    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('1 Nov 2026');
+    expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('30 Nov 2026');
     expect((screen.getByRole('combobox', { name: 'Chart' }) as HTMLInputElement).value).toMatch(
       /Top 50 France/,
     );

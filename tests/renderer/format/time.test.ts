@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative } from '../../../renderer/src/format/time';
+import {
+  formatCalendarDate,
+  formatDuration,
+  formatRelative,
+  parseCalendarDate,
+} from '../../../renderer/src/format/time';
 import { formatPercent, rateBand } from '../../../renderer/src/format/numbers';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -51,5 +56,35 @@ describe('success rate', () => {
   ] as const)('%s', (rate, text, band) => {
     expect(formatPercent(rate)).toBe(text);
     expect(rateBand(rate)).toBe(band);
+  });
+});
+
+describe('calendar dates in the app format', () => {
+  it.each([
+    ['2026-11-01', '1 Nov 2026'],
+    ['2026-02-28', '28 Feb 2026'],
+    ['2025-12-31', '31 Dec 2025'],
+  ])('formatCalendarDate(%s) = %s', (date, text) => {
+    expect(formatCalendarDate(date)).toBe(text);
+    expect(parseCalendarDate(text)).toBe(date);
+  });
+
+  it.each([
+    ['1 Nov 2026', '2026-11-01'],
+    ['  01 nov 2026 ', '2026-11-01'],
+    ['1 November 2026', '2026-11-01'],
+    ['1 Sept 2026', '2026-09-01'],
+    ['2026-11-01', '2026-11-01'],
+    ['2026-2-3', '2026-02-03'],
+    ['29 Feb 2028', '2028-02-29'],
+    ['29 Feb 2026', null],
+    ['31 Apr 2026', null],
+    ['2026-13-01', null],
+    ['1 Novx 2026', null],
+    ['11/01/2026', null],
+    ['yesterday', null],
+    ['', null],
+  ])('parseCalendarDate(%j) = %s', (text, expected) => {
+    expect(parseCalendarDate(text)).toBe(expected);
   });
 });
