@@ -172,9 +172,10 @@ export async function expectInsideOf(inner: Locator, outer: Locator, what: strin
     `x ${Math.round(b.x)}–${Math.round(b.x + b.width)}, y ${Math.round(b.y)}–${Math.round(b.y + b.height)}`;
   expect(inside, `${what} spans ${spans(box!)}, outside its box at ${spans(frame!)}`).toBe(true);
   // Nor is its own text cut short (an ellipsis): a block's content fits its width.
-  const cut = await inner
-    .first()
-    .evaluate('(element) => element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1');
+  const cut = await inner.first().evaluate((element) => {
+    const box = element as unknown as { clientWidth: number; scrollWidth: number };
+    return box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1;
+  });
   expect(cut, `the text of ${what} is cut short`).toBe(false);
 }
 
