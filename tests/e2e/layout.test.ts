@@ -79,9 +79,15 @@ describe('every screen fits a 1024-px and a 1366-px window', { timeout: 180_000 
       route: '#/schedules',
       ready: async (p) => {
         const grid = schedulesGrid(p);
-        const running = rowWithText(grid, runningChart!.name).locator('[data-status="running"]');
+        // Its health says Running (a Running badge when the health says something else): whole, in its cell.
+        const running = rowWithText(grid, runningChart!.name)
+          .locator('[data-health="running"], .badge[data-status="running"]')
+          .first();
         await running.waitFor();
-        await expectInsideOf(running, running.locator('xpath=ancestor::td[1]'), 'the Running badge');
+        await expectInsideOf(running, running.locator('xpath=ancestor::td[1]'), 'the Running status');
+        for (const health of await grid.locator('[data-health]').all()) {
+          await expectInsideOf(health, health.locator('xpath=ancestor::td[1]'), 'a schedule health');
+        }
         const cron = grid.locator('code', { hasText: '0 6 * * 1' });
         await expectInsideOf(cron, cron.locator('xpath=ancestor::td[1]'), 'the cron expression');
         const zone = grid.locator('.cron-cell .cell-sub');
