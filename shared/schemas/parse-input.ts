@@ -11,5 +11,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     if (field && !(field in fields)) fields[field] = issue.message;
     return field ? `${field}: ${issue.message}` : issue.message;
   });
-  throw new ChartSyncError('invalid_input', problems.join('; '), { fields });
+  // Each problem is a sentence; joined, only the last keeps its full stop ("a: x; b: y.", not "a: x.; b: y.").
+  const joined = problems.map((p, i) => (i < problems.length - 1 ? p.replace(/\.$/, '') : p)).join('; ');
+  throw new ChartSyncError('invalid_input', joined, { fields });
 }

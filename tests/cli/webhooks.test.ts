@@ -13,7 +13,7 @@ describe('chart-sync webhooks', () => {
     const bad = await cli('webhooks', 'add', 'http://8.8.8.8/hook', '--secret', 'short');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('chart-sync: URL: 8.8.8.8 is not a loopback or LAN address');
-    expect(bad.stderr).toContain('--secret: The secret must be at least 8 characters long.');
+    expect(bad.stderr).toContain('--secret: The secret must be at least 8 characters long;');
     expect(bad.stderr).toContain('--event: Choose at least one event.');
     const unknown = await cli(
       'webhooks',

@@ -101,10 +101,10 @@ describe('alerts: the bell, the Alerts screen and the Settings screen', { timeou
     expect(await page.getByRole('checkbox', { name: /Slow sync/ }).isChecked()).toBe(false);
 
     await page.getByLabel('Requests remaining').fill('-5');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('The quota-low request count cannot be negative.').waitFor();
     await page.getByLabel('Requests remaining').fill('2500');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForToast(page, 'Quota threshold saved');
     await screenshotsOf('settings');
     await page.getByRole('checkbox', { name: /Slow sync/ }).check();

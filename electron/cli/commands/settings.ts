@@ -12,6 +12,7 @@ type SetOptions = {
   enableAlert?: string[];
   quotaLowPercent?: string;
   quotaLowRequests?: string;
+  retentionDays?: string;
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -20,7 +21,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerSettingsCommand(program: Command): void {
   const settings = program
     .command('settings')
-    .description('show the settings (alert kinds turned off, quota-low threshold)')
+    .description('show the settings (alert kinds turned off, quota-low threshold, history retention)')
     .option('--json', 'print the settings as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       await withEngine(command, async (hosted) => {
@@ -41,6 +42,7 @@ export function registerSettingsCommand(program: Command): void {
     .option('--enable-alert <kind>', 'record an alert kind again; repeatable', collect)
     .option('--quota-low-percent <n>', 'quota_low below this percentage of the plan')
     .option('--quota-low-requests <n>', 'quota_low below this many requests remaining')
+    .option('--retention-days <n>', 'keep execution history, audit and delivery logs this many days')
     .action(async (options: SetOptions, command: Command) => {
       await withEngine(command, async (hosted) => {
         const current = await call(hosted, 'settings/get', {});
@@ -54,6 +56,7 @@ export function registerSettingsCommand(program: Command): void {
         if (options.quotaLowPercent !== undefined) change.quotaLowPercent = number(options.quotaLowPercent);
         if (options.quotaLowRequests !== undefined)
           change.quotaLowRequests = number(options.quotaLowRequests);
+        if (options.retentionDays !== undefined) change.retentionDays = number(options.retentionDays);
         if (Object.keys(change).length === 0) {
           throw new ChartSyncError(
             'invalid_input',
@@ -86,6 +89,7 @@ export function formatSettings(view: SettingsView): string {
     'Alerts recorded:',
     ...ALERT_KINDS.map((kind) => `  ${off.has(kind) ? '✗' : '✓'} ${kind}${off.has(kind) ? ' (off)' : ''}`),
     `Quota low below: ${view.quotaLowPercent} % of the plan or ${view.quotaLowRequests.toLocaleString('en-US')} requests`,
+    `History kept: ${view.retentionDays.toLocaleString('en-US')} days (older entries are pruned once a day)`,
     '',
   ].join('\n');
 }

@@ -4,7 +4,12 @@ import { toContractInput } from './rest-fields';
 import type { RestRequest, RestRoute } from './rest-routes';
 
 /** The fields of `PUT /api/settings/`, as REST clients name them. */
-const SETTINGS_FIELDS = ['disabled_alert_kinds', 'quota_low_percent', 'quota_low_requests'] as const;
+const SETTINGS_FIELDS = [
+  'disabled_alert_kinds',
+  'quota_low_percent',
+  'quota_low_requests',
+  'retention_days',
+] as const;
 
 /** `GET /api/settings/` and a partial `PUT` (or `PATCH`) of the settings the Settings screen changes. */
 export const SETTINGS_ROUTES: readonly RestRoute[] = [

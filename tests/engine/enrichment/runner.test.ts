@@ -181,7 +181,8 @@ describe('EnrichmentRunner: failures', () => {
 
   it('succeeds on a later attempt after a transient failure', async () => {
     const [uuid] = songUuids(1, 210);
-    emulator.current.faults.configure({ malformedJson: { next: 1, match: uuid } });
+    // A 500 is retried by the task, not by the request (malformed bodies now are retried per request).
+    emulator.current.faults.configure({ serverError: { status: 500, next: 1, match: uuid } });
     const h = started(harness(emulator.current));
     enqueueMetadata(h.database, [uuid!], NOW);
     h.runner.kick();

@@ -128,6 +128,7 @@ describe('REST settings on a real engine', () => {
       disabled_alert_kinds: [],
       quota_low_percent: 10,
       quota_low_requests: 1000,
+      retention_days: 365,
     });
     const updated = await rest('PUT', '/api/settings/', { disabled_alert_kinds: ['quota_low'] });
     expect(updated.body.value).toMatchObject({ disabled_alert_kinds: ['quota_low'], quota_low_percent: 10 });
@@ -135,7 +136,8 @@ describe('REST settings on a real engine', () => {
 
   it.each([
     [{ quota_low_percent: 101 }, 'quota_low_percent', /at most 100/],
-    [{ retention_days: 3 }, 'retention_days', /Unknown field "retention_days"/],
+    [{ retention_days: 3 }, 'retention_days', /at least 7 days/],
+    [{ retention_dayz: 30 }, 'retention_dayz', /Unknown field "retention_dayz"/],
   ])('refuses %j with a 400 naming the field', async (body, field, message) => {
     const answer = await rest('PATCH', '/api/settings/', body);
     expect(answer.status).toBe(400);

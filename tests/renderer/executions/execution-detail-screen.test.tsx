@@ -113,8 +113,11 @@ describe('execution detail', () => {
     expect(run.textContent).toContain(
       'Top 200 Global · spotify · GLOBAL (top-200-global) (schedule deleted)',
     );
-    expect(within(run).queryByRole('link')).toBeNull();
-    expect(screen.queryByRole('link', { name: 'Top 200 Global' })).toBeNull();
+    // The schedule is gone: the only link leads to the chart's executions, not to a schedule page.
+    const links = within(run).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/executions?chartId=1']);
+    const chart = screen.getByRole('link', { name: 'Top 200 Global' });
+    expect(chart.getAttribute('href')).toBe('#/executions?chartId=1');
   });
 
   it('says "already up to date" for a completed run that had nothing to fetch', async () => {
