@@ -112,7 +112,7 @@ describe('Audit screen', () => {
     render(<AuditScreen filter={{ from: '2026-11-30', to: '2026-11-01' }} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/"from" date is after the "to" date/);
     expect(fake.calls.some((c) => c.name === 'audit/list')).toBe(false);
-    expect(screen.getByText('No entries match these filters')).toBeTruthy();
+    expect(await screen.findByText('No entries match these filters')).toBeTruthy();
   });
 
   it('refetches when the engine records something new', async () => {

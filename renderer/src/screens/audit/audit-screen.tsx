@@ -2,6 +2,7 @@ import { auditSummary } from '../../../../shared/domain/audit-summary';
 import { AUDIT_ACTIONS, type AuditListItem, type AuditPage } from '../../../../shared/views/audit-entry';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import { ChartCombobox } from '../../components/chart-combobox';
+import { DateFilter } from '../../components/date-filter';
 import { FilterSelect } from '../../components/filter-select';
 import { EmptyState, ErrorState, Loading, RefreshError } from '../../components/states';
 import { TimeText } from '../../components/time-text';
@@ -207,30 +208,22 @@ function AuditFilters({
           disabled={!charts}
         />
       </div>
-      <div className="filter">
-        <label htmlFor="audit-from">From</label>
-        <input
-          id="audit-from"
-          type="date"
-          value={filter.from ?? ''}
-          max={filter.to ?? undefined}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'audit-date-problem' : undefined}
-          onChange={(e) => onChange({ from: e.target.value || null })}
-        />
-      </div>
-      <div className="filter">
-        <label htmlFor="audit-to">To</label>
-        <input
-          id="audit-to"
-          type="date"
-          value={filter.to ?? ''}
-          min={filter.from ?? undefined}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'audit-date-problem' : undefined}
-          onChange={(e) => onChange({ to: e.target.value || null })}
-        />
-      </div>
+      <DateFilter
+        id="audit-from"
+        label="From"
+        value={filter.from}
+        rangeProblem={problem}
+        rangeProblemId="audit-date-problem"
+        onChange={(from) => onChange({ from })}
+      />
+      <DateFilter
+        id="audit-to"
+        label="To"
+        value={filter.to}
+        rangeProblem={problem}
+        rangeProblemId="audit-date-problem"
+        onChange={(to) => onChange({ to })}
+      />
       {filter.scheduleId !== null && (
         <span className="filter-chip">
           Schedule {filter.scheduleId}
