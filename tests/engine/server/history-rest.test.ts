@@ -1,30 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../electron/engine/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../electron/engine/server';
 import type { AuditEntryView } from '../../../shared/views/audit-entry';
-import { useEmulator } from '../../support/emulator';
-import { startTestEngine, type TestEngine } from '../../support/sync-engine';
-import { http, makeRendererDir, openSocket, socketUrl } from './support';
+import { type TestEngine } from '../../support/sync-engine';
+import { http, openSocket, socketUrl } from './support';
+import { useRealHost } from './real-host';
 
 type Ok<T> = { ok: true; value: T };
 type Snake = Record<string, unknown>;
 
 /** The audit log and retention over REST and the WebSocket, on the real engine. */
 describe('audit and retention on the headless host', () => {
-  const emulator = useEmulator();
+  const host = useRealHost();
   let test: TestEngine;
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
-
-  beforeEach(async () => {
-    test = await startTestEngine(emulator.current);
-    renderer = makeRendererDir();
-    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
-  });
-  afterEach(async () => {
-    await server.close();
-    await test.engine.close();
-    renderer.cleanup();
-  });
+  beforeEach(() => ({ test, server } = host));
 
   const rest = (method: string, path: string, body?: unknown) =>
     http(server.port, method, path, {

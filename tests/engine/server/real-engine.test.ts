@@ -1,28 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../electron/engine/server';
-import { useEmulator } from '../../support/emulator';
-import { SYNC_NOW, startTestEngine, type TestEngine } from '../../support/sync-engine';
-import { http, makeRendererDir, openSocket, socketUrl } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../electron/engine/server';
+import { SYNC_NOW, type TestEngine } from '../../support/sync-engine';
+import { http, openSocket, socketUrl } from './support';
+import { useRealHost } from './real-host';
 
 type Ok<T> = { ok: true; value: T };
 
 /** The whole path on the real engine: HTTP and WebSocket → dispatch → handlers → database → events back. */
 describe('the headless host on a real engine', () => {
-  const emulator = useEmulator();
+  const host = useRealHost();
   let test: TestEngine;
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
-
-  beforeEach(async () => {
-    test = await startTestEngine(emulator.current);
-    renderer = makeRendererDir();
-    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
-  });
-  afterEach(async () => {
-    await server.close();
-    await test.engine.close();
-    renderer.cleanup();
-  });
+  beforeEach(() => ({ test, server } = host));
 
   const rest = (method: string, path: string, body?: unknown) =>
     http(server.port, method, path, {
@@ -142,21 +131,10 @@ describe('the headless host on a real engine', () => {
 });
 
 describe('the REST executions and backfill endpoints on a real engine', () => {
-  const emulator = useEmulator();
+  const host = useRealHost();
   let test: TestEngine;
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
-
-  beforeEach(async () => {
-    test = await startTestEngine(emulator.current);
-    renderer = makeRendererDir();
-    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
-  });
-  afterEach(async () => {
-    await server.close();
-    await test.engine.close();
-    renderer.cleanup();
-  });
+  beforeEach(() => ({ test, server } = host));
 
   const rest = async <T>(method: string, path: string) => {
     const answer = await http(server.port, method, path, {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../electron/engine/server';
-import { ALERT_SEVERITY } from '../../../shared/domain/alert-rules';
 import { useEmulator } from '../../support/emulator';
+import { ALERT_SEVERITY } from '../../../shared/domain/alert-rules';
 import { startTestEngine, type TestEngine } from '../../support/sync-engine';
 import { http, makeRendererDir } from './support';
+import { useRealHost } from './real-host';
 
 type Answer = { ok: boolean; value?: Record<string, unknown>; error?: Record<string, unknown> };
 
@@ -99,21 +100,9 @@ describe('REST alerts on a real engine', () => {
 });
 
 describe('REST settings on a real engine', () => {
-  const emulator = useEmulator();
-  let test: TestEngine;
+  const host = useRealHost();
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
-
-  beforeEach(async () => {
-    test = await startTestEngine(emulator.current);
-    renderer = makeRendererDir();
-    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
-  });
-  afterEach(async () => {
-    await server.close();
-    await test.engine.close();
-    renderer.cleanup();
-  });
+  beforeEach(() => ({ server } = host));
 
   const rest = async (method: string, path: string, body?: unknown) => {
     const answer = await http(server.port, method, path, {

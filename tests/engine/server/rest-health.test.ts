@@ -1,29 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../electron/engine/server';
-import { useEmulator } from '../../support/emulator';
-import { startTestEngine, type TestEngine } from '../../support/sync-engine';
-import { http, makeRendererDir } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../electron/engine/server';
+import { type TestEngine } from '../../support/sync-engine';
+import { http } from './support';
+import { useRealHost } from './real-host';
 
 type Ok<T> = { ok: true; value: T };
 type RestSchedule = { id: number; health: string; health_reason: string; status: string };
 
 /** Health reaches REST in snake_case on the schedule answers and the status answer, from the real engine. */
 describe('REST health', () => {
-  const emulator = useEmulator();
+  const host = useRealHost();
   let test: TestEngine;
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
-
-  beforeEach(async () => {
-    test = await startTestEngine(emulator.current);
-    renderer = makeRendererDir();
-    server = await startServer({ engine: test.engine, port: 0, rendererDir: renderer.rendererDir });
-  });
-  afterEach(async () => {
-    await server.close();
-    await test.engine.close();
-    renderer.cleanup();
-  });
+  beforeEach(() => ({ test, server } = host));
 
   const get = async <T>(path: string): Promise<T> => {
     const answer = await http(server.port, 'GET', path, {
