@@ -32,5 +32,16 @@ export const CALL_NAMES = [
   'settings/update',
   'audit/list',
   'retention/prune',
+  'rankings/get',
+  'songs/list',
+  'songs/get',
+  'songs/audience',
+  'analytics/overview',
+  'analytics/quota-plan',
+  'analytics/quota-impact',
+  'exports/start',
+  'exports/list',
+  'exports/get',
+  'exports/cancel',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { callInputs } from '../schemas/call-inputs';
 import type { AlertPage } from '../views/alert';
+import type { AnalyticsView, QuotaImpactView, QuotaPlanView } from '../views/analytics';
+import type { ExportPage, ExportView } from '../views/export';
+import type { RankingView } from '../views/ranking';
+import type { SongDetail, SongPage } from '../views/song';
+import type { SongAudienceView } from '../views/song-audience';
 import type { AppStatus } from '../views/app-status';
 import type { AuditPage } from '../views/audit-entry';
 import type { BulkResult } from '../views/bulk-result';
@@ -57,6 +62,17 @@ export type CallOutputs = {
   'settings/update': SettingsView;
   'audit/list': AuditPage;
   'retention/prune': PruneSummary;
+  'rankings/get': RankingView;
+  'songs/list': SongPage;
+  'songs/get': SongDetail;
+  'songs/audience': SongAudienceView;
+  'analytics/overview': AnalyticsView;
+  'analytics/quota-plan': QuotaPlanView;
+  'analytics/quota-impact': QuotaImpactView;
+  'exports/start': ExportView;
+  'exports/list': ExportPage;
+  'exports/get': ExportView;
+  'exports/cancel': ExportView;
 };
 export type CallOutput<K extends CallName> = CallOutputs[K];
 

@@ -1,4 +1,5 @@
 import type { AlertView } from '../views/alert';
+import type { ExportProgress, ExportView } from '../views/export';
 import type { ExecutionView } from '../views/schedule-view';
 
 /** Progress of a running execution, pushed as each period is stored. */
@@ -43,6 +44,11 @@ export type EngineEvents = {
   'schedule/overdue': { scheduleId: number; chartId: number };
   /** Deliveries of these webhooks were queued or attempted: the delivery log and counts changed. */
   'webhooks/deliveries-changed': { webhookIds: number[] };
+  /** Stored rankings of a chart changed (a period was committed): open ranking and song views refresh. */
+  'rankings/stored': { chartId: number; date: string };
+  'export/progress': ExportProgress;
+  /** An export started, ended (completed, failed, cancelled): the Exports section. */
+  'export/updated': ExportView;
 };
 export type EventName = keyof EngineEvents;
 
@@ -61,4 +67,7 @@ export const EVENT_NAMES = [
   'alerts/changed',
   'schedule/overdue',
   'webhooks/deliveries-changed',
+  'rankings/stored',
+  'export/progress',
+  'export/updated',
 ] as const satisfies readonly EventName[];

@@ -228,3 +228,24 @@ export const QUOTA_LOW_REQUESTS_MAX = 100_000_000;
 /** The Alerts screen, CLI and REST page the alerts: this many by default, at most the maximum per call. */
 export const ALERT_PAGE_DEFAULT = 100;
 export const ALERT_PAGE_MAX = 1_000;
+
+/** The Songs screen, CLI and REST page the songs list. */
+export const SONG_PAGE_DEFAULT = 100;
+export const SONG_PAGE_MAX = 1_000;
+
+/** The analytics dashboard's longest range. */
+export const ANALYTICS_RANGE_MAX_DAYS = 366;
+/** How many of the slowest charts the dashboard lists. */
+export const ANALYTICS_SLOWEST_CHARTS = 10;
+
+/** The quota planner's month, and the day of the month a billing cycle starts when no setting says otherwise. */
+export const QUOTA_PLAN_MONTH_DAYS = 30;
+export const BILLING_CYCLE_DAY_DEFAULT = 1;
+/** The quota is sampled into quota_samples at most this often. */
+export const QUOTA_SAMPLE_INTERVAL_MS = MINUTE_MS;
+
+/** Exports: charts named in one export, the exports list's page, progress events per second at most. */
+export const EXPORT_CHARTS_MAX = 10_000;
+export const EXPORT_PAGE_DEFAULT = 50;
+export const EXPORT_PAGE_MAX = 500;
+export const EXPORT_PROGRESS_INTERVAL_MS = 250;

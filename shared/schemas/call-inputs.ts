@@ -12,6 +12,9 @@ import {
   EXECUTION_PAGE_MAX,
   EXECUTION_PAGE_DEFAULT,
 } from '../domain/policies';
+import { analyticsInput, quotaImpactInput } from './analytics-input';
+import { rankingInput, songAudienceInput, songGetInput, songsListInput } from './data-input';
+import { exportListInput, exportStartInput } from './export-input';
 import { pruneInput } from './retention-input';
 import { createScheduleInput, updateScheduleInput } from './schedule-input';
 import { createWebhookInput, webhookDeliveriesInput } from './webhook-input';
@@ -141,4 +144,19 @@ export const callInputs = {
     }),
   /** Prunes history older than the retention setting now; with dryRun, only counts what would go. */
   'retention/prune': pruneInput,
+  /** A chart's stored ranking at a date (the latest stored without one). */
+  'rankings/get': rankingInput,
+  'songs/list': songsListInput,
+  /** A song by uuid or ISRC: metadata, every chart it is on with its positions over time. */
+  'songs/get': songGetInput,
+  /** A song's stored audience; queues a background fetch of what is missing or older than 7 days. */
+  'songs/audience': songAudienceInput,
+  'analytics/overview': analyticsInput,
+  'analytics/quota-plan': none,
+  'analytics/quota-impact': quotaImpactInput,
+  /** Starts an export; it runs in the background ('export/progress', 'export/updated'). */
+  'exports/start': exportStartInput,
+  'exports/list': exportListInput,
+  'exports/get': byId,
+  'exports/cancel': byId,
 } as const;

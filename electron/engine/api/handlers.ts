@@ -8,6 +8,10 @@ import { historyHandlers } from './history-handlers';
 import { scheduleHandlers } from './schedule-handlers';
 import { webhookHandlers } from './webhook-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { analyticsHandlers } from '../analytics/analytics-handlers';
+import { exportHandlers } from '../export/export-handlers';
+import { rankingHandlers } from '../rankings/ranking-handlers';
+import { songHandlers } from '../songs/song-handlers';
 
 export type { HandlerContext } from './handler-context';
 
@@ -22,5 +26,9 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...alertHandlers(context),
     ...settingsHandlers(context),
     ...historyHandlers(context),
+    ...rankingHandlers(context),
+    ...songHandlers(context),
+    ...analyticsHandlers(context),
+    ...exportHandlers(context),
   };
 }

@@ -13,6 +13,12 @@ export type Route =
   | { screen: 'alerts'; filter: Record<string, string> }
   | { screen: 'settings' }
   | { screen: 'audit'; filter: Record<string, string> }
+  /** A chart's stored ranking: `chart` is its id or slug; `date` null = the latest stored. */
+  | { screen: 'ranking'; chart: string; date: string | null }
+  | { screen: 'songs'; filter: Record<string, string> }
+  | { screen: 'song'; uuid: string }
+  | { screen: 'analytics'; filter: Record<string, string> }
+  | { screen: 'exports' }
   | { screen: 'not-found'; path: string };
 
 const positiveInt = (text: string | undefined): number | null =>
@@ -26,6 +32,16 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const [first, second, third] = parts;
   if (parts.length === 0 || (first === 'charts' && parts.length === 1)) return { screen: 'charts' };
+  if (first === 'charts' && second !== undefined && third === 'ranking' && parts.length === 3) {
+    const date = params.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : null;
+    return { screen: 'ranking', chart: decodeSegment(second), date };
+  }
+  if (first === 'songs') {
+    if (parts.length === 1) return { screen: 'songs', filter: params };
+    if (second !== undefined && parts.length === 2) return { screen: 'song', uuid: decodeSegment(second) };
+  }
+  if (first === 'analytics' && parts.length === 1) return { screen: 'analytics', filter: params };
+  if (first === 'exports' && parts.length === 1) return { screen: 'exports' };
   if (first === 'schedules') {
     if (parts.length === 1) return { screen: 'schedules' };
     if (second === 'new' && parts.length === 2) {
@@ -44,6 +60,19 @@ export function parseRoute(hash: string): Route {
   if (first === 'settings' && parts.length === 1) return { screen: 'settings' };
   if (first === 'audit' && parts.length === 1) return { screen: 'audit', filter: params };
   return { screen: 'not-found', path };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** A chart's ranking at a date (the latest stored when `date` is null). */
+export function rankingHref(chart: number | string, date: string | null = null): string {
+  return hrefOf({ screen: 'ranking', chart: String(chart), date });
 }
 
 /** A chart's execution history, whether it has a schedule or not (executions outlive their schedule). */
@@ -90,5 +119,21 @@ export function hrefOf(route: Exclude<Route, { screen: 'not-found' }>): string {
       const query = new URLSearchParams(route.filter).toString();
       return query ? `#/audit?${query}` : '#/audit';
     }
+    case 'ranking': {
+      const path = `#/charts/${encodeURIComponent(route.chart)}/ranking`;
+      return route.date === null ? path : `${path}?date=${route.date}`;
+    }
+    case 'songs': {
+      const query = new URLSearchParams(route.filter).toString();
+      return query ? `#/songs?${query}` : '#/songs';
+    }
+    case 'song':
+      return `#/songs/${encodeURIComponent(route.uuid)}`;
+    case 'analytics': {
+      const query = new URLSearchParams(route.filter).toString();
+      return query ? `#/analytics?${query}` : '#/analytics';
+    }
+    case 'exports':
+      return '#/exports';
   }
 }

@@ -1,7 +1,7 @@
 import { hrefOf, type Route } from '../routing/routes';
 
 const ITEMS = [
-  { href: hrefOf({ screen: 'charts' }), label: 'Charts', key: 'c', screens: ['charts'] },
+  { href: hrefOf({ screen: 'charts' }), label: 'Charts', key: 'c', screens: ['charts', 'ranking'] },
   {
     href: hrefOf({ screen: 'schedules' }),
     label: 'Schedules',
@@ -14,6 +14,14 @@ const ITEMS = [
     key: 'e',
     screens: ['executions', 'execution-detail'],
   },
+  { href: hrefOf({ screen: 'songs', filter: {} }), label: 'Songs', key: 'o', screens: ['songs', 'song'] },
+  {
+    href: hrefOf({ screen: 'analytics', filter: {} }),
+    label: 'Analytics',
+    key: 'd',
+    screens: ['analytics'],
+  },
+  { href: hrefOf({ screen: 'exports' }), label: 'Exports', key: 'x', screens: ['exports'] },
   { href: hrefOf({ screen: 'alerts', filter: {} }), label: 'Alerts', key: 'a', screens: ['alerts'] },
   { href: hrefOf({ screen: 'audit', filter: {} }), label: 'Audit', key: 'l', screens: ['audit'] },
   { href: hrefOf({ screen: 'settings' }), label: 'Settings', key: 't', screens: ['settings'] },

@@ -9,6 +9,11 @@ import { SchedulesScreen } from '../screens/schedules/schedules-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { EmptyState } from '../components/states';
 import { AuditScreen } from '../screens/audit/audit-screen';
+import { AnalyticsScreen } from '../screens/analytics/analytics-screen';
+import { ExportsScreen } from '../screens/exports/exports-screen';
+import { RankingScreen } from '../screens/ranking/ranking-screen';
+import { SongScreen } from '../screens/song/song-screen';
+import { SongsScreen } from '../screens/songs/songs-screen';
 
 export function ScreenFor({ route }: { route: Route }) {
   switch (route.screen) {
@@ -32,6 +37,16 @@ export function ScreenFor({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'audit':
       return <AuditScreen filter={route.filter} />;
+    case 'ranking':
+      return <RankingScreen key={`${route.chart}`} chart={route.chart} date={route.date} />;
+    case 'songs':
+      return <SongsScreen filter={route.filter} />;
+    case 'song':
+      return <SongScreen key={route.uuid} uuid={route.uuid} />;
+    case 'analytics':
+      return <AnalyticsScreen filter={route.filter} />;
+    case 'exports':
+      return <ExportsScreen />;
     case 'not-found':
       return (
         <EmptyState title="There is no such page">

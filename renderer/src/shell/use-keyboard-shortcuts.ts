@@ -11,6 +11,9 @@ const GO_TO: Record<string, string> = {
   a: hrefOf({ screen: 'alerts', filter: {} }),
   t: hrefOf({ screen: 'settings' }),
   l: hrefOf({ screen: 'audit', filter: {} }),
+  o: hrefOf({ screen: 'songs', filter: {} }),
+  d: hrefOf({ screen: 'analytics', filter: {} }),
+  x: hrefOf({ screen: 'exports' }),
 };
 /** "g" then a letter must follow within this long, as in mail and issue-tracker apps. */
 const SEQUENCE_MS = 1_500;

@@ -15,12 +15,15 @@ const NOW = Date.UTC(2026, 10, 23, 12);
 
 const EXPECTED_TABLES = [
   'alerts',
+  'api_usage_hourly',
   'audit_log',
   'chart_ranking_entries',
   'chart_rankings',
   'chart_sync_executions',
   'chart_sync_schedules',
   'charts',
+  'data_exports',
+  'quota_samples',
   'settings',
   'song_audience',
   'songs',

@@ -61,6 +61,8 @@ export const songs = sqliteTable(
   (t) => [
     uniqueIndex('songs_uuid_unique').on(t.uuid),
     index('songs_metadata_fetched_at_idx').on(t.metadataFetchedAt),
+    // `chart-sync song <isrc>` and the songs search find a song by its ISRC.
+    index('songs_isrc_idx').on(t.isrc),
   ],
 );
 

@@ -3,3 +3,5 @@ export * from './sync';
 export * from './system';
 export * from './alerts';
 export * from './webhooks';
+export * from './usage';
+export * from './exports';

@@ -83,6 +83,8 @@ export const chartSyncExecutions = sqliteTable(
     periodsFailed: integer('periods_failed').notNull().default(0),
     // The periods still missing when an execution failed: JSON array of period keys.
     failedPeriodsJson: text('failed_periods_json'),
+    // Soundcharts requests this execution sent (pages, date lists, retries): the quota planner's history.
+    requestsMade: integer('requests_made').notNull().default(0),
     workerTaskId: text('worker_task_id'),
     retryCount: integer('retry_count').notNull().default(0),
     maxRetries: integer('max_retries').notNull().default(3),

@@ -1,0 +1,18 @@
+import type { CallHandlers } from '../../../shared/contract/calls';
+import { ChartSyncError } from '../../../shared/errors';
+import type { HandlerContext } from '../api/handler-context';
+
+// Foundation stub: replaced by the capability's real handlers in this issue.
+const notYet = (): never => {
+  throw new ChartSyncError('internal', 'Not built yet.');
+};
+
+export function analyticsHandlers(
+  _context: HandlerContext,
+): Pick<CallHandlers, 'analytics/overview' | 'analytics/quota-plan' | 'analytics/quota-impact'> {
+  return {
+    'analytics/overview': notYet,
+    'analytics/quota-plan': notYet,
+    'analytics/quota-impact': notYet,
+  };
+}

@@ -1,0 +1,42 @@
+/** One line (or set of bars) of a plot. `values` line up with the plot's `x`; null leaves a gap. */
+export type PlotSeries = {
+  label: string;
+  values: (number | null)[];
+  /** A CSS colour or a custom property of the theme ('--accent'); a palette colour when absent. */
+  color?: string;
+  style?: 'line' | 'bars' | 'step' | 'points';
+  /** Drawn dashed (a secondary measure, e.g. p95 beside the median). */
+  dashed?: boolean;
+  /** Use the right-hand axis (a second unit on one plot). */
+  rightAxis?: boolean;
+};
+
+export type PlotProps = {
+  /** What the plot shows, for screen readers and as its caption. */
+  title: string;
+  /** Instants of the points, epoch seconds, ascending. */
+  x: number[];
+  series: PlotSeries[];
+  height?: number;
+  /** Rank plots: position 1 at the top. */
+  invertY?: boolean;
+  /** Formats the left axis's values and the legend (the right axis takes formatRightY). */
+  formatY?: (value: number) => string;
+  formatRightY?: (value: number) => string;
+  /** Fixed range of the left axis (e.g. [0, 1] for a rate). */
+  yRange?: [number, number];
+  /** Shown instead of an empty frame when there is no point at all. */
+  emptyText?: string;
+};
+
+/** Colours given to series without their own, in order: distinguishable in both themes. */
+export const PLOT_PALETTE = [
+  '--accent',
+  '--good',
+  '--warn',
+  '--bad',
+  '#8e6bd8',
+  '#1a9fa8',
+  '#c2508b',
+  '#7d8a2e',
+] as const;

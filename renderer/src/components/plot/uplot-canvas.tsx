@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { PLOT_PALETTE, type PlotProps, type PlotSeries } from './plot-types';
+
+const DEFAULT_HEIGHT = 220;
+
+/** The uPlot instance behind <Plot>: built from the props, resized with its box, rebuilt when the theme changes. */
+export default function UPlotCanvas(props: PlotProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const theme = useThemeVersion();
+  const { x, series, height = DEFAULT_HEIGHT, invertY, formatY, formatRightY, yRange } = props;
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const colours = readColours(element, series);
+    const width = Math.max(element.clientWidth, 200);
+    const plot = new uPlot(
+      {
+        width,
+        height,
+        legend: { live: true },
+        cursor: { drag: { x: false, y: false } },
+        scales: {
+          x: { time: true },
+          y: { ...(invertY ? { dir: -1 } : {}), ...(yRange ? { range: yRange } : {}) },
+          ...(series.some((s) => s.rightAxis) ? { right: {} } : {}),
+        },
+        axes: [
+          axis(colours),
+          { ...axis(colours), ...(formatY ? { values: (_u, values) => values.map(formatY) } : {}) },
+          ...(series.some((s) => s.rightAxis)
+            ? [
+                {
+                  ...axis(colours),
+                  scale: 'right',
+                  side: 1,
+                  grid: { show: false },
+                  ...(formatRightY
+                    ? { values: (_u: uPlot, values: number[]) => values.map(formatRightY) }
+                    : {}),
+                } satisfies uPlot.Axis,
+              ]
+            : []),
+        ],
+        series: [
+          {},
+          ...series.map((s, index) =>
+            seriesOptions(s, colours.series[index] ?? colours.fg, s.rightAxis ? formatRightY : formatY),
+          ),
+        ],
+      },
+      [x, ...series.map((s) => s.values)] as uPlot.AlignedData,
+      element,
+    );
+    const resize = new ResizeObserver(() => {
+      plot.setSize({ width: Math.max(element.clientWidth, 200), height });
+    });
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [x, series, height, invertY, formatY, formatRightY, yRange, theme]);
+
+  return <div ref={box} className="plot-canvas" />;
+}
+
+type Colours = { fg: string; muted: string; grid: string; series: string[] };
+
+function axis(colours: Colours): uPlot.Axis {
+  return {
+    stroke: colours.muted,
+    grid: { stroke: colours.grid, width: 1 },
+    ticks: { stroke: colours.grid, width: 1 },
+  };
+}
+
+function seriesOptions(
+  spec: PlotSeries,
+  colour: string,
+  format: ((value: number) => string) | undefined,
+): uPlot.Series {
+  const base: uPlot.Series = {
+    label: spec.label,
+    stroke: colour,
+    width: 2,
+    spanGaps: false,
+    ...(spec.rightAxis ? { scale: 'right' } : {}),
+    ...(spec.dashed ? { dash: [6, 4] } : {}),
+    ...(format ? { value: (_u: uPlot, value: number | null) => (value === null ? '—' : format(value)) } : {}),
+  };
+  switch (spec.style ?? 'line') {
+    case 'bars':
+      return {
+        ...base,
+        fill: colour,
+        width: 0,
+        paths: uPlot.paths.bars!({ size: [0.7, 48], gap: 1 }),
+        points: { show: false },
+      };
+    case 'step':
+      return { ...base, paths: uPlot.paths.stepped!({ align: 1 }) };
+    case 'points':
+      return { ...base, paths: () => null, points: { show: true, size: 6, fill: colour } };
+    case 'line':
+      return base;
+  }
+}
+
+/** The theme's colours as the canvas needs them: custom properties (light-dark()) resolved to rgb. */
+function readColours(element: HTMLElement, series: PlotSeries[]): Colours {
+  const probe = document.createElement('span');
+  element.append(probe);
+  const resolve = (colour: string) => {
+    probe.style.color = colour.startsWith('--') ? `var(${colour})` : colour;
+    return getComputedStyle(probe).color;
+  };
+  const colours = {
+    fg: resolve('--fg'),
+    muted: resolve('--muted'),
+    grid: resolve('--border'),
+    series: series.map((s, i) => resolve(s.color ?? PLOT_PALETTE[i % PLOT_PALETTE.length]!)),
+  };
+  probe.remove();
+  return colours;
+}
+
+/** Changes when the app's theme or the OS scheme changes, so the canvas is redrawn in the new colours. */
+function useThemeVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const observer = new MutationObserver(bump);
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme', 'class'],
+    });
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', bump);
+    return () => {
+      observer.disconnect();
+      scheme.removeEventListener('change', bump);
+    };
+  }, []);
+  return version;
+}

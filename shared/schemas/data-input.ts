@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  CHART_REFERENCE_MAX,
+  SONG_PAGE_DEFAULT,
+  SONG_PAGE_MAX,
+  SUPPORTED_AUDIENCE_PLATFORMS,
+} from '../domain/policies';
+import { SONG_SORTS } from '../views/song';
+import { calendarDate } from './calendar-date';
+
+/** A chart as the operator names it: its id or its slug (CLI argument, REST path segment, UI link). */
+export const chartReference = z
+  .string()
+  .trim()
+  .min(1, 'Name the chart by its id or slug.')
+  .max(CHART_REFERENCE_MAX, `A chart reference is at most ${CHART_REFERENCE_MAX} characters.`);
+
+/** A song by its Soundcharts uuid, or (songs/get only) its ISRC. */
+const songReference = z.string().trim().min(1, 'Name the song by its uuid or ISRC.').max(100);
+
+export const rankingInput = z
+  .object({
+    chart: chartReference,
+    /** The ranking's calendar date; absent = the latest stored. */
+    date: calendarDate('The ranking date').optional(),
+  })
+  .strict();
+
+export const songsListInput = z
+  .object({
+    /** Matches title, artists (credit name) or ISRC, case-insensitively. */
+    search: z.string().trim().max(200).optional(),
+    sort: z
+      .enum(SONG_SORTS, {
+        error: (issue) =>
+          `Unknown sort ${JSON.stringify(issue.input)}; the sorts are ${SONG_SORTS.join(', ')}.`,
+      })
+      .default('last_seen'),
+    limit: z.number().int().min(1).max(SONG_PAGE_MAX).default(SONG_PAGE_DEFAULT),
+    offset: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+
+export const songGetInput = z.object({ song: songReference }).strict();
+
+export const songAudienceInput = z
+  .object({
+    song: songReference,
+    /** Only this platform (all supported platforms when absent). */
+    platform: z
+      .enum(SUPPORTED_AUDIENCE_PLATFORMS, {
+        error: (issue) =>
+          `Unknown audience platform ${JSON.stringify(issue.input)}; the platforms are ${SUPPORTED_AUDIENCE_PLATFORMS.join(', ')}.`,
+      })
+      .optional(),
+    /** Fetch again now even when the stored data is fresh (the manual refresh button). */
+    refresh: z.boolean().default(false),
+  })
+  .strict();
