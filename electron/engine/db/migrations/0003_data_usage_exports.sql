@@ -36,4 +36,5 @@ CREATE TABLE `data_exports` (
 CREATE INDEX `data_exports_started_idx` ON `data_exports` (`started_at`);--> statement-breakpoint
 CREATE INDEX `data_exports_since_last_idx` ON `data_exports` (`dataset`,`destination`,`status`,`completed_at`);--> statement-breakpoint
 ALTER TABLE `chart_sync_executions` ADD `requests_made` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `chart_sync_executions_completed_idx` ON `chart_sync_executions` (`completed_at`,`status`,`started_at`,`chart_id`,`schedule_id`);--> statement-breakpoint
 CREATE INDEX `songs_isrc_idx` ON `songs` (`isrc`);

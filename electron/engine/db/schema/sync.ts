@@ -96,6 +96,14 @@ export const chartSyncExecutions = sqliteTable(
     index('chart_sync_executions_status_idx').on(t.status),
     index('chart_sync_executions_created_idx').on(t.createdAt),
     index('chart_sync_executions_chart_created_idx').on(t.chartId, t.createdAt),
+    // The analytics dashboard reads executions by when they ended; covering, so a year of them is one range scan.
+    index('chart_sync_executions_completed_idx').on(
+      t.completedAt,
+      t.status,
+      t.startedAt,
+      t.chartId,
+      t.scheduleId,
+    ),
     // Never two executions of one schedule at the same time, even if two hosts share the file.
     uniqueIndex('chart_sync_executions_one_active')
       .on(t.scheduleId)
