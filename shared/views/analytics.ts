@@ -10,15 +10,21 @@ export type AnalyticsDay = {
   failed: number;
   cancelled: number;
   interrupted: number;
-  /** completed ÷ (completed + failed); null when none ended. */
+  /** completed ÷ (completed + failed), in percent (0–100) like a schedule's success rate; null when none ended. */
   successRate: number | null;
-  /** Durations of the executions that ended that day (ms); null when none. */
+  /**
+   * Durations (ms) of the completed executions that ended that day: median, and p95 by the nearest-rank rule
+   * (shared/domain/analytics.ts); null when none. A failure that stopped at once is not a fast sync.
+   */
   durationMedianMs: number | null;
   durationP95Ms: number | null;
   /** Soundcharts requests sent that day, in total and by kind. */
   requests: number;
   requestsByKind: Record<ApiRequestKind, number>;
-  /** The lowest quota remaining observed that day; null when none was observed. */
+  /**
+   * The lowest quota remaining observed that day; null when none was observed. Requests are stored per UTC hour,
+   * so in a zone whose offset is not whole hours an hour counts on the day it starts in.
+   */
   quotaRemaining: number | null;
 };
 
@@ -33,9 +39,9 @@ export type ChartFreshness = {
   newestDate: string | null;
   /** Whole days from newestDate to today; null when nothing is stored. */
   ageDays: number | null;
-  /** Days between two periods of the chart (1 daily, 7 weekly, ~30 monthly). */
+  /** Days between two periods of the chart (1 daily, 7 weekly, 31 monthly). */
   periodDays: number;
-  /** fresh: age ≤ one period (+1 day for publication); stale: beyond; never: nothing stored. */
+  /** fresh: age ≤ one period (+1 day for publication); stale: beyond; never: nothing stored. Stalest first. */
   state: 'fresh' | 'stale' | 'never';
 };
 
@@ -60,6 +66,7 @@ export type AttentionSchedule = {
 };
 
 export type AnalyticsView = {
+  /** The range actually counted: from the start of the first day to the end of the last, in timeZone. */
   from: number;
   to: number;
   timeZone: string;

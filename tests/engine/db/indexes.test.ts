@@ -47,6 +47,25 @@ describe('indexes serve the app’s real queries', () => {
       params: [0],
       index: 'songs_metadata_fetched_at_idx',
     },
+    {
+      query: 'executions that ended in a range (the dashboard)',
+      sql: `SELECT completed_at, status, started_at, chart_id FROM chart_sync_executions
+            WHERE completed_at >= ? AND completed_at < ?`,
+      params: [0, 1],
+      index: 'COVERING INDEX chart_sync_executions_completed_idx',
+    },
+    {
+      query: 'API usage of a range',
+      sql: 'SELECT hour_start, kind, requests FROM api_usage_hourly WHERE hour_start >= ? AND hour_start < ?',
+      params: [0, 1],
+      index: 'sqlite_autoindex_api_usage_hourly_1',
+    },
+    {
+      query: 'quota samples of a range',
+      sql: 'SELECT at, remaining FROM quota_samples WHERE at >= ? AND at < ?',
+      params: [0, 1],
+      index: 'INTEGER PRIMARY KEY',
+    },
   ])('$query uses $index', ({ sql, params, index }) => {
     expect(plan(sql, ...params)).toContain(index);
   });
