@@ -59,7 +59,7 @@ export function ConfirmDialog() {
           <p>{request.message}</p>
           <div className="dialog-actions">
             <button type="button" onClick={() => finish(false)} autoFocus={request.danger}>
-              Cancel
+              {request.cancelLabel ?? 'Cancel'}
             </button>
             <button
               type="submit"

@@ -4,6 +4,8 @@ export type ConfirmRequest = {
   title: string;
   message: string;
   confirmLabel: string;
+  /** The button that backs out ("Cancel" when absent), e.g. "Go back" when the action is a save. */
+  cancelLabel?: string;
   /** Destructive actions get a red button and focus starts on Cancel. */
   danger?: boolean;
 };

@@ -27,6 +27,13 @@ export type PlotProps = {
   yRange?: [number, number];
   /** Shown instead of an empty frame when there is no point at all. */
   emptyText?: string;
+  /**
+   * Bars stacked in the order given (the first at the bottom), e.g. executions per day by status; the legend
+   * still shows each series' own value.
+   */
+  stacked?: boolean;
+  /** A sentence under the title saying what the plot shows in numbers, for readers who cannot see it. */
+  summary?: string;
 };
 
 /** Colours given to series without their own, in order: distinguishable in both themes. */

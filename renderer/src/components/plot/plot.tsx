@@ -10,7 +10,10 @@ export function Plot(props: PlotProps) {
   const hasPoints = props.x.length > 0 && props.series.some((s) => s.values.some((v) => v !== null));
   return (
     <figure className="plot" aria-label={props.title}>
-      <figcaption className="plot-title">{props.title}</figcaption>
+      <figcaption>
+        <span className="plot-title">{props.title}</span>
+        {props.summary && <span className="plot-summary">{props.summary}</span>}
+      </figcaption>
       {hasPoints ? (
         <Suspense fallback={<div className="plot-loading" style={{ height: props.height ?? 220 }} />}>
           <UPlotCanvas {...props} />

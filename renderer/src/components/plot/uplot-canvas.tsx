@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { PLOT_PALETTE, type PlotProps, type PlotSeries } from './plot-types';
+import { plainSeries, stackSeries } from './stack-series';
 
 const DEFAULT_HEIGHT = 220;
 
@@ -9,12 +10,13 @@ const DEFAULT_HEIGHT = 220;
 export default function UPlotCanvas(props: PlotProps) {
   const box = useRef<HTMLDivElement>(null);
   const theme = useThemeVersion();
-  const { x, series, height = DEFAULT_HEIGHT, invertY, formatY, formatRightY, yRange } = props;
+  const { x, series, height = DEFAULT_HEIGHT, invertY, formatY, formatRightY, yRange, stacked } = props;
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
     const colours = readColours(element, series);
+    const drawn = stacked ? stackSeries(series, colours.series) : plainSeries(series, colours.series);
     const width = Math.max(element.clientWidth, 200);
     const plot = new uPlot(
       {
@@ -46,12 +48,17 @@ export default function UPlotCanvas(props: PlotProps) {
         ],
         series: [
           {},
-          ...series.map((s, index) =>
-            seriesOptions(s, colours.series[index] ?? colours.fg, s.rightAxis ? formatRightY : formatY),
+          ...drawn.map((d) =>
+            seriesOptions(
+              d.spec,
+              d.colour ?? colours.fg,
+              d.spec.rightAxis ? formatRightY : formatY,
+              d.legendValues,
+            ),
           ),
         ],
       },
-      [x, ...series.map((s) => s.values)] as uPlot.AlignedData,
+      [x, ...drawn.map((d) => d.values)] as uPlot.AlignedData,
       element,
     );
     const resize = new ResizeObserver(() => {
@@ -62,7 +69,7 @@ export default function UPlotCanvas(props: PlotProps) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [x, series, height, invertY, formatY, formatRightY, yRange, theme]);
+  }, [x, series, height, invertY, formatY, formatRightY, yRange, stacked, theme]);
 
   return <div ref={box} className="plot-canvas" />;
 }
@@ -81,7 +88,10 @@ function seriesOptions(
   spec: PlotSeries,
   colour: string,
   format: ((value: number) => string) | undefined,
+  legendValues?: (number | null)[],
 ): uPlot.Series {
+  const show = (value: number | null) =>
+    value === null ? '—' : format ? format(value) : value.toLocaleString('en');
   const base: uPlot.Series = {
     label: spec.label,
     stroke: colour,
@@ -89,7 +99,14 @@ function seriesOptions(
     spanGaps: false,
     ...(spec.rightAxis ? { scale: 'right' } : {}),
     ...(spec.dashed ? { dash: [6, 4] } : {}),
-    ...(format ? { value: (_u: uPlot, value: number | null) => (value === null ? '—' : format(value)) } : {}),
+    ...(legendValues
+      ? {
+          value: (_u: uPlot, _value: number | null, _series: number, index: number | null) =>
+            show(index === null ? null : (legendValues[index] ?? null)),
+        }
+      : format
+        ? { value: (_u: uPlot, value: number | null) => show(value) }
+        : {}),
   };
   switch (spec.style ?? 'line') {
     case 'bars':

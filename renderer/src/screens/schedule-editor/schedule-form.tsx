@@ -32,6 +32,8 @@ import {
   type FieldErrors,
 } from './editor-form';
 import { PreselectionNotice } from './editor-notices';
+import { quotaImpactRequest, quotaWarning, quotaWarningNeeded } from './quota-impact';
+import { QuotaImpactLine, useQuotaImpact } from './quota-impact-line';
 import { FormField, ToggleField, WholeNumberField } from './form-field';
 import { TimingFields } from './timing-fields';
 import { operatorTimeZone } from './time-zones';
@@ -65,6 +67,9 @@ export function ScheduleForm(props: FormProps) {
     props.mode === 'edit' ? props.schedule.chart : (offered.find((c) => c.id === form.chartId) ?? null);
   const validation = props.mode === 'create' ? validateCreate(form) : validateEdit(form, props.schedule);
   const clientErrors: FieldErrors = validation.ok ? {} : validation.errors;
+  const original = props.mode === 'edit' ? props.schedule : null;
+  const impactRequest = quotaImpactRequest(form, original);
+  const impact = useQuotaImpact(impactRequest);
   const errorOf = (field: EditorField): string | undefined =>
     serverErrors[field] ?? (submitted || touched.has(field) ? clientErrors[field] : undefined);
 
@@ -114,6 +119,17 @@ export function ScheduleForm(props: FormProps) {
     }
   };
 
+  /**
+   * Asks once more, with the form exactly as it will be saved, whether it would exhaust the quota before the
+   * cycle ends; if so the operator decides. A projection that cannot be made never blocks a save.
+   */
+  const quotaAllows = async (edit: Parameters<typeof quotaWarningNeeded>[1]): Promise<boolean> => {
+    if (impactRequest === null) return true;
+    const answer = await call('analytics/quota-impact', impactRequest);
+    if (!answer.ok || !quotaWarningNeeded(answer.value, edit)) return true;
+    return confirm(quotaWarning(answer.value, edit === null));
+  };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
@@ -127,6 +143,7 @@ export function ScheduleForm(props: FormProps) {
       if (props.mode === 'create') {
         const input = validateCreate(form);
         if (!input.ok) return;
+        if (!(await quotaAllows(null))) return;
         const result = await call('schedules/create', input.value);
         if (!result.ok) return onServerError(result.error);
         const { schedule, execution } = result.value;
@@ -143,6 +160,7 @@ export function ScheduleForm(props: FormProps) {
           navigate(hrefOf({ screen: 'schedule-detail', id: props.schedule.id }));
           return;
         }
+        if (!(await quotaAllows({ original: props.schedule, changes: changes.value }))) return;
         const result = await call('schedules/update', { id: props.schedule.id, changes: changes.value });
         if (!result.ok) return onServerError(result.error);
         toast.success(`Schedule saved for ${result.value.chart.name}`);
@@ -267,6 +285,8 @@ export function ScheduleForm(props: FormProps) {
           />
         )}
       </fieldset>
+
+      <QuotaImpactLine impact={impact} />
 
       <div className="editor-actions">
         <button type="submit" className="primary" disabled={saving}>

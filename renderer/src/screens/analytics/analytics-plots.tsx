@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import type { AnalyticsView } from '../../../../shared/views/analytics';
+import { Plot } from '../../components/plot/plot';
+import { formatCount } from '../../format/numbers';
+import { formatDuration } from '../../format/time';
+import {
+  dayAxis,
+  durationSeries,
+  executionSeries,
+  formatRate,
+  plotSummaries,
+  requestSeries,
+  successSeries,
+} from './analytics-series';
+
+const RATE_RANGE: [number, number] = [0, 100];
+const formatMs = (ms: number) => formatDuration(ms);
+const formatRequests = (n: number) => formatCount(Math.round(n));
+
+/**
+ * The four plots of the range, one day per point. Each says what it shows in a sentence under its title, and
+ * every number is in the table of days below (DayTable), so none is only a picture.
+ */
+export function AnalyticsPlots({ view }: { view: AnalyticsView }) {
+  // uPlot is rebuilt when its arrays change: they are made once per answer, not once per render.
+  const plots = useMemo(
+    () => ({
+      x: dayAxis(view.days),
+      executions: executionSeries(view.days),
+      success: successSeries(view.days),
+      duration: durationSeries(view.days),
+      requests: requestSeries(view.days),
+      summaries: plotSummaries(view),
+    }),
+    [view],
+  );
+  return (
+    <div className="analytics-plots">
+      <Plot
+        title="Executions per day by status"
+        summary={plots.summaries.executions}
+        x={plots.x}
+        series={plots.executions}
+        stacked
+        formatY={formatRequests}
+        emptyText="No execution ended in this range."
+      />
+      <Plot
+        title="Success rate per day"
+        summary={plots.summaries.success}
+        x={plots.x}
+        series={plots.success}
+        yRange={RATE_RANGE}
+        formatY={formatRate}
+        emptyText="No execution completed or failed in this range."
+      />
+      <Plot
+        title="Duration per day: median and p95 (dashed)"
+        summary={plots.summaries.duration}
+        x={plots.x}
+        series={plots.duration}
+        formatY={formatMs}
+        emptyText="No execution ended in this range."
+      />
+      <Plot
+        title="Requests per day and quota remaining"
+        summary={plots.summaries.requests}
+        x={plots.x}
+        series={plots.requests}
+        formatY={formatRequests}
+        formatRightY={formatRequests}
+        emptyText="No request was sent to Soundcharts in this range."
+      />
+    </div>
+  );
+}
