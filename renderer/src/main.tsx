@@ -6,6 +6,7 @@ import { useApp } from './store/app-store';
 import { resync, setClient } from './transport/api';
 import { connect } from './transport/connect';
 import { followExternalChanges } from './transport/follow-external-changes';
+import { setHost } from './transport/host';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -13,6 +14,7 @@ if (!root) throw new Error('The page has no #root element.');
 const connection = connect(window);
 if (connection) {
   setClient(connection.client);
+  setHost(connection.host);
   followExternalChanges();
   useApp.getState().setConnection(connection.state());
   let openedBefore = connection.state() === 'open';

@@ -1,14 +1,11 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
-import { ChartSyncError } from '../../../shared/errors';
 import type { HandlerContext } from '../api/handler-context';
+import { readRanking } from './read-ranking';
 
-// Foundation stub: replaced by the capability's real handlers in this issue.
-const notYet = (): never => {
-  throw new ChartSyncError('internal', 'Not built yet.');
-};
-
-export function rankingHandlers(_context: HandlerContext): Pick<CallHandlers, 'rankings/get'> {
+export function rankingHandlers(context: HandlerContext): Pick<CallHandlers, 'rankings/get'> {
+  const { database, schedules } = context;
   return {
-    'rankings/get': notYet,
+    'rankings/get': ({ chart, date }) =>
+      readRanking(database, chart, date, (chartId) => schedules.getByChart(chartId)?.id ?? null),
   };
 }

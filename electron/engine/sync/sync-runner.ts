@@ -144,6 +144,8 @@ export class SyncRunner {
           attempt.done.add(message.key);
           lastPeriod = message.key;
           if (schedule.fetchTrackMetadata) this.deps.onSongs?.(stored.songUuids, now());
+          // Once per committed period: open ranking and song views of this chart fetch again.
+          events.emit('rankings/stored', { chartId, date: message.snapshot.date });
           return progress();
         }
         case 'period-unavailable':

@@ -4,6 +4,7 @@ import { ErrorState } from '../components/states';
 import { Toasts } from '../components/toasts';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../components/use-debounced-callback';
 import type { Route } from '../routing/routes';
+import { ExportDialog } from '../screens/exports/export-dialog';
 import { useRoute } from '../routing/use-route';
 import { useApp } from '../store/app-store';
 import { useEvent } from '../transport/api';
@@ -82,6 +83,7 @@ export function App() {
       </div>
       <Toasts />
       <ConfirmDialog />
+      <ExportDialog />
     </div>
   );
 }

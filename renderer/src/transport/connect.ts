@@ -1,5 +1,6 @@
 import { REST_PREFIX, TOKEN_PARAM } from '../../../shared/contract/channels';
 import type { ContractClient } from '../../../shared/contract/client';
+import { desktopHost, headlessHost, type HostCapabilities } from './host';
 import {
   SocketClient,
   socketContract,
@@ -18,6 +19,8 @@ declare global {
 export type Connection = {
   client: ContractClient;
   transport: 'desktop' | 'headless';
+  /** What the host offers beyond the contract (downloading a file, a save dialog). */
+  host: HostCapabilities;
   onState(listener: (state: ConnectionState) => void): () => void;
   state(): ConnectionState;
 };
@@ -43,7 +46,13 @@ export function takeToken(win: Window): string | null {
 /** The contract through whichever transport is present: the desktop preload, else the host's WebSocket. */
 export function connect(win: Window): Connection | null {
   if (win.chartSync) {
-    return { client: win.chartSync, transport: 'desktop', onState: () => () => {}, state: () => 'open' };
+    return {
+      client: win.chartSync,
+      transport: 'desktop',
+      host: desktopHost(win),
+      onState: () => () => {},
+      state: () => 'open',
+    };
   }
   const token = takeToken(win);
   if (!token) return null;
@@ -59,6 +68,7 @@ export function connect(win: Window): Connection | null {
   return {
     client: socketContract(socket),
     transport: 'headless',
+    host: headlessHost(win.location, token),
     onState: (listener) => socket.onState(listener),
     state: () => socket.state,
   };

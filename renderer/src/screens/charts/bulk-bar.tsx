@@ -1,6 +1,7 @@
 import { SelectionBar } from '../../components/selection-bar';
 import { formatCountOf } from '../../format/numbers';
 import { confirm } from '../../store/confirm-store';
+import { openExportDialog } from '../exports/export-dialog';
 import { useChartsStore, type ChartBulkAction } from './charts-store';
 
 /**
@@ -28,6 +29,13 @@ export function BulkBar({ hiddenSelected }: { hiddenSelected: number }) {
       danger: true,
     });
     if (ok) await runBulk('remove');
+  };
+
+  // The selected charts' rankings, by slug as the export's history shows them; the dialog confirms the rest.
+  const exportRankings = () => {
+    const { charts, selection } = useChartsStore.getState();
+    const slugs = (charts ?? []).filter((chart) => selection.ids.has(chart.id)).map((chart) => chart.slug);
+    openExportDialog({ dataset: 'rankings', charts: slugs });
   };
 
   return (
@@ -58,6 +66,9 @@ export function BulkBar({ hiddenSelected }: { hiddenSelected: number }) {
       </button>
       <button type="button" disabled={busy} onClick={() => void runBulk('sync')}>
         {label('sync', 'Sync now', 'Starting…')}
+      </button>
+      <button type="button" disabled={busy} onClick={exportRankings}>
+        Export rankings…
       </button>
     </SelectionBar>
   );

@@ -1,0 +1,41 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedYearOfRankings } from '../../../bench/year-of-rankings';
+import { openDatabase } from '../../../electron/engine/db/open-database';
+import { RANKING_HISTORY_SQL } from '../../../electron/engine/db/queries/stored-rankings';
+import { readRanking } from '../../../electron/engine/rankings/read-ranking';
+
+/** A small "year" (60 days of 50 entries): enough history for the plans and the peaks to mean something. */
+const database = openDatabase({ file: ':memory:' });
+const seeded = seedYearOfRankings(database, { days: 60, size: 50 });
+afterAll(() => database.close());
+
+function plan(sql: string, params: Record<string, unknown>): string {
+  return (database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[])
+    .map((row) => row.detail)
+    .join(' | ');
+}
+
+describe('the ranking view on a long history', () => {
+  it('reads the history through the chart-date and ranking-position indexes, never a table scan', () => {
+    const view = readRanking(database, 'year-daily', undefined, () => null);
+    const detail = plan(RANKING_HISTORY_SQL, { chartId: seeded.daily, date: view.date, rankingId: 1 });
+    expect(detail).toContain('chart_rankings_chart_date_idx');
+    expect(detail).toContain('chart_ranking_entries_ranking_position_idx');
+    expect(detail).not.toMatch(/SCAN (chart_ranking_entries|chart_rankings|e|r)\b/);
+  });
+
+  it('computes each peak as the best position up to the date, checked against a plain recount', () => {
+    const date = '2025-12-01';
+    const view = readRanking(database, 'year-daily', date, () => null);
+    expect(view.entries).toHaveLength(50);
+    const recount = database.sqlite.prepare(
+      `SELECT MIN(e.position) AS peak FROM chart_ranking_entries e JOIN chart_rankings r ON r.id = e.ranking_id
+       JOIN songs s ON s.id = e.song_id WHERE r.chart_id = ? AND r.ranking_date <= ? AND s.uuid = ?`,
+    );
+    for (const entry of view.entries) {
+      const { peak } = recount.get(seeded.daily, date, entry.song.uuid) as { peak: number };
+      expect(entry.peakPosition, entry.song.name).toBe(peak);
+    }
+    expect(new Set(view.entries.map((e) => e.movement)).size).toBeGreaterThan(1);
+  });
+});

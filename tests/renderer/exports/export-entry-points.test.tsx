@@ -1,0 +1,29 @@
+// @vitest-environment jsdom
+import '../support/dom';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BulkBar } from '../../../renderer/src/screens/charts/bulk-bar';
+import { useChartsStore } from '../../../renderer/src/screens/charts/charts-store';
+import { useExportDialog } from '../../../renderer/src/screens/exports/export-dialog';
+import { chartItem } from '../support/sample-views';
+
+beforeEach(() => {
+  useExportDialog.setState({ preset: null });
+  useChartsStore.setState({
+    charts: [
+      chartItem({ id: 7, slug: 'global-28' }),
+      chartItem({ id: 8, slug: 'fr-42' }),
+      chartItem({ id: 9, slug: 'de-1' }),
+    ],
+    selection: { ids: new Set([9, 7]), anchorId: 7 },
+    bulkRunning: null,
+  });
+});
+
+describe('Export entry points', () => {
+  it('the Charts selection bar opens the dialog on the selected charts’ rankings', () => {
+    render(<BulkBar hiddenSelected={0} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export rankings…' }));
+    expect(useExportDialog.getState().preset).toEqual({ dataset: 'rankings', charts: ['global-28', 'de-1'] });
+  });
+});
