@@ -14,6 +14,7 @@ import { attachAuditTrail } from './audit/audit-trail';
 import { EnrichmentRunner, enqueueStaleMetadata, readSongAudience } from './enrichment';
 import { RetentionService } from './retention/retention-service';
 import { EventBus } from './events';
+import { ExportService } from './export/export-service';
 import { watchExternalChanges } from './external-changes';
 import { SyncScheduler } from './scheduler/sync-scheduler';
 import { ExecutionService } from './schedules/execution-service';
@@ -66,6 +67,8 @@ export class Engine implements EngineActions {
   readonly webhooks: Webhooks;
   readonly settings: SettingsService;
   readonly alerts: AlertService;
+  /** Data exports (files, REST streams, backups); closing the engine cancels those running. */
+  readonly exports: ExportService;
   /** Executions a previous process left running, marked interrupted when this one took the sync role. */
   interruptedAtStart = 0;
   /** The executions started then to resume them (see ExecutionService.interruptRunning). */
@@ -177,6 +180,12 @@ export class Engine implements EngineActions {
       report: (e) => this.report(e),
       ...(options.webhookSecrets ? { secrets: options.webhookSecrets } : {}),
     });
+    this.exports = new ExportService({
+      database: this.database,
+      events: this.events,
+      now,
+      report: (error) => this.report(error),
+    });
     this.handlers = createHandlers({
       version: options.version,
       demo: options.demo ?? false,
@@ -189,6 +198,7 @@ export class Engine implements EngineActions {
       engine: this,
       alerts: this.alerts,
       settings: this.settings,
+      exports: this.exports,
       now,
       report: (error) => this.report(error),
     });
@@ -366,6 +376,8 @@ export class Engine implements EngineActions {
     await this.enrichment.stop();
     await this.webhooks.close();
     await this.retention.stop();
+    // Running exports are cancelled (their temporary files removed) before the database closes under them.
+    await this.exports.close();
     this.audit.detach();
     this.detachAlerts();
     await this.pool?.destroy();

@@ -6,6 +6,7 @@ import type { RetentionService } from '../retention/retention-service';
 import type { ExecutionService } from '../schedules/execution-service';
 import type { Now, ScheduleService } from '../schedules/schedule-service';
 import type { SettingsService } from '../settings/settings-service';
+import type { ExportService } from '../export/export-service';
 import type { DiscoverySummary } from '../sync/discover-charts';
 import type { PlanScope, SyncPreview } from '../sync/sync-runner';
 import type { WebhookService } from '../webhooks';
@@ -37,6 +38,8 @@ export type HandlerContext = {
   engine: EngineActions;
   alerts: AlertService;
   settings: SettingsService;
+  /** Data exports: files, streams to REST clients, backups (export/). */
+  exports: ExportService;
   now: Now;
   /** Errors the operator is only told "see the log" about go here, with their details. */
   report(error: unknown): void;

@@ -1,19 +1,14 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
-import { ChartSyncError } from '../../../shared/errors';
 import type { HandlerContext } from '../api/handler-context';
 
-// Foundation stub: replaced by the capability's real handlers in this issue.
-const notYet = (): never => {
-  throw new ChartSyncError('internal', 'Not built yet.');
-};
+type ExportCalls = 'exports/start' | 'exports/list' | 'exports/get' | 'exports/cancel';
 
-export function exportHandlers(
-  _context: HandlerContext,
-): Pick<CallHandlers, 'exports/start' | 'exports/list' | 'exports/get' | 'exports/cancel'> {
+/** The contract's exports: the Exports screen, `chart-sync export` and `/api/exports/` all come through here. */
+export function exportHandlers({ exports }: HandlerContext): Pick<CallHandlers, ExportCalls> {
   return {
-    'exports/start': notYet,
-    'exports/list': notYet,
-    'exports/get': notYet,
-    'exports/cancel': notYet,
+    'exports/start': (input) => exports.start(input),
+    'exports/list': ({ limit, offset }) => exports.list(limit, offset),
+    'exports/get': ({ id }) => exports.get(id),
+    'exports/cancel': ({ id }) => exports.cancel(id),
   };
 }

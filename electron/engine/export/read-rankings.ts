@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import { rankingMovement } from '../../../shared/domain/ranking-movement';
+import { date, integer, number, text, type Row } from './columns';
+import type { DatasetReader, ReadScope } from './read-scope';
+
+export const RANKING_COLUMNS = [
+  text('chart_slug', 18),
+  text('chart_name', 24),
+  text('platform', 12),
+  text('country', 8),
+  text('frequency', 10),
+  date('ranking_date'),
+  integer('position', 9),
+  integer('previous_position', 9),
+  text('movement', 9),
+  text('song_uuid', 38),
+  text('title', 36),
+  text('artists', 30),
+  text('isrc', 14),
+  number('metric', 14),
+  integer('time_on_chart', 9),
+  text('time_on_chart_unit', 8),
+] as const;
+
+type ChartRow = {
+  id: number;
+  slug: string;
+  name: string;
+  platform: string;
+  countryCode: string;
+  frequency: string;
+};
+type SnapshotRow = { id: number; date: string; instant: number; entryCount: number };
+type EntryRow = {
+  songId: number;
+  position: number;
+  oldPosition: number;
+  metric: number | null;
+  timeOnChart: number | null;
+  timeOnChartUnit: string | null;
+  uuid: string;
+  name: string;
+  creditName: string;
+  isrc: string | null;
+};
+
+/**
+ * The rankings in long form, one row per chart × ranking × position, with movement and previous position
+ * computed as the ranking view does (shared/domain/ranking-movement.ts): against the chart's previous *stored*
+ * period. Charts are read one at a time and each chart's snapshots in order, carrying the previous snapshot's
+ * positions and the songs seen so far, so the memory held is one chart's songs, never the rows.
+ *
+ * Watermark: the highest chart_ranking_entries id. A sync that stores or refetches a period replaces its
+ * entries (new ids), so "since last export" takes every snapshot stored or refreshed since, in full.
+ */
+export function rankingsReader(connection: Database.Database, scope: ReadScope): DatasetReader {
+  const chartsOf = connection.prepare<[string], ChartRow>(
+    `SELECT id, slug, name, platform, country_code AS countryCode, frequency FROM charts
+     WHERE id IN (SELECT value FROM json_each(?)) ORDER BY slug, id`,
+  );
+  const snapshotsOf = connection.prepare<[number], SnapshotRow>(
+    `SELECT id, ranking_date AS date, ranking_instant AS instant, entry_count AS entryCount
+     FROM chart_rankings WHERE chart_id = ? ORDER BY ranking_instant, id`,
+  );
+  const entriesOf = connection.prepare<[number], EntryRow>(
+    `SELECT e.song_id AS songId, e.position, e.old_position AS oldPosition, e.metric,
+            e.time_on_chart AS timeOnChart, e.time_on_chart_unit AS timeOnChartUnit,
+            s.uuid, s.name, s.credit_name AS creditName, s.isrc
+     FROM chart_ranking_entries e JOIN songs s ON s.id = e.song_id
+     WHERE e.ranking_id = ? ORDER BY e.position, e.id`,
+  );
+  const positionsOf = connection.prepare<[number], { songId: number; position: number }>(
+    'SELECT song_id AS songId, position FROM chart_ranking_entries WHERE ranking_id = ? ORDER BY position DESC',
+  );
+  // Songs of the chart in snapshots before (instant, id): whether a song absent last period is a re-entry.
+  const songsBefore = connection
+    .prepare<[number, number, number], number>(
+      `SELECT DISTINCT e.song_id FROM chart_ranking_entries e JOIN chart_rankings r ON r.id = e.ranking_id
+       WHERE r.chart_id = ? AND (r.ranking_instant, r.id) < (?, ?)`,
+    )
+    .pluck();
+  const changedSnapshots = connection
+    .prepare<[number], number>('SELECT DISTINCT ranking_id FROM chart_ranking_entries WHERE id > ?')
+    .pluck();
+
+  let changed: Set<number> | null | undefined;
+  const changedSince = (): Set<number> | null => {
+    changed ??= scope.after === null ? null : new Set(changedSnapshots.all(scope.after));
+    return changed;
+  };
+  const charts = (): ChartRow[] => chartsOf.all(JSON.stringify(scope.chartIds ?? []));
+  const selected = (snapshot: SnapshotRow): boolean => {
+    if (scope.from !== null && snapshot.date < scope.from) return false;
+    if (scope.to !== null && snapshot.date > scope.to) return false;
+    const since = changedSince();
+    return since === null || since.has(snapshot.id);
+  };
+
+  return {
+    columns: RANKING_COLUMNS,
+    count() {
+      let total = 0;
+      for (const chart of charts()) {
+        for (const snapshot of snapshotsOf.all(chart.id))
+          if (selected(snapshot)) total += snapshot.entryCount;
+      }
+      return total;
+    },
+    watermark() {
+      return (
+        (connection.prepare('SELECT max(id) FROM chart_ranking_entries').pluck().get() as number | null) ??
+        null
+      );
+    },
+    *rows() {
+      for (const chart of charts()) {
+        const snapshots = snapshotsOf.all(chart.id);
+        // What the chart looked like before the snapshot being read: valid only right after reading its
+        // predecessor; otherwise (the first selected one, or after a gap in the selection) read again.
+        let previous: Map<number, number> | null = null;
+        let seen = new Set<number>();
+        let readUpTo = -1;
+        for (let index = 0; index < snapshots.length; index++) {
+          const snapshot = snapshots[index]!;
+          if (!selected(snapshot)) continue;
+          if (readUpTo !== index - 1 || previous === null) {
+            const before = snapshots[index - 1];
+            previous = new Map();
+            if (before)
+              for (const row of positionsOf.iterate(before.id)) previous.set(row.songId, row.position);
+            seen = new Set(songsBefore.all(chart.id, snapshot.instant, snapshot.id));
+          }
+          const current = new Map<number, number>();
+          for (const entry of entriesOf.iterate(snapshot.id)) {
+            const move = rankingMovement({
+              position: entry.position,
+              previousStoredPosition: previous.get(entry.songId) ?? null,
+              seenBefore: seen.has(entry.songId),
+              oldestStoredPeriod: index === 0,
+              apiOldPosition: entry.oldPosition,
+            });
+            if (!current.has(entry.songId)) current.set(entry.songId, entry.position);
+            const row: Row = [
+              chart.slug,
+              chart.name,
+              chart.platform,
+              chart.countryCode,
+              chart.frequency,
+              snapshot.date,
+              entry.position,
+              move.previousPosition,
+              move.movement,
+              entry.uuid,
+              entry.name,
+              entry.creditName,
+              entry.isrc,
+              entry.metric,
+              entry.timeOnChart,
+              entry.timeOnChartUnit,
+            ];
+            yield row;
+          }
+          for (const songId of current.keys()) seen.add(songId);
+          previous = current;
+          readUpTo = index;
+        }
+      }
+    },
+  };
+}
