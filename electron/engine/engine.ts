@@ -11,7 +11,13 @@ import type { AppDatabase } from './db/open-database';
 import { AlertService } from './alerts';
 import { recordAudit } from './audit/audit-log';
 import { attachAuditTrail } from './audit/audit-trail';
-import { EnrichmentRunner, enqueueStaleMetadata, readSongAudience } from './enrichment';
+import {
+  EnrichmentRunner,
+  enqueueStaleMetadata,
+  readSongAudience,
+  type AudienceReadOptions,
+} from './enrichment';
+import type { SongAudienceView } from '../../shared/views/song-audience';
 import { RetentionService } from './retention/retention-service';
 import { EventBus } from './events';
 import { ExportService } from './export/export-service';
@@ -356,8 +362,8 @@ export class Engine implements EngineActions {
   }
 
   /** Song audience: what is stored, at once; stale or missing platforms are fetched in the background. */
-  songAudience(songUuid: string) {
-    return readSongAudience(this.database, this.enrichment, songUuid, this.now());
+  songAudience(songUuid: string, options: AudienceReadOptions = {}): SongAudienceView {
+    return readSongAudience(this.database, this.enrichment, songUuid, this.now(), options);
   }
 
   /** Stops the scheduler (syncs in flight finish their period and wait for the next start), then closes. */

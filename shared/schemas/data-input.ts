@@ -15,7 +15,7 @@ export const chartReference = z
   .min(1, 'Name the chart by its id or slug.')
   .max(CHART_REFERENCE_MAX, `A chart reference is at most ${CHART_REFERENCE_MAX} characters.`);
 
-/** A song by its Soundcharts uuid, or (songs/get only) its ISRC. */
+/** A song by its Soundcharts uuid, or its ISRC (with or without hyphens, any case). */
 const songReference = z.string().trim().min(1, 'Name the song by its uuid or ISRC.').max(100);
 
 export const rankingInput = z

@@ -1,6 +1,8 @@
 import type { ExecutionTrigger } from '../../../shared/domain/execution';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
+import type { SongAudienceView } from '../../../shared/views/song-audience';
 import type { AlertService } from '../alerts/alert-service';
+import type { AudienceReadOptions } from '../enrichment';
 import type { AppDatabase } from '../db/open-database';
 import type { RetentionService } from '../retention/retention-service';
 import type { ExecutionService } from '../schedules/execution-service';
@@ -22,6 +24,8 @@ export type EngineActions = {
   cancel(executionId: number): Promise<ExecutionView>;
   preview(scheduleId: number, scope?: PlanScope): Promise<SyncPreview>;
   discoverCharts(): Promise<DiscoverySummary>;
+  /** A song's stored audience at once; stale platforms (all asked ones, with `refresh`) fetched in the background. */
+  songAudience(songUuid: string, options?: AudienceReadOptions): SongAudienceView;
 };
 
 export type HandlerContext = {

@@ -10,6 +10,13 @@ import { enqueueAudience } from './queue-store';
 /** What the read needs of the runner: to be told that tasks were queued. */
 export type QueueKicker = { kick(): void };
 
+export type AudienceReadOptions = {
+  /** Only this platform (every supported one when absent). */
+  platform?: string | undefined;
+  /** Queue a fetch even when the stored data is fresh (the manual refresh). */
+  refresh?: boolean | undefined;
+};
+
 /**
  * A song's audience on every supported platform, as stored, returned at once. Each platform whose data is
  * missing or older than 7 days gets a background fetch (unless one is already open, or the last one failed
@@ -24,6 +31,7 @@ export function readSongAudience(
   runner: QueueKicker | null,
   songUuid: string,
   now: number,
+  options: AudienceReadOptions = {},
 ): SongAudienceView {
   const { db } = database;
   const view = db.transaction((tx): SongAudienceView & { queued: string[] } => {
@@ -38,7 +46,7 @@ export function readSongAudience(
         `Song ${songUuid} is not in the local database: sync a chart it appears on first.`,
       );
     }
-    const platforms = [...SUPPORTED_AUDIENCE_PLATFORMS];
+    const platforms: string[] = options.platform ? [options.platform] : [...SUPPORTED_AUDIENCE_PLATFORMS];
     const rows = tx
       .select({
         platform: songAudience.platform,
@@ -91,9 +99,10 @@ export function readSongAudience(
       };
     });
     const cooldownFrom = now - ENRICHMENT_FAILED_COOLDOWN_MS;
+    // A refresh asks again now, fresh or recently failed; a platform with a fetch already open keeps that one.
     const wanted = result
-      .filter((entry) => entry.stale && !open.has(entry.platform))
-      .filter((entry) => (failed.get(entry.platform)?.at ?? 0) <= cooldownFrom)
+      .filter((entry) => (options.refresh || entry.stale) && !open.has(entry.platform))
+      .filter((entry) => options.refresh || (failed.get(entry.platform)?.at ?? 0) <= cooldownFrom)
       .map((entry) => entry.platform);
     const queued = wanted.length === 0 ? [] : enqueueAudience(database, songUuid, wanted, now);
     return {

@@ -5,7 +5,7 @@ export {
   type RunnerPause,
 } from './enrichment-runner';
 export { enqueueStaleMetadata, songsNeedingMetadata } from './stale-metadata';
-export { readSongAudience, type QueueKicker } from './audience-service';
+export { readSongAudience, type AudienceReadOptions, type QueueKicker } from './audience-service';
 export { storeSongMetadata } from './store-metadata';
 export { storeSongAudience, audienceFetchWindow } from './store-audience';
 export {

@@ -1,9 +1,9 @@
+import { rankingMovement } from '../../../shared/domain/ranking-movement';
 import { ChartSyncError } from '../../../shared/errors';
 import type { RankingEntryView, RankingView } from '../../../shared/views/ranking';
 import type { AppDatabase } from '../db/open-database';
 import { findChartByReference, type ChartRow } from '../db/queries/charts';
 import { storedRankingQueries, type StoredRankingRow } from '../db/queries/stored-rankings';
-import { movementOf } from './movement';
 
 /** Says how to name a chart when the reference matches none (the same sentence as the sync status). */
 export function unknownChart(reference: string): ChartSyncError {
@@ -56,13 +56,13 @@ export function readRanking(
   );
   const entries = rows.map((row): RankingEntryView => {
     const past = history.get(row.songId);
-    const moved = movementOf({
+    // The same rule as the rankings export (shared/domain/ranking-movement.ts).
+    const moved = rankingMovement({
       position: row.position,
-      previousStored: previousPositions.get(row.songId) ?? null,
-      hasPreviousPeriod: previous !== null,
+      previousStoredPosition: previousPositions.get(row.songId) ?? null,
       seenBefore: (past?.seenBefore ?? 0) === 1,
+      oldestStoredPeriod: previous === null,
       apiOldPosition: row.oldPosition,
-      apiEntryState: row.entryState,
     });
     return {
       position: row.position,

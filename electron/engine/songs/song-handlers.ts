@@ -1,18 +1,16 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
-import { ChartSyncError } from '../../../shared/errors';
 import type { HandlerContext } from '../api/handler-context';
-
-// Foundation stub: replaced by the capability's real handlers in this issue.
-const notYet = (): never => {
-  throw new ChartSyncError('internal', 'Not built yet.');
-};
+import { listSongs, readSong, requireSong } from './read-songs';
 
 export function songHandlers(
-  _context: HandlerContext,
+  context: HandlerContext,
 ): Pick<CallHandlers, 'songs/list' | 'songs/get' | 'songs/audience'> {
+  const { database, engine, now } = context;
   return {
-    'songs/list': notYet,
-    'songs/get': notYet,
-    'songs/audience': notYet,
+    'songs/list': (input) => listSongs(database, input),
+    'songs/get': ({ song }) => readSong(database, song, now()),
+    // By uuid or ISRC, as songs/get; the enrichment runner is kicked when something was queued.
+    'songs/audience': ({ song, platform, refresh }) =>
+      engine.songAudience(requireSong(database, song).uuid, { platform, refresh }),
   };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { movementOf } from '../../../electron/engine/rankings/movement';
 import type { RankingView } from '../../../shared/views/ranking';
 import { SEED_DAILY, SEED_DATES, SEED_SONGS, SEED_WEEKLY } from './seed-rankings';
 import { useSeededEngine } from './seeded-engine';
@@ -134,33 +133,5 @@ describe('rankings/get', () => {
     expect(error.message).toBe(
       'No ranking of "Empty" (empty-chart) is stored yet: sync the chart first (Sync now, or `chart-sync sync empty-chart`).',
     );
-  });
-});
-
-describe('movementOf', () => {
-  const base = {
-    position: 5,
-    hasPreviousPeriod: true,
-    seenBefore: false,
-    apiOldPosition: 0,
-    apiEntryState: '',
-  };
-  it.each([
-    [{ ...base, previousStored: 7 }, 'up', 2],
-    [{ ...base, previousStored: 3 }, 'down', -2],
-    [{ ...base, previousStored: 5 }, 'same', 0],
-    [{ ...base, previousStored: null }, 'new', null],
-    [{ ...base, previousStored: null, seenBefore: true }, 're-entry', null],
-    // The API's old position is ignored while a stored period exists to compare with.
-    [{ ...base, previousStored: null, apiOldPosition: 2 }, 'new', null],
-    [{ ...base, previousStored: null, hasPreviousPeriod: false, apiOldPosition: 9 }, 'up', 4],
-    [{ ...base, previousStored: null, hasPreviousPeriod: false }, 'new', null],
-    [
-      { ...base, previousStored: null, hasPreviousPeriod: false, apiEntryState: 'RE-ENTRY' },
-      're-entry',
-      null,
-    ],
-  ])('%o → %s', (facts, movement, change) => {
-    expect(movementOf(facts)).toMatchObject({ movement, change });
   });
 });
