@@ -120,6 +120,7 @@ const NUMBER_FORMATS: Partial<Record<Column['type'], string>> = {
  * A real workbook through exceljs' streaming writer (rows are committed as they come, no shared strings table
  * to hold in memory): calendar dates as dates, instants as date-times on the host's wall clock (a workbook has
  * no time zones), numbers as numbers, a bold header row frozen in place, columns sized for their content.
+ * Line breaks in text are written as LF (a CR cannot survive XML's line-end normalisation).
  */
 function xlsxWriter(columns: readonly Column[], sink: Sink, options: WriterOptions): RowWriter {
   const zone = hostTimeZone();
@@ -156,6 +157,8 @@ function xlsxWriter(columns: readonly Column[], sink: Sink, options: WriterOptio
       return Number.isNaN(day) ? cell : new Date(day);
     }
     if (column.type === 'instant' && typeof cell === 'number') return new Date(cell + offsetMsAt(zone, cell));
+    // XML turns a CR into a line feed when the file is read: say so plainly instead of losing it silently.
+    if (typeof cell === 'string' && cell.includes('\r')) return cell.replace(/\r\n?/g, '\n');
     return cell;
   };
   return {
