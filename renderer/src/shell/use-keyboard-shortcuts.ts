@@ -18,7 +18,7 @@ const GO_TO: Record<string, string> = {
 /** "g" then a letter must follow within this long, as in mail and issue-tracker apps. */
 const SEQUENCE_MS = 1_500;
 
-function typingIn(target: EventTarget | null): boolean {
+export function typingIn(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
     (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
@@ -26,7 +26,7 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 /** A modal dialog waits for an answer: a shortcut would change the screen behind it, and the answer act on that. */
-function dialogOpen(): boolean {
+export function dialogOpen(): boolean {
   return useConfirmStore.getState().request !== null || document.querySelector('dialog[open]') !== null;
 }
 

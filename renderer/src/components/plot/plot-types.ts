@@ -1,7 +1,10 @@
-/** One line (or set of bars) of a plot. `values` line up with the plot's `x`; null leaves a gap. */
+/**
+ * One line (or set of bars) of a plot. `values` line up with the plot's `x`; null leaves a gap; undefined is "no
+ * point at this x" and the line runs on over it (an x another series has, e.g. a weekly chart beside a daily one).
+ */
 export type PlotSeries = {
   label: string;
-  values: (number | null)[];
+  values: (number | null | undefined)[];
   /** A CSS colour or a custom property of the theme ('--accent'); a palette colour when absent. */
   color?: string;
   style?: 'line' | 'bars' | 'step' | 'points';

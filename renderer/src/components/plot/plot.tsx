@@ -7,7 +7,8 @@ const UPlotCanvas = lazy(() => import('./uplot-canvas'));
 
 /** A time-series plot (uPlot): lines, bars or steps, one or two axes, following the theme. */
 export function Plot(props: PlotProps) {
-  const hasPoints = props.x.length > 0 && props.series.some((s) => s.values.some((v) => v !== null));
+  const hasPoints =
+    props.x.length > 0 && props.series.some((s) => s.values.some((v) => v !== null && v !== undefined));
   return (
     <figure className="plot" aria-label={props.title}>
       <figcaption>

@@ -3,7 +3,7 @@ import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import { SelectCell } from '../../components/select-cell';
 import { StatusIcon } from '../../components/status-icon';
 import { TimeText } from '../../components/time-text';
-import { chartExecutionsHref, hrefOf } from '../../routing/routes';
+import { chartExecutionsHref, hrefOf, rankingHref } from '../../routing/routes';
 
 /** Where a chart's quick link (and Enter on its row) leads: its schedule, or the editor to create one. */
 export function chartLinkOf(chart: ChartListItem): string {
@@ -60,22 +60,39 @@ export const ChartCells = memo(function ChartCells({
               Add schedule…
             </a>
             {chart.hasExecutions && (
-              <a
-                className="cell-sub"
-                href={chartExecutionsHref(chart.id)}
-                tabIndex={tabIndex}
-                aria-label={`Past executions of ${chart.name}`}
-              >
-                Past executions
-              </a>
+              // A schedule deleted leaves its executions and its stored rankings.
+              <span className="cell-sub">
+                <a
+                  href={chartExecutionsHref(chart.id)}
+                  tabIndex={tabIndex}
+                  aria-label={`Past executions of ${chart.name}`}
+                >
+                  Executions
+                </a>{' '}
+                · <RankingLink chart={chart} tabIndex={tabIndex} />
+              </span>
             )}
           </>
         ) : (
-          <a href={chartLinkOf(chart)} tabIndex={tabIndex} aria-label={`View schedule of ${chart.name}`}>
-            View schedule
-          </a>
+          <>
+            <a href={chartLinkOf(chart)} tabIndex={tabIndex} aria-label={`View schedule of ${chart.name}`}>
+              View schedule
+            </a>
+            <span className="cell-sub">
+              <RankingLink chart={chart} tabIndex={tabIndex} />
+            </span>
+          </>
         )}
       </td>
     </>
   );
 });
+
+/** The chart's latest stored ranking. */
+function RankingLink({ chart, tabIndex }: { chart: ChartListItem; tabIndex: number }) {
+  return (
+    <a href={rankingHref(chart.id)} tabIndex={tabIndex} aria-label={`Ranking of ${chart.name}`}>
+      Ranking
+    </a>
+  );
+}

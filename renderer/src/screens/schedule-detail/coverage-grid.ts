@@ -8,6 +8,9 @@ export type CoverageCell = {
   column: number;
   /** The period's dates as a person reads them, for the tooltip. */
   label: string;
+  /** The period's first and last calendar dates (inclusive): where its stored ranking is looked for. */
+  start: string;
+  end: string;
 };
 export type CoverageRow = { key: string; label: string; cells: CoverageCell[] };
 export type CoverageLayout = { columns: number; rows: CoverageRow[] };
@@ -111,7 +114,14 @@ export function coverageLayout(
       byKey.set(rowKey, row);
       rows.push(row);
     }
-    row.cells.push({ key: period.key, state: period.state, column, label: periodLabel(frequency, period) });
+    row.cells.push({
+      key: period.key,
+      state: period.state,
+      column,
+      label: periodLabel(frequency, period),
+      start: period.start,
+      end: period.end,
+    });
   }
   const columns = frequency === 'daily' ? 31 : frequency === 'weekly' ? 53 : 12;
   return { columns, rows };

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, Loading, RefreshError } from '../../components/
 import { StatusIcon } from '../../components/status-icon';
 import { useCallResult } from '../../components/use-call-result';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../../components/use-debounced-callback';
-import { hrefOf } from '../../routing/routes';
+import { hrefOf, rankingHref } from '../../routing/routes';
 import { call, useEvent } from '../../transport/api';
 import { ExecutionsTable } from '../executions/executions-table';
 import { useExecutionProgress } from '../executions/use-execution-progress';
@@ -68,7 +68,10 @@ function Detail({
       </header>
       <p className="muted schedule-subtitle">
         {schedule.chart.platform} · {schedule.chart.countryName} · published {schedule.chart.frequency} ·{' '}
-        <code>{schedule.chart.slug}</code>
+        <code>{schedule.chart.slug}</code> ·{' '}
+        <a href={rankingHref(schedule.chart.id)} aria-label={`Ranking of ${schedule.chart.name}`}>
+          Ranking
+        </a>
       </p>
       {refreshError && <RefreshError what="the schedule" error={refreshError} onRetry={onChanged} />}
 
@@ -79,7 +82,12 @@ function Detail({
         <Statistics schedule={schedule} stats={stats} />
       </div>
 
-      <CoveragePanel scheduleId={schedule.id} coverage={coverage} onStarted={onChanged} />
+      <CoveragePanel
+        chartId={schedule.chart.id}
+        scheduleId={schedule.id}
+        coverage={coverage}
+        onStarted={onChanged}
+      />
 
       <section className="card" aria-labelledby="history-heading">
         <div className="card-header">

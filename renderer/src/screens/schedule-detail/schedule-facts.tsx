@@ -7,6 +7,7 @@ import { formatDuration } from '../../format/time';
 import { formatDay } from './coverage-grid';
 import { describeTiming } from '../../format/frequency';
 import { describeWindow } from './describe-schedule';
+import { rankingHref } from '../../routing/routes';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
@@ -91,7 +92,9 @@ export function Statistics({ schedule, stats }: { schedule: ScheduleView; stats:
             <span className="muted">No ranking stored yet</span>
           ) : (
             <>
-              Ranking of {formatDay(stats.latestRankingDate)}
+              <a href={rankingHref(schedule.chart.id, stats.latestRankingDate)}>
+                Ranking of {formatDay(stats.latestRankingDate)}
+              </a>
               {stats.latestFetchedAt !== null && (
                 <div className="muted freshness-fetched">
                   <span>fetched</span> <TimeText at={stats.latestFetchedAt} />
