@@ -4,8 +4,8 @@ import type { PlotSeries } from './plot-types';
 export type DrawnSeries = {
   spec: PlotSeries;
   colour: string | undefined;
-  values: (number | null)[];
-  legendValues?: (number | null)[];
+  values: (number | null | undefined)[];
+  legendValues?: (number | null | undefined)[];
 };
 
 export function plainSeries(series: PlotSeries[], colours: string[]): DrawnSeries[] {
@@ -22,7 +22,7 @@ export function stackSeries(series: PlotSeries[], colours: string[]): DrawnSerie
   const stacked = series.map((spec, index) => {
     const values = spec.values.map((value, i) => {
       const below = totals[i] ?? null;
-      const sum = value === null ? below : (below ?? 0) + value;
+      const sum = value === null || value === undefined ? below : (below ?? 0) + value;
       totals[i] = sum;
       return sum;
     });

@@ -88,7 +88,7 @@ function seriesOptions(
   spec: PlotSeries,
   colour: string,
   format: ((value: number) => string) | undefined,
-  legendValues?: (number | null)[],
+  legendValues?: (number | null | undefined)[],
 ): uPlot.Series {
   const show = (value: number | null) =>
     value === null ? '—' : format ? format(value) : value.toLocaleString('en');
