@@ -35,6 +35,8 @@ export type PlotProps = {
    * still shows each series' own value.
    */
   stacked?: boolean;
+  /** The left axis counts things: whole-number ticks, from 0. */
+  counts?: boolean;
   /** A sentence under the title saying what the plot shows in numbers, for readers who cannot see it. */
   summary?: string;
 };

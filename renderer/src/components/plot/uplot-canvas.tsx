@@ -10,7 +10,17 @@ const DEFAULT_HEIGHT = 220;
 export default function UPlotCanvas(props: PlotProps) {
   const box = useRef<HTMLDivElement>(null);
   const theme = useThemeVersion();
-  const { x, series, height = DEFAULT_HEIGHT, invertY, formatY, formatRightY, yRange, stacked } = props;
+  const {
+    x,
+    series,
+    height = DEFAULT_HEIGHT,
+    invertY,
+    formatY,
+    formatRightY,
+    yRange,
+    stacked,
+    counts,
+  } = props;
 
   useEffect(() => {
     const element = box.current;
@@ -25,13 +35,21 @@ export default function UPlotCanvas(props: PlotProps) {
         legend: { live: true },
         cursor: { drag: { x: false, y: false } },
         scales: {
-          x: { time: true },
-          y: { ...(invertY ? { dir: -1 } : {}), ...(yRange ? { range: yRange } : {}) },
+          // Bars are centred on their x: without half a gap of room, the first and last are cut in half.
+          x: { time: true, ...(series.some((s) => s.style === 'bars') ? { range: padBars(x) } : {}) },
+          y: {
+            ...(invertY ? { dir: -1 } : {}),
+            ...(yRange ? { range: yRange } : counts ? { range: countRange } : {}),
+          },
           ...(series.some((s) => s.rightAxis) ? { right: {} } : {}),
         },
         axes: [
           axis(colours),
-          { ...axis(colours), ...(formatY ? { values: (_u, values) => values.map(formatY) } : {}) },
+          {
+            ...axis(colours),
+            ...(counts ? { incrs: COUNT_INCREMENTS } : {}),
+            ...(formatY ? { values: (_u, values) => values.map(formatY) } : {}),
+          },
           ...(series.some((s) => s.rightAxis)
             ? [
                 {
@@ -69,9 +87,27 @@ export default function UPlotCanvas(props: PlotProps) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [x, series, height, invertY, formatY, formatRightY, yRange, stacked, theme]);
+  }, [x, series, height, invertY, formatY, formatRightY, yRange, stacked, counts, theme]);
 
   return <div ref={box} className="plot-canvas" />;
+}
+
+/** Whole-number steps for an axis that counts things (no "1.5 executions", no tick written twice). */
+const COUNT_INCREMENTS = [1, 2, 5]
+  .flatMap((step) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7].map((p) => step * p))
+  .sort((a, b) => a - b);
+
+/** From 0 (a count has no other floor) to a little above the largest, at least 1 so an empty day has a scale. */
+function countRange(_u: uPlot, _min: number | null, max: number | null): uPlot.Range.MinMax {
+  return [0, Math.max(1, Math.ceil((max ?? 0) * 1.1))];
+}
+
+/** The x range with half the smallest gap between points added on each side (half a day for a lone point). */
+function padBars(x: number[]): uPlot.Scale.Range {
+  let gap = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < x.length; i++) gap = Math.min(gap, x[i]! - x[i - 1]!);
+  const pad = Number.isFinite(gap) ? gap / 2 : 43_200;
+  return (_u, min, max) => [(min ?? 0) - pad, (max ?? 0) + pad];
 }
 
 type Colours = { fg: string; muted: string; grid: string; series: string[] };

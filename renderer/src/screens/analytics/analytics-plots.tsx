@@ -42,6 +42,7 @@ export function AnalyticsPlots({ view }: { view: AnalyticsView }) {
         x={plots.x}
         series={plots.executions}
         stacked
+        counts
         formatY={formatRequests}
         emptyText="No execution ended in this range."
       />
@@ -67,6 +68,7 @@ export function AnalyticsPlots({ view }: { view: AnalyticsView }) {
         summary={plots.summaries.requests}
         x={plots.x}
         series={plots.requests}
+        counts
         formatY={formatRequests}
         formatRightY={formatRequests}
         emptyText="No request was sent to Soundcharts in this range."
