@@ -4,6 +4,7 @@ import { isSoundchartsError } from '../engine/soundcharts/errors';
 import { registerAlertsCommand } from './commands/alerts';
 import { registerChartsCommand } from './commands/charts';
 import { registerEmulatorCommand } from './commands/emulator';
+import { registerExportCommands } from './commands/export';
 import { registerHistoryCommands } from './commands/history';
 import { registerProcessCommand } from './commands/process';
 import { registerSchedulesCommand } from './commands/schedules';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerAlertsCommand(program);
   registerSettingsCommand(program);
   registerHistoryCommands(program);
+  registerExportCommands(program);
   registerServeCommand(program);
   registerEmulatorCommand(program);
   return program;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import {
   EXPORT_FILE_EXTENSIONS,
@@ -50,8 +50,8 @@ export function resolveDestination(options: {
         'An in-memory database has no folder for exports: name the file with an absolute path.',
       );
     }
+    // Created when the export runs, not here: a refused export leaves nothing behind.
     const folder = join(dirname(resolve(databaseFile)), EXPORTS_FOLDER);
-    mkdirSync(folder, { recursive: true });
     const name = defaultFileName(options.dataset, options.format, options.at);
     let file = join(folder, name);
     for (let n = 2; existsSync(file); n++) file = join(folder, name.replace(/(\.[^.]+)$/, `-${n}$1`));

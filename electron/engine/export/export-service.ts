@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
@@ -281,6 +281,7 @@ export class ExportService {
 
   private async runToFile(job: Job, destination: FileDestination): Promise<ExportView> {
     try {
+      if (destination.defaultFolder !== null) mkdirSync(destination.defaultFolder, { recursive: true });
       if (job.dataset === 'backup') {
         await this.backup(job, destination.temp);
       } else {
