@@ -20,6 +20,8 @@ export type E2eSessionOptions = {
   withEmulator: boolean;
   /** What every test of the file starts from (e.g. the catalogue discovered), done once after starting. */
   prepare?: (session: E2eSession) => Promise<void>;
+  /** Global options of the host (e.g. `--rate-limit 5000`, so a long history syncs in seconds). */
+  hostArgs?: readonly string[];
 };
 
 /**
@@ -41,7 +43,10 @@ export function useE2eSession(options: E2eSessionOptions): E2eSession {
     try {
       if (options.withEmulator) emulator = await startE2eEmulator();
       const [startedHost, startedBrowser] = await Promise.allSettled([
-        startServeHost(emulator ? { apiUrl: emulator.url } : {}),
+        startServeHost({
+          ...(emulator ? { apiUrl: emulator.url } : {}),
+          ...(options.hostArgs ? { globalArgs: options.hostArgs } : {}),
+        }),
         launchChromium(),
       ]);
       if (startedHost.status === 'fulfilled') host = startedHost.value;

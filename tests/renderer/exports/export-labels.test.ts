@@ -36,6 +36,10 @@ describe('describeFilters', () => {
     expect(describeFilters('rankings', { ...NO_FILTERS, ...filters })).toEqual(words);
   });
 
+  it('says executions without a chart filter cover every chart, scheduled or not', () => {
+    expect(describeFilters('executions', NO_FILTERS)).toEqual(['every chart', 'all dates']);
+  });
+
   it('says a backup is the whole database, whatever was recorded', () => {
     expect(describeFilters('backup', { ...NO_FILTERS, charts: ['x'] })).toEqual(['the whole database']);
   });

@@ -64,7 +64,7 @@ export function ChartChips({
         id={id}
         charts={offered}
         value={null}
-        placeholder={value.length === 0 ? 'Every scheduled chart; type to choose' : 'Add a chart'}
+        placeholder={value.length === 0 ? 'Type to choose a chart' : 'Add a chart'}
         invalid={invalid}
         describedBy={describedBy}
         onChange={(chartId) => {

@@ -22,7 +22,14 @@ import {
   type ExportForm,
   type ExportPreset,
 } from './export-form';
-import { DATASET_HINT, DATASET_LABEL, exportsFolderOf, exportTitle, FORMAT_LABEL } from './export-labels';
+import {
+  allChartsText,
+  DATASET_HINT,
+  DATASET_LABEL,
+  exportsFolderOf,
+  exportTitle,
+  FORMAT_LABEL,
+} from './export-labels';
 import './exports.css';
 
 type DialogState = {
@@ -233,7 +240,7 @@ function ExportDialogForm({ preset, onClose }: { preset: ExportPreset; onClose()
             )}
             {error('charts')}
             <p id="export-charts-hint" className="field-hint muted">
-              None chosen: every scheduled chart.
+              None chosen: {allChartsText(form.dataset)}.
             </p>
           </div>
         )}

@@ -51,6 +51,11 @@ export function exportTitle(view: Pick<ExportView, 'dataset' | 'format'>): strin
   return view.format === null ? dataset : `${dataset} · ${view.format.toUpperCase()}`;
 }
 
+/** What an empty chart filter covers: executions of every chart (even unscheduled), else the scheduled charts. */
+export function allChartsText(dataset: ExportDataset): string {
+  return dataset === 'executions' ? 'every chart' : 'every scheduled chart';
+}
+
 /** Charts named in words: the first few as given, then how many more. */
 const CHARTS_SHOWN = 3;
 
@@ -63,7 +68,7 @@ export function describeFilters(dataset: ExportDataset, filters: ExportFilters):
   if (dataset === 'backup') return ['the whole database'];
   const words: string[] = [];
   const { charts } = filters;
-  if (charts.length === 0) words.push('every scheduled chart');
+  if (charts.length === 0) words.push(allChartsText(dataset));
   else {
     const named = charts.slice(0, CHARTS_SHOWN).join(', ');
     const more = charts.length - CHARTS_SHOWN;
