@@ -89,6 +89,8 @@ describe('Exports screen', () => {
     expect(rowOf(2).textContent).toContain('by Screens');
     expect(rowOf(1).textContent).toContain('4,000 rows');
     expect(rowOf(1).textContent).toContain('412 KB');
+    expect(rowOf(2).textContent).toContain('stopped after 12 rows, no file kept');
+    expect(rowOf(2).textContent).not.toContain('300 bytes');
     expect(screen.getByText('3 exports')).toBeTruthy();
     // The desktop app (no download capability) offers the path to copy, never a link that cannot work.
     expect(within(rowOf(1)).queryByRole('link', { name: /Download/ })).toBeNull();

@@ -21,7 +21,7 @@ const STATUS_ICON: Record<ExportView['status'], string> = {
   running: '▶',
   completed: '✓',
   failed: '✖',
-  cancelled: '⏹',
+  cancelled: '⊘',
 };
 
 /**
@@ -63,8 +63,15 @@ export function ExportRow({
         {running && <RowsProgress id={view.id} rows={counts.rows} totalRows={counts.totalRows} />}
         {view.status === 'failed' && view.error && <p className="export-error">{view.error}</p>}
         <div className="export-meta muted">
-          {!running && <span>{formatCountOf(counts.rows, 'row')}</span>}
-          <span>{formatBytes(counts.bytes)}</span>
+          {view.status === 'completed' && (
+            <>
+              <span>{formatCountOf(counts.rows, 'row')}</span>
+              <span>{formatBytes(counts.bytes)}</span>
+            </>
+          )}
+          {(view.status === 'cancelled' || view.status === 'failed') && (
+            <span>stopped after {formatCountOf(counts.rows, 'row')}, no file kept</span>
+          )}
           <span>
             by {view.actor ? (EXPORT_ACTOR_LABEL[view.actor] ?? view.actor) : 'unknown'},{' '}
             <TimeText at={view.startedAt} />
@@ -87,7 +94,7 @@ export function ExportRow({
         )}
         {hasFile(view) && downloadUrl && (
           <a
-            className="button-link"
+            className="export-download"
             href={downloadUrl(view.id)}
             download={fileName(view.destination)}
             aria-label={`Download ${fileName(view.destination)}`}
