@@ -3,8 +3,11 @@ import '../support/dom';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BulkBar } from '../../../renderer/src/screens/charts/bulk-bar';
+import { RankingScreen } from '../../../renderer/src/screens/ranking/ranking-screen';
 import { useChartsStore } from '../../../renderer/src/screens/charts/charts-store';
 import { useExportDialog } from '../../../renderer/src/screens/exports/export-dialog';
+import { installFakeClient } from '../support/fake-client';
+import { rankingView } from '../support/sample-data-views';
 import { chartItem } from '../support/sample-views';
 
 beforeEach(() => {
@@ -25,5 +28,14 @@ describe('Export entry points', () => {
     render(<BulkBar hiddenSelected={0} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export rankings…' }));
     expect(useExportDialog.getState().preset).toEqual({ dataset: 'rankings', charts: ['global-28', 'de-1'] });
+  });
+
+  it('a chart’s ranking opens the dialog on that chart’s rankings', async () => {
+    const fake = installFakeClient();
+    const view = rankingView();
+    fake.answer('rankings/get', () => view);
+    render(<RankingScreen chart="7" date={null} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export…' }));
+    expect(useExportDialog.getState().preset).toEqual({ dataset: 'rankings', charts: [view.chart.slug] });
   });
 });

@@ -12,6 +12,7 @@ import { dialogOpen, typingIn } from '../../shell/use-keyboard-shortcuts';
 import { call, useEvent } from '../../transport/api';
 import { searchEntries } from './ranking-format';
 import { RankingMissing } from './ranking-missing';
+import { openExportDialog } from '../exports/export-dialog';
 import { RankingTable } from './ranking-table';
 import '../../components/list-screen.css';
 import './ranking.css';
@@ -102,6 +103,12 @@ function Ranking({
           ) : (
             <a href={hrefOf({ screen: 'schedule-new', chartId: chart.id })}>Add a schedule…</a>
           )}
+          <button
+            type="button"
+            onClick={() => openExportDialog({ dataset: 'rankings', charts: [chart.slug] })}
+          >
+            Export…
+          </button>
         </span>
       </header>
       <p className="muted ranking-subtitle">
