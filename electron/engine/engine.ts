@@ -29,6 +29,8 @@ import { SettingsService } from './settings/settings-service';
 import { SoundchartsClient } from './soundcharts/client';
 import { QuotaTracker, createQuotaState } from './soundcharts/quota';
 import { RateLimiter, createRateLimitState } from './soundcharts/rate-limiter';
+import { RequestMeter, createMeterState } from './soundcharts/request-meter';
+import { UsageRecorder } from './analytics/usage-recorder';
 import { discoverCharts, type DiscoverySummary } from './sync/discover-charts';
 import { SOURCE_WORKER_ENTRY, SyncPool, type WorkerEntry } from './sync/sync-pool';
 import { SyncLock, SyncLockedError } from './sync/sync-lock';
@@ -69,6 +71,10 @@ export class Engine implements EngineActions {
   /** The main thread's client (discovery, metadata, audience), on the app-wide budget. */
   readonly client: SoundchartsClient;
   readonly quota: QuotaTracker;
+  /** Every Soundcharts request of this process (all threads), by kind; flushed into api_usage_hourly. */
+  readonly meter: RequestMeter;
+  /** Writes the meter and the quota into the database (analytics/). */
+  readonly usage: UsageRecorder;
   /** Subscriptions, and deliveries of engine events to them (see webhooks/). */
   readonly webhooks: Webhooks;
   readonly settings: SettingsService;
@@ -81,6 +87,7 @@ export class Engine implements EngineActions {
   resumedAtStart: ExecutionView[] = [];
   private readonly rateLimitState: SharedArrayBuffer;
   private readonly quotaState = createQuotaState();
+  private readonly meterState = createMeterState();
   private pool: SyncPool | null = null;
   private lock: SyncLock | null = null;
   private syncRole = false;
@@ -130,23 +137,35 @@ export class Engine implements EngineActions {
     });
     this.rateLimitState = createRateLimitState(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
     this.quota = QuotaTracker.fromState(this.quotaState);
+    this.meter = RequestMeter.fromState(this.meterState);
     this.client = new SoundchartsClient({
       baseUrl: options.connection.baseUrl,
       credentials: options.connection.credentials,
       rateLimiter: RateLimiter.fromState(this.rateLimitState),
       quota: this.quota,
+      meter: this.meter,
       ...(options.connection.timeoutMs === undefined ? {} : { timeoutMs: options.connection.timeoutMs }),
       ...(options.connection.retryPolicy === undefined
         ? {}
         : { retryPolicy: options.connection.retryPolicy }),
     });
     this.settings = new SettingsService(this.database, now);
+    this.usage = new UsageRecorder({
+      database: this.database,
+      meter: this.meter,
+      quota: this.quota,
+      now,
+      teamUsage: () => this.client.teamUsage({ signal: this.stopping.signal }),
+      report: (error) => this.report(error),
+    });
+    this.usage.start();
     this.alerts = new AlertService({
       database: this.database,
       events: this.events,
       schedules: this.schedules,
       settings: this.settings,
       quota: this.quota,
+      quotaLimit: () => this.usage.quotaLimit,
       now,
       report: (error) => this.report(error),
     });
@@ -216,6 +235,7 @@ export class Engine implements EngineActions {
     this.scheduler.start();
     this.enrichment.start();
     this.retention.start();
+    this.usage.startPlanRefresh();
     // A schedule added from the CLI while this host runs: the screens catch up and the scheduler sees it.
     this.stopWatchingChanges ??= watchExternalChanges(this.database, () => {
       this.events.emit('app/external-change', {});
@@ -388,6 +408,8 @@ export class Engine implements EngineActions {
     this.detachAlerts();
     await this.pool?.destroy();
     this.pool = null;
+    // After the pool: the requests of every thread are in the meter by now.
+    this.usage.close();
     this.lock?.release();
     this.lock = null;
     this.syncRole = false;
@@ -463,7 +485,7 @@ export class Engine implements EngineActions {
   /** The pool starts its two threads on first use, so `chart-sync status` never spawns any. */
   private syncPool(): SyncPool {
     this.pool ??= new SyncPool(
-      { rateLimitState: this.rateLimitState, quotaState: this.quotaState },
+      { rateLimitState: this.rateLimitState, quotaState: this.quotaState, meterState: this.meterState },
       this.options.workerEntry ?? SOURCE_WORKER_ENTRY,
     );
     return this.pool;

@@ -1,5 +1,6 @@
 import { QuotaTracker } from '../engine/soundcharts/quota';
 import { RateLimiter } from '../engine/soundcharts/rate-limiter';
+import { RequestMeter } from '../engine/soundcharts/request-meter';
 import { SoundchartsClient } from '../engine/soundcharts/client';
 import type { Connection, PoolWorkerData } from './protocol';
 
@@ -10,6 +11,7 @@ import type { Connection, PoolWorkerData } from './protocol';
 export function clientCache(shared: PoolWorkerData): (connection: Connection) => SoundchartsClient {
   const rateLimiter = RateLimiter.fromState(shared.rateLimitState);
   const quota = QuotaTracker.fromState(shared.quotaState);
+  const meter = RequestMeter.fromState(shared.meterState);
   const clients = new Map<string, SoundchartsClient>();
   return (connection) => {
     const key = JSON.stringify(connection);
@@ -20,6 +22,7 @@ export function clientCache(shared: PoolWorkerData): (connection: Connection) =>
         credentials: connection.credentials,
         rateLimiter,
         quota,
+        meter,
         ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
         ...(connection.retryPolicy === undefined ? {} : { retryPolicy: connection.retryPolicy }),
       });

@@ -9,6 +9,8 @@ import type { RankingSnapshot } from '../engine/soundcharts/types';
 export type PoolWorkerData = {
   rateLimitState: SharedArrayBuffer;
   quotaState: SharedArrayBuffer;
+  /** Requests sent, by kind (see RequestMeter): the main thread flushes them into api_usage_hourly. */
+  meterState: SharedArrayBuffer;
 };
 
 /** Which Soundcharts (real API, sandbox or emulator) and with which credentials. */
@@ -46,16 +48,29 @@ export type SyncChartTask = {
   port: MessagePort;
 };
 
-export type SyncSummary = { periodsPlanned: number; periodsFetched: number; periodsFailed: number };
+export type SyncSummary = {
+  periodsPlanned: number;
+  periodsFetched: number;
+  periodsFailed: number;
+  /** Soundcharts requests this task sent (date list, pages, retries). */
+  requestsMade: number;
+};
 
-/** What the worker posts on the task's port, in order: one plan, then one message a period, then done. */
+/**
+ * What the worker posts on the task's port, in order: one plan, then one message a period, then done. Each
+ * carries `requestsMade`, the requests the task sent so far, so a sync cancelled mid-way (its thread aborted,
+ * no 'done') still has its count up to its last period.
+ */
 export type SyncMessage =
-  | { type: 'plan'; periods: PlannedPeriod[]; requestCost: number; listed: boolean }
-  | { type: 'period'; key: string; snapshot: RankingSnapshot }
+  | { type: 'plan'; periods: PlannedPeriod[]; requestCost: number; listed: boolean; requestsMade: number }
+  | { type: 'period'; key: string; snapshot: RankingSnapshot; requestsMade: number }
   /** A period guessed from the calendar that Soundcharts does not have: nothing to store, nothing failed. */
-  | { type: 'period-unavailable'; key: string }
-  | { type: 'period-failed'; key: string; error: WorkerError }
-  | { type: 'done'; outcome: { ok: true; summary: SyncSummary } | { ok: false; error: WorkerError } };
+  | { type: 'period-unavailable'; key: string; requestsMade: number }
+  | { type: 'period-failed'; key: string; error: WorkerError; requestsMade: number }
+  | {
+      type: 'done';
+      outcome: { ok: true; summary: SyncSummary } | { ok: false; error: WorkerError; requestsMade?: number };
+    };
 
 /** What the main thread may post to a running sync: finish the period in flight, then stop. */
 export type SyncControl = { type: 'stop' };

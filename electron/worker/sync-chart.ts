@@ -1,5 +1,5 @@
 import { planPeriods, planRequestCost } from '../../shared/domain/sync-plan';
-import type { SoundchartsClient } from '../engine/soundcharts/client';
+import type { CallOptions, SoundchartsClient } from '../engine/soundcharts/client';
 import { PAGE_LIMIT } from '../engine/soundcharts/endpoints';
 import { stopsTheSync } from '../engine/sync/failure-policy';
 import type { SyncChartTask, SyncControl, SyncMessage, SyncSummary, WorkerError } from './protocol';
@@ -16,9 +16,15 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
   task.port.on('message', (control: SyncControl) => {
     if (control.type === 'stop') stopRequested = true;
   });
-  const summary: SyncSummary = { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0 };
+  const summary: SyncSummary = { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0, requestsMade: 0 };
+  // Every request of this task, retries included, counted as it is sent: the execution's requests_made.
+  const counted = {
+    onRequest: () => {
+      summary.requestsMade += 1;
+    },
+  };
   try {
-    const available = await availableDatetimes(client, task.slug);
+    const available = await availableDatetimes(client, task.slug, counted);
     const periods = planPeriods({
       frequency: task.frequency,
       window: task.window,
@@ -28,30 +34,36 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
     });
     summary.periodsPlanned = periods.length;
     const requestCost = planRequestCost(periods.length, task.entriesPerRanking, PAGE_LIMIT);
-    post({ type: 'plan', periods, requestCost, listed: available !== null });
+    post({
+      type: 'plan',
+      periods,
+      requestCost,
+      listed: available !== null,
+      requestsMade: summary.requestsMade,
+    });
     if (task.previewOnly) return finish(post, summary);
 
     for (const period of periods) {
       if (stopRequested) break;
       try {
-        const snapshot = await client.rankingAt(task.slug, period.datetime);
-        post({ type: 'period', key: period.key, snapshot });
+        const snapshot = await client.rankingAt(task.slug, period.datetime, counted);
+        post({ type: 'period', key: period.key, snapshot, requestsMade: summary.requestsMade });
         summary.periodsFetched += 1;
       } catch (error) {
         const failure = toWorkerError(error);
         if (!period.listed && failure.code === 'not_found') {
-          post({ type: 'period-unavailable', key: period.key });
+          post({ type: 'period-unavailable', key: period.key, requestsMade: summary.requestsMade });
           continue;
         }
         if (stopsTheSync(failure.code)) throw error;
         summary.periodsFailed += 1;
-        post({ type: 'period-failed', key: period.key, error: failure });
+        post({ type: 'period-failed', key: period.key, error: failure, requestsMade: summary.requestsMade });
       }
     }
     return finish(post, summary);
   } catch (error) {
     const failure: WorkerError = toWorkerError(error);
-    post({ type: 'done', outcome: { ok: false, error: failure } });
+    post({ type: 'done', outcome: { ok: false, error: failure, requestsMade: summary.requestsMade } });
     return summary;
   } finally {
     task.port.close();
@@ -64,9 +76,13 @@ function finish(post: (message: SyncMessage) => void, summary: SyncSummary): Syn
 }
 
 /** The API's list of ranking dates; null when the plan does not include that endpoint (the calendar is used). */
-async function availableDatetimes(client: SoundchartsClient, slug: string): Promise<string[] | null> {
+async function availableDatetimes(
+  client: SoundchartsClient,
+  slug: string,
+  options: CallOptions,
+): Promise<string[] | null> {
   try {
-    return (await client.availableRankings(slug)).map((d) => d.datetime);
+    return (await client.availableRankings(slug, options)).map((d) => d.datetime);
   } catch (error) {
     if (toWorkerError(error).code === 'forbidden') return null;
     throw error;

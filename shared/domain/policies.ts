@@ -249,3 +249,10 @@ export const EXPORT_CHARTS_MAX = 10_000;
 export const EXPORT_PAGE_DEFAULT = 50;
 export const EXPORT_PAGE_MAX = 500;
 export const EXPORT_PROGRESS_INTERVAL_MS = 250;
+/** Request counts go from the shared meter into api_usage_hourly this often (and when the engine closes). */
+export const USAGE_FLUSH_INTERVAL_MS = 20_000;
+/** Long-running hosts ask team/usage (free) for the plan's quota size at start and this often. */
+export const TEAM_USAGE_REFRESH_MS = HOUR_MS;
+/** The billing cycle's first day of the month is a setting (Soundcharts does not tell it): 1 to 28. */
+export const BILLING_CYCLE_DAY_MIN = 1;
+export const BILLING_CYCLE_DAY_MAX = 28;

@@ -68,6 +68,8 @@ export type ExecutionView = {
   periodsSynced: number;
   periodsFailed: number;
   failedPeriods: string[];
+  /** Soundcharts requests it sent (date lists, pages, retries), every attempt included: what it cost. */
+  requestsMade: number;
   workerTaskId: string | null;
   retryCount: number;
   maxRetries: number;

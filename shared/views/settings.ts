@@ -13,4 +13,6 @@ export type SettingsView = {
   quotaLowRequests: number;
   /** History older than this many days is pruned (retention). */
   retentionDays: number;
+  /** The day of the month (1–28) the Soundcharts billing cycle starts: the quota planner projects to its end. */
+  billingCycleDay: number;
 };

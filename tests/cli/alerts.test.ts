@@ -108,6 +108,7 @@ describe('chart-sync settings', () => {
       quotaLowPercent: 10,
       quotaLowRequests: 5000,
       retentionDays: 365,
+      billingCycleDay: 1,
     });
     await cli('settings', 'set', '--enable-alert', 'quota_low');
     expect(JSON.parse((await cli('settings', '--json')).stdout)).toMatchObject({ disabledAlertKinds: [] });

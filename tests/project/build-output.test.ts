@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulator } from '../../electron/emulator';
 import {
+  createMeterState,
   createQuotaState,
   createRateLimitState,
   SANDBOX_CREDENTIALS,
@@ -52,6 +53,7 @@ describe('npm run build', () => {
     const workerData: PoolWorkerData = {
       rateLimitState: createRateLimitState(UNLIMITED_PER_MINUTE),
       quotaState: createQuotaState(),
+      meterState: createMeterState(),
     };
     const pool = new Piscina({ filename: out('main/worker.js'), minThreads: 2, maxThreads: 2, workerData });
     const task = (slug: string): FetchRankingTask => ({

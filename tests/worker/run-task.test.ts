@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQuotaState, createRateLimitState } from '../../electron/engine/soundcharts';
+import { createMeterState, createQuotaState, createRateLimitState } from '../../electron/engine/soundcharts';
 import { clientCache } from '../../electron/worker/clients';
 import type { Connection, FetchRankingTask } from '../../electron/worker/protocol';
 import { runTask } from '../../electron/worker/run-task';
@@ -29,6 +29,7 @@ describe('worker task: fetch-ranking', () => {
   const clientFor = clientCache({
     rateLimitState: createRateLimitState(UNLIMITED_PER_MINUTE),
     quotaState: createQuotaState(),
+    meterState: createMeterState(),
   });
 
   it('returns the complete snapshot, every page merged', async () => {

@@ -13,6 +13,7 @@ type SetOptions = {
   quotaLowPercent?: string;
   quotaLowRequests?: string;
   retentionDays?: string;
+  billingCycleDay?: string;
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -21,7 +22,9 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerSettingsCommand(program: Command): void {
   const settings = program
     .command('settings')
-    .description('show the settings (alert kinds turned off, quota-low threshold, history retention)')
+    .description(
+      'show the settings (alert kinds turned off, quota-low threshold, history retention, billing cycle day)',
+    )
     .option('--json', 'print the settings as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       await withEngine(command, async (hosted) => {
@@ -43,6 +46,7 @@ export function registerSettingsCommand(program: Command): void {
     .option('--quota-low-percent <n>', 'quota_low below this percentage of the plan')
     .option('--quota-low-requests <n>', 'quota_low below this many requests remaining')
     .option('--retention-days <n>', 'keep execution history, audit and delivery logs this many days')
+    .option('--billing-cycle-day <n>', 'the day of the month (1-28) the Soundcharts billing cycle starts')
     .action(async (options: SetOptions, command: Command) => {
       await withEngine(command, async (hosted) => {
         const current = await call(hosted, 'settings/get', {});
@@ -57,6 +61,7 @@ export function registerSettingsCommand(program: Command): void {
         if (options.quotaLowRequests !== undefined)
           change.quotaLowRequests = number(options.quotaLowRequests);
         if (options.retentionDays !== undefined) change.retentionDays = number(options.retentionDays);
+        if (options.billingCycleDay !== undefined) change.billingCycleDay = number(options.billingCycleDay);
         if (Object.keys(change).length === 0) {
           throw new ChartSyncError(
             'invalid_input',
@@ -90,6 +95,7 @@ export function formatSettings(view: SettingsView): string {
     ...ALERT_KINDS.map((kind) => `  ${off.has(kind) ? '✗' : '✓'} ${kind}${off.has(kind) ? ' (off)' : ''}`),
     `Quota low below: ${view.quotaLowPercent} % of the plan or ${view.quotaLowRequests.toLocaleString('en-US')} requests`,
     `History kept: ${view.retentionDays.toLocaleString('en-US')} days (older entries are pruned once a day)`,
+    `Billing cycle starts on day ${view.billingCycleDay} of the month (the quota planner's cycle)`,
     '',
   ].join('\n');
 }

@@ -25,6 +25,8 @@ export type AlertServiceOptions = {
   schedules: ScheduleService;
   settings: SettingsService;
   quota: QuotaTracker;
+  /** The plan's quota size when team/usage told it, for the quota-low percentage. */
+  quotaLimit?: () => number | null;
   now: () => number;
   report: (error: unknown) => void;
 };
@@ -125,10 +127,12 @@ export class AlertService {
     return this.store.unreadCount();
   }
 
-  /** The quota as last reported by Soundcharts; the plan's size is not reported with it. */
+  /** The quota as last reported by Soundcharts, with the plan's size when team/usage told it. */
   private quotaFacts(): { remaining: number; limit: number | null } | null {
     const snapshot = this.options.quota.snapshot();
-    return snapshot === null ? null : { remaining: snapshot.remaining, limit: null };
+    return snapshot === null
+      ? null
+      : { remaining: snapshot.remaining, limit: this.options.quotaLimit?.() ?? null };
   }
 
   private record(decision: AlertDecision): void {

@@ -1,26 +1,26 @@
 import type { CallHandlers } from '../../../shared/contract/calls';
-import { ChartSyncError } from '../../../shared/errors';
 import { hostTimeZone } from '../../../shared/domain/wire-times';
 import type { HandlerContext } from '../api/handler-context';
 import { analyticsOverview } from './overview';
+import { quotaImpact, quotaPlan } from './quota-planner';
 
-// Foundation stub: replaced by the capability's real handlers in this issue.
-const notYet = (): never => {
-  throw new ChartSyncError('internal', 'Not built yet.');
-};
-
-/** The dashboard and the quota planner: reads only, from the database and what Soundcharts last said. */
+/**
+ * The dashboard and the quota planner: reads only, from the database (what every process on this machine
+ * metered and sampled) and the billing cycle setting. Nothing here sends a request to Soundcharts.
+ */
 export function analyticsHandlers({
   database,
+  settings,
   now,
 }: HandlerContext): Pick<
   CallHandlers,
   'analytics/overview' | 'analytics/quota-plan' | 'analytics/quota-impact'
 > {
+  const planContext = () => ({ database, now: now(), billingCycleDay: settings.get().billingCycleDay });
   return {
     'analytics/overview': ({ from, to, timeZone }) =>
       analyticsOverview(database, { from, to, timeZone: timeZone ?? hostTimeZone(), now: now() }),
-    'analytics/quota-plan': notYet,
-    'analytics/quota-impact': notYet,
+    'analytics/quota-plan': () => quotaPlan(planContext()),
+    'analytics/quota-impact': (input) => quotaImpact(planContext(), input),
   };
 }

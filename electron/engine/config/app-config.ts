@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import { retentionDaysSchema } from '../../../shared/schemas/retention-input';
+import { billingCycleDaySchema } from '../../../shared/schemas/settings-input';
 import type { Credentials } from '../soundcharts/auth';
 import { DEFAULT_BASE_URL } from '../soundcharts/endpoints';
 import { resolveDataDir } from './data-dir';
@@ -32,6 +33,8 @@ export const storedSettingsSchema = z
     quotaLowRequests: z.number().int().min(0).max(QUOTA_LOW_REQUESTS_MAX),
     /** How long history is kept before retention prunes it (see retention/). */
     retentionDays: retentionDaysSchema,
+    /** The day of the month the Soundcharts billing cycle starts: the quota planner's cycle. */
+    billingCycleDay: billingCycleDaySchema,
   })
   .partial();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;

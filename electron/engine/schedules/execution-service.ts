@@ -25,6 +25,8 @@ export type ExecutionCounts = {
   periodsPlanned?: number;
   periodsSynced?: number;
   periodsFailed?: number;
+  /** Soundcharts requests sent so far, every attempt included (absolute, like the rest). */
+  requestsMade?: number;
 };
 
 export type ExecutionFailure = {
@@ -233,20 +235,27 @@ export class ExecutionService {
    * A graceful shutdown during a run: back to pending, so the next start continues where this one stopped
    * (planning finds only what is still missing). Nothing is counted.
    */
-  requeue(id: number): ExecutionView {
+  requeue(id: number, requestsMade?: number): ExecutionView {
     const changed = this.database.db
       .update(chartSyncExecutions)
-      .set({ status: 'pending', nextAttemptAt: null, updatedAt: this.clock() })
+      .set({
+        status: 'pending',
+        nextAttemptAt: null,
+        updatedAt: this.clock(),
+        ...(requestsMade === undefined ? {} : { requestsMade }),
+      })
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
       .run();
     if (changed.changes === 0) throw this.wrongState(id, 'requeue');
     return this.changed(id, false);
   }
 
-  cancel(id: number): ExecutionView {
+  /** `requestsMade`: what a running sync had sent when it was stopped, for its cost. */
+  cancel(id: number, requestsMade?: number): ExecutionView {
     return this.finish(id, 'cancelled', {
       errorMessage: 'Cancelled by the operator.',
       errorCode: 'cancelled',
+      ...(requestsMade === undefined ? {} : { requestsMade }),
     });
   }
 

@@ -25,6 +25,7 @@ export function toExecutionView(row: ExecutionRow): ExecutionView {
     periodsSynced: row.periodsSynced,
     periodsFailed: row.periodsFailed,
     failedPeriods: parseFailedPeriods(row.failedPeriodsJson),
+    requestsMade: row.requestsMade,
     workerTaskId: row.workerTaskId,
     retryCount: row.retryCount,
     maxRetries: row.maxRetries,

@@ -9,6 +9,7 @@ import { parseQuery } from './rest-query';
 import { sendJson } from './responses';
 import { DATA_ROUTES } from './rest-data-routes';
 import { HISTORY_ROUTES } from './rest-history-routes';
+import { ANALYTICS_ROUTES } from './rest-analytics-routes';
 import { REST_ROUTES, type RestAnswer, type RestRoute } from './rest-routes';
 import type { FieldRenamer } from './rest-fields';
 import { tokenOf, tokensMatch } from './token';
@@ -100,7 +101,12 @@ export function restBody(value: unknown): unknown {
 const PARAMETER = /\{(id|ref)\}/;
 
 /** Every endpoint: the original system's and the screens', then the audit log's and retention's. */
-const ALL_ROUTES: readonly RestRoute[] = [...REST_ROUTES, ...HISTORY_ROUTES, ...DATA_ROUTES];
+const ALL_ROUTES: readonly RestRoute[] = [
+  ...REST_ROUTES,
+  ...HISTORY_ROUTES,
+  ...DATA_ROUTES,
+  ...ANALYTICS_ROUTES,
+];
 
 const COMPILED_ROUTES = ALL_ROUTES.map((route) => ({
   route,

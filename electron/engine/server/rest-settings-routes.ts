@@ -9,6 +9,7 @@ const SETTINGS_FIELDS = [
   'quota_low_percent',
   'quota_low_requests',
   'retention_days',
+  'billing_cycle_day',
 ] as const;
 
 /** `GET /api/settings/` and a partial `PUT` (or `PATCH`) of the settings the Settings screen changes. */

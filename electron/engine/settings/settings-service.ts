@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  BILLING_CYCLE_DAY_DEFAULT,
   QUOTA_LOW_PERCENT_DEFAULT,
   QUOTA_LOW_REQUESTS_DEFAULT,
   RETENTION_DAYS_DEFAULT,
@@ -19,6 +20,7 @@ export function settingsView(stored: StoredSettings): SettingsView {
     quotaLowPercent: stored.quotaLowPercent ?? QUOTA_LOW_PERCENT_DEFAULT,
     quotaLowRequests: stored.quotaLowRequests ?? QUOTA_LOW_REQUESTS_DEFAULT,
     retentionDays: stored.retentionDays ?? RETENTION_DAYS_DEFAULT,
+    billingCycleDay: stored.billingCycleDay ?? BILLING_CYCLE_DAY_DEFAULT,
   };
 }
 

@@ -17,6 +17,7 @@ import { normalizeSong } from './normalize/song';
 import { collectPages, queryOf } from './paging';
 import { QuotaTracker, type QuotaSnapshot } from './quota';
 import { RateLimiter } from './rate-limiter';
+import { RequestMeter } from './request-meter';
 import { audienceResponseSchema } from './schemas/audience';
 import { availableRankingsResponseSchema } from './schemas/available-rankings';
 import { chartsResponseSchema, platformsResponseSchema } from './schemas/platforms';
@@ -45,6 +46,8 @@ export type SoundchartsClientOptions = {
   rateLimiter?: RateLimiter;
   /** Shared with the main thread so that it can show and act on the quota: QuotaTracker.fromState(buffer). */
   quota?: QuotaTracker;
+  /** Counts the requests sent, by kind: shared with the main thread, which flushes them (RequestMeter.fromState). */
+  meter?: RequestMeter;
   /**
    * Retries of one request after a transient failure; defaults to REQUEST_RETRY_POLICY, and missing fields are
    * taken from it. Plain data: a worker thread can take it from workerData as is. Rate-limit waits never count.
@@ -56,7 +59,11 @@ export type SoundchartsClientOptions = {
   userAgent?: string;
 };
 
-export type CallOptions = { signal?: AbortSignal };
+export type CallOptions = {
+  signal?: AbortSignal;
+  /** Told of each request this call sends (pages, retries): how a sync counts its own requests. */
+  onRequest?: () => void;
+};
 
 export type AudienceRange = { startDate: string; endDate: string };
 
@@ -70,6 +77,7 @@ const USER_AGENT = 'chart-sync';
 export class SoundchartsClient {
   readonly rateLimiter: RateLimiter;
   readonly quotaTracker: QuotaTracker;
+  readonly meter: RequestMeter;
   /** The retry policy in force (options.retryPolicy completed and checked). */
   readonly retryPolicy: RetryPolicy;
   private readonly transport: Transport;
@@ -80,6 +88,7 @@ export class SoundchartsClient {
     this.retryPolicy = retryPolicy;
     this.rateLimiter = options.rateLimiter ?? RateLimiter.create(DEFAULT_RATE_LIMIT_PER_MINUTE, clock);
     this.quotaTracker = options.quota ?? new QuotaTracker();
+    this.meter = options.meter ?? new RequestMeter();
     const http: Got = got.extend({
       // One retry policy for the whole app: ours, applied in Transport, so got must not retry on its own.
       retry: { limit: 0 },
@@ -95,6 +104,7 @@ export class SoundchartsClient {
       auth: createAuthProvider(options.credentials, http, clock),
       rateLimiter: this.rateLimiter,
       quota: this.quotaTracker,
+      meter: this.meter,
       retryPolicy,
       clock,
       random: options.random ?? Math.random,

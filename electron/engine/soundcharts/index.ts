@@ -6,6 +6,7 @@ export {
 } from './client';
 export { SANDBOX_CREDENTIALS, type Credentials, type ApiKeyCredentials, type OAuthCredentials } from './auth';
 export { RateLimiter, createRateLimitState } from './rate-limiter';
+export { RequestMeter, createMeterState, type RequestCounts } from './request-meter';
 export { QuotaTracker, createQuotaState, type QuotaSnapshot, type QuotaAdmission } from './quota';
 export { type RetryPolicy } from './transport';
 export { systemClock, type Clock } from './clock';

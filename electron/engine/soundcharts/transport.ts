@@ -5,6 +5,7 @@ import {
   type BackoffPolicy,
 } from '../../../shared/domain/policies';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
+import { requestKindOf } from '../../../shared/domain/api-usage';
 import type { Got, Response } from 'got';
 import type { ZodType } from 'zod';
 import type { AuthProvider } from './auth';
@@ -13,6 +14,7 @@ import type { Clock } from './clock';
 import { MalformedResponseError, QuotaExhaustedError, RateLimitedError, TransientError } from './errors';
 import type { QuotaTracker } from './quota';
 import type { RateLimiter } from './rate-limiter';
+import type { RequestMeter } from './request-meter';
 
 /**
  * How one request is retried after a transient failure (502/503/504, timeouts, resets, a 2xx body that is not
@@ -65,6 +67,8 @@ export type TransportOptions = {
   auth: AuthProvider;
   rateLimiter: RateLimiter;
   quota: QuotaTracker;
+  /** Counts every request sent, by kind: what the dashboard and the quota planner read (see request-meter). */
+  meter: RequestMeter;
   retryPolicy: RetryPolicy;
   clock: Clock;
   random: () => number;
@@ -74,6 +78,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** False for the one endpoint that is free (team usage): it may be called even with the quota spent. */
   consumesQuota?: boolean;
+  /** Told of each request sent for this call, retries included: a sync adds them up as its requests_made. */
+  onRequest?: () => void;
 };
 
 /**
@@ -85,9 +91,10 @@ export class Transport {
   constructor(private readonly options: TransportOptions) {}
 
   async get<T>(path: string, schema: ZodType<T>, request: RequestOptions = {}): Promise<T> {
-    const { http, auth, rateLimiter, quota, retryPolicy, clock, random } = this.options;
-    const { signal, consumesQuota = true } = request;
+    const { http, auth, rateLimiter, quota, meter, retryPolicy, clock, random } = this.options;
+    const { signal, consumesQuota = true, onRequest } = request;
     const url = this.urlOf(path);
+    const kind = requestKindOf(path);
     let transientRetries = 0;
     let rateLimitWaits = 0;
     let refreshedAuth = false;
@@ -108,6 +115,9 @@ export class Transport {
       try {
         sent = await auth.headers(signal);
         sentAt = clock.now();
+        // Counted as it goes out, every attempt: Soundcharts bills what it answers, and a retry is answered too.
+        meter.count(kind);
+        onRequest?.();
         response = await http.get(url, { headers: sent, ...(signal ? { signal } : {}) });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;

@@ -109,6 +109,12 @@ export class SyncRunner {
       periodsPlanned: started.periodsSynced,
       periodsSynced: started.periodsSynced,
       periodsFailed: 0,
+      // A retry adds its requests to those of the attempts before it.
+      requestsMade: started.requestsMade,
+    };
+    const attemptRequests = (sent: number | undefined) => {
+      if (sent !== undefined)
+        counts.requestsMade = Math.max(counts.requestsMade, started.requestsMade + sent);
     };
     const failed: { key: string; error: WorkerError }[] = [];
     // What this attempt set out to fetch, and what it stored or found unpublished: the rest is still missing.
@@ -130,6 +136,7 @@ export class SyncRunner {
       });
     };
     const onMessage = (message: SyncMessage) => {
+      if (message.type !== 'done') attemptRequests(message.requestsMade);
       switch (message.type) {
         case 'plan':
           attempt.planned = message.periods.map((p) => p.key);
@@ -161,6 +168,7 @@ export class SyncRunner {
     const sync = this.deps.pool.sync(request, onMessage, entry.controller.signal);
     entry.stop = sync.stop;
     const outcome = await sync.done;
+    attemptRequests(outcome.ok ? outcome.summary.requestsMade : outcome.requestsMade);
     return this.close(executionId, entry, outcome, failed, counts, () =>
       this.stillMissing(attempt, request, chartId),
     );
@@ -267,8 +275,9 @@ export class SyncRunner {
     stillMissing: () => string[],
   ): ExecutionView {
     const { executions, schedules } = this.deps;
-    if (entry.ending === 'cancel') return executions.cancel(executionId);
-    if (entry.ending === 'shutdown' && outcome.ok) return executions.requeue(executionId);
+    if (entry.ending === 'cancel') return executions.cancel(executionId, counts.requestsMade);
+    if (entry.ending === 'shutdown' && outcome.ok)
+      return executions.requeue(executionId, counts.requestsMade);
     if (!outcome.ok) {
       const failedPeriods = stillMissing();
       counts.periodsFailed = failedPeriods.length;

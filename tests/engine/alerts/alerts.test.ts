@@ -292,13 +292,17 @@ describe('settings calls', () => {
       quotaLowPercent: 10,
       quotaLowRequests: 1_000,
       retentionDays: 365,
+      billingCycleDay: 1,
     });
     await api.ok('settings/update', { quotaLowPercent: 25 });
+    expect((await api.ok('settings/update', { billingCycleDay: 15 })).billingCycleDay).toBe(15);
+    await api.ok('settings/update', { billingCycleDay: 1 });
     expect(await api.ok('settings/update', { disabledAlertKinds: ['quota_low', 'quota_low'] })).toEqual({
       disabledAlertKinds: ['quota_low'],
       quotaLowPercent: 25,
       quotaLowRequests: 1_000,
       retentionDays: 365,
+      billingCycleDay: 1,
     });
   });
 
@@ -308,6 +312,9 @@ describe('settings calls', () => {
     [{ quotaLowRequests: 1.5 }, 'quotaLowRequests', /whole number/],
     [{ disabledAlertKinds: ['sync_failed', 'bogus'] }, 'disabledAlertKinds.1', /Unknown alert kind "bogus"/],
     [{ retention: 3 }, '', /retention/],
+    [{ billingCycleDay: 29 }, 'billingCycleDay', /billing cycle day is between 1 and 28/],
+    [{ billingCycleDay: 0 }, 'billingCycleDay', /billing cycle day is between 1 and 28/],
+    [{ billingCycleDay: 2.5 }, 'billingCycleDay', /billing cycle day must be a whole number/],
   ])('refuses %j, naming the field, and keeps the stored settings', async (input, field, message) => {
     const api = await setup();
     await api.ok('settings/update', { quotaLowPercent: 20 });

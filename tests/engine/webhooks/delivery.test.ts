@@ -103,6 +103,7 @@ function execution(harness: Harness, changes: Partial<ExecutionView>): Execution
     periodsSynced: 4,
     periodsFailed: 0,
     failedPeriods: [],
+    requestsMade: 0,
     workerTaskId: null,
     retryCount: 0,
     maxRetries: 3,

@@ -28,6 +28,7 @@ const SETTINGS: SettingsView = {
   quotaLowPercent: 10,
   quotaLowRequests: 1000,
   retentionDays: 365,
+  billingCycleDay: 1,
 };
 const saved = async () => ({ ok: true as const, value: SETTINGS });
 

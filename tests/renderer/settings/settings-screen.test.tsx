@@ -19,6 +19,7 @@ beforeEach(() => {
     quotaLowPercent: 10,
     quotaLowRequests: 1000,
     retentionDays: 365,
+    billingCycleDay: 1,
   };
   fake.answer('settings/get', () => stored);
   fake.answer('webhooks/list', () => []);

@@ -95,6 +95,7 @@ export function executionView(overrides: Partial<ExecutionView> = {}): Execution
     periodsSynced: 10,
     periodsFailed: 0,
     failedPeriods: [],
+    requestsMade: 2,
     workerTaskId: null,
     retryCount: 0,
     maxRetries: 3,
