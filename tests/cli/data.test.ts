@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../electron/cli/format/text-width';
 import { openDatabase } from '../../electron/engine/db/open-database';
 import { DEMO_DATABASE_FILE_NAME } from '../../electron/engine/host';
 import type { RankingView } from '../../shared/views/ranking';
@@ -42,8 +43,9 @@ describe('chart-sync ranking, song and songs', () => {
     expect(lines[5]).toMatch(/^ {2}3\s+▼1\s+Hello, "World"\s+Ünïcode, Artist\s+—/);
     expect(stdout).toContain('previous 2026-11-04 · next — · 4 stored dates (2026-11-01 … 2026-11-05)');
     expect(stdout).toContain('`chart-sync ranking seed-daily --date 2026-11-04`');
-    // CJK is two columns wide: the columns after it still line up.
-    expect(lines[4]!.indexOf('YOASOBI') + 2).toBe(lines[3]!.indexOf('Beyoncé') + 2);
+    // CJK is two columns wide: the columns after it still line up on a terminal.
+    const column = (line: string, text: string) => textWidth(line.slice(0, line.indexOf(text)));
+    expect(column(lines[4]!, 'YOASOBI')).toBe(column(lines[3]!, 'Beyoncé'));
   });
 
   it('reads another date, searches within (accents ignored) and prints JSON', async () => {

@@ -36,6 +36,10 @@ describe('CLI formatting', () => {
   it('measures and cuts text by terminal columns', () => {
     expect(textWidth('✅ Active')).toBe(9);
     expect(textWidth('⚠\ufe0f')).toBe(1);
+    // Song titles: CJK and fullwidth take two columns, accented Latin one.
+    expect(textWidth('夜に駆ける')).toBe(10);
+    expect(textWidth('아이유 Ｂ')).toBe(9);
+    expect(textWidth('Beyoncé')).toBe(7);
     expect(truncate('abcdefgh', 5)).toBe('abcd…');
     expect(truncate('abc', 5)).toBe('abc');
   });
