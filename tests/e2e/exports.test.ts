@@ -196,6 +196,7 @@ describe('exports: the New export dialog, the Exports screen and the file', { ti
     await waitForToast(page, 'Export #2 started');
     const row = exportRow(2);
     await row.getByRole('progressbar', { name: 'Progress of export #2' }).waitFor();
+    await screenshot(page, 'exports-running');
     await row.getByRole('button', { name: 'Cancel' }).click();
     await waitForExport(2, 'cancelled');
     expect(await row.getByRole('progressbar').count()).toBe(0);

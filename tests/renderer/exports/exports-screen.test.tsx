@@ -200,6 +200,21 @@ describe('New export dialog', () => {
     await waitFor(() => expect(started).toEqual([{ dataset: 'backup' }]));
   });
 
+  it('shows a long selection of charts in part, all on request, and clears it at once', async () => {
+    const slugs = Array.from({ length: 20 }, (_, i) => `chart-${i + 1}`);
+    renderScreen();
+    act(() => openExportDialog({ charts: slugs }));
+    const chosen = within(dialog()).getByRole('list', { name: 'Charts chosen', hidden: true });
+    expect(within(chosen).getAllByRole('button', { name: /^Remove /, hidden: true })).toHaveLength(12);
+    fireEvent.click(within(chosen).getByRole('button', { name: 'and 8 more', hidden: true }));
+    expect(within(chosen).getAllByRole('button', { name: /^Remove /, hidden: true })).toHaveLength(20);
+    fireEvent.click(within(chosen).getByRole('button', { name: 'Clear all', hidden: true }));
+    expect(within(dialog()).queryByRole('list', { name: 'Charts chosen', hidden: true })).toBeNull();
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Start export', hidden: true }));
+    await waitFor(() => expect(started).toHaveLength(1));
+    expect(started[0]!.charts).toEqual([]);
+  });
+
   it('shows the engine’s refusal under the field it names, and stays open', async () => {
     fake.answer('exports/start', () => ({
       code: 'invalid_input',

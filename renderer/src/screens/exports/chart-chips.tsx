@@ -1,7 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import { ChartCombobox } from '../../components/chart-combobox';
 import { chartLabel } from '../../components/chart-search';
+import { formatCount } from '../../format/numbers';
+
+/** A selection of hundreds of charts (from the Charts screen) shows this many chips until asked for all. */
+const CHIPS_SHOWN = 12;
 
 /**
  * Several charts picked one by one with the app's chart picker, each shown as a chip that removes it. Charts are
@@ -30,6 +34,9 @@ export function ChartChips({
     }
     return map;
   }, [charts]);
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? value : value.slice(0, CHIPS_SHOWN);
+  const hidden = value.length - shown.length;
   // Charts already chosen are not offered again; scheduled charts (the ones with rankings) come first.
   const offered = useMemo(() => {
     const chosen = new Set(value.map((ref) => byReference.get(ref)?.id));
@@ -41,7 +48,7 @@ export function ChartChips({
     <div className="chart-chips">
       {value.length > 0 && (
         <ul className="chip-list" aria-label="Charts chosen">
-          {value.map((ref) => {
+          {shown.map((ref) => {
             const chart = byReference.get(ref);
             const label = chart ? chartLabel(chart) : ref;
             return (
@@ -58,6 +65,20 @@ export function ChartChips({
               </li>
             );
           })}
+          {hidden > 0 && (
+            <li>
+              <button type="button" className="link-button chip-more" onClick={() => setShowAll(true)}>
+                and {formatCount(hidden)} more
+              </button>
+            </li>
+          )}
+          {value.length > 1 && (
+            <li>
+              <button type="button" className="link-button chip-more" onClick={() => onChange([])}>
+                Clear all
+              </button>
+            </li>
+          )}
         </ul>
       )}
       <ChartCombobox
