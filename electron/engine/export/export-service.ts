@@ -83,6 +83,8 @@ export type StreamedExport = {
   contentType: string;
   /** Writes the file to `destination`; resolves with the export as recorded once it ended, however it ended. */
   run(destination: Writable): Promise<ExportView>;
+  /** The client went away: stop, recorded as cancelled. */
+  cancel(): void;
 };
 
 /**
@@ -118,6 +120,13 @@ export class ExportService {
 
   /** Prepares an export streamed to an HTTP client (recorded with destination 'rest'). */
   prepareStream(input: ExportStartInput): StreamedExport {
+    if (input.dataset === 'backup') {
+      throw new ChartSyncError(
+        'invalid_input',
+        'A backup is written to a file: start it with POST /api/exports/ and download it from GET /api/exports/{id}/file.',
+        { fields: { dataset: 'A backup cannot be streamed.' } },
+      );
+    }
     const at = this.options.now();
     const job = this.open(input, REST_DESTINATION, null, at);
     let release: (view: ExportView) => void = () => {};
@@ -131,6 +140,7 @@ export class ExportService {
         void done.then(release);
         return done;
       },
+      cancel: () => job.controller.abort(),
     };
   }
 
@@ -307,12 +317,6 @@ export class ExportService {
 
   private async runToStream(job: Job, destination: Writable): Promise<ExportView> {
     try {
-      if (job.dataset === 'backup') {
-        throw new ChartSyncError(
-          'invalid_input',
-          'A backup is written to a file: start it with POST /api/exports/ and download it from there.',
-        );
-      }
       await this.writeRows(job, destination);
       return this.end(job, null);
     } catch (error) {

@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/errors';
 import type { AuditActor } from '../../../shared/views/audit-entry';
 import { dispatch } from '../api/dispatch';
 import { actAs } from '../audit/actor';
+import type { ExportStreaming } from './rest-export-routes';
 
 /**
  * What a transport needs of the engine: its handlers (run through dispatch) and its events. The Engine has both;
@@ -12,6 +13,8 @@ import { actAs } from '../audit/actor';
 export type EnginePort = {
   readonly handlers: CallHandlers;
   readonly events: { on: Subscribe };
+  /** Exports streamed to REST clients and finished exports' files (the Engine has them; fakes may not). */
+  readonly exports?: ExportStreaming;
 };
 
 /**

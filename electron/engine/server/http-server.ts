@@ -8,6 +8,7 @@ import { createPageAccess } from './page-access';
 import { requestUrl } from './request-url';
 import { sendText } from './responses';
 import { REST_PREFIX, createRestApi } from './rest-api';
+import { createExportStreams } from './rest-export-routes';
 import { attachSocketTransport } from './socket-transport';
 import { createStaticFiles } from './static-files';
 import { generateToken } from './token';
@@ -50,7 +51,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const token = options.token ?? generateToken();
   const log = options.onInternalError ?? logToStderr;
-  const rest = createRestApi(contractPort(options.engine, log, 'rest').call, token, log);
+  const rest = createRestApi(
+    contractPort(options.engine, log, 'rest').call,
+    token,
+    log,
+    options.engine.exports ? createExportStreams(options.engine.exports, log) : undefined,
+  );
   const files = createStaticFiles(options.rendererDir, createPageAccess(token));
 
   const server = createServer((request, response) => {

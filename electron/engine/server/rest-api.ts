@@ -8,6 +8,7 @@ import { readJsonBody } from './request-body';
 import { parseQuery } from './rest-query';
 import { sendJson } from './responses';
 import { DATA_ROUTES } from './rest-data-routes';
+import { EXPORT_ROUTES } from './rest-export-routes';
 import { HISTORY_ROUTES } from './rest-history-routes';
 import { ANALYTICS_ROUTES } from './rest-analytics-routes';
 import { REST_ROUTES, type RestAnswer, type RestRoute } from './rest-routes';
@@ -28,6 +29,8 @@ export function createRestApi(
   call: ContractCall,
   token: string,
   log: InternalErrorLog,
+  /** Endpoints that answer a file, not JSON (rest-export-routes.ts): true when one took the request. */
+  streams?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>,
 ): (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> {
   return async (request, response, url) => {
     const fail = (error: TransportError, headers: Record<string, string> = {}) =>
@@ -48,6 +51,7 @@ export function createRestApi(
       );
       return;
     }
+    if (streams && (await streams(request, response, url))) return;
     const matched = match(url.pathname);
     if ('error' in matched) {
       fail(matched.error);
@@ -106,6 +110,7 @@ const ALL_ROUTES: readonly RestRoute[] = [
   ...HISTORY_ROUTES,
   ...DATA_ROUTES,
   ...ANALYTICS_ROUTES,
+  ...EXPORT_ROUTES,
 ];
 
 const COMPILED_ROUTES = ALL_ROUTES.map((route) => ({

@@ -6,9 +6,10 @@ import { snakeToCamel } from './case-keys';
 /**
  * How an endpoint reads a query parameter before the contract validates it: a query string carries only text.
  * `integer` becomes a number when it is one (else the contract names the problem); `since`/`until` are ISO 8601
- * times or dates (epoch ms for the contract); `flag` is 1/true or 0/false; `text` is passed as it is.
+ * times or dates (epoch ms for the contract); `flag` is 1/true or 0/false; `text` is passed as it is; `list`
+ * may be given more than once (`chart=a&chart=b`) and is passed as an array of texts.
  */
-export type QueryKind = 'integer' | 'text' | 'flag' | 'since' | 'until';
+export type QueryKind = 'integer' | 'text' | 'flag' | 'since' | 'until' | 'list';
 /** The query parameters an endpoint takes, by their snake_case name. */
 export type QuerySpec = Readonly<Record<string, QueryKind>>;
 
@@ -38,6 +39,10 @@ export function parseQuery(url: URL, spec: QuerySpec = {}): Record<string, unkno
   const fields: Record<string, string> = {};
   for (const name of new Set(names)) {
     const values = url.searchParams.getAll(name);
+    if (spec[name] === 'list') {
+      query[snakeToCamel(name)] = values;
+      continue;
+    }
     if (values.length > 1) {
       fields[name] = 'Given more than once; give it once.';
       continue;
@@ -60,6 +65,7 @@ function readValue(kind: QueryKind, text: string): { value: unknown } | { proble
     case 'integer':
       return { value: /^\d+$/.test(text) ? Number(text) : text };
     case 'text':
+    case 'list':
       return { value: text };
     case 'flag':
       return Object.hasOwn(FLAGS, text.toLowerCase())
