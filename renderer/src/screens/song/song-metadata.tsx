@@ -13,7 +13,20 @@ export function SongMetadata({ detail }: { detail: SongDetail }) {
   const genres = song.genres.flatMap((g) => [g.root, ...g.sub]).filter(Boolean);
   return (
     <section className="card song-metadata" aria-labelledby="metadata-heading">
-      {image && <img className="song-image" src={image} alt="" width={96} height={96} loading="lazy" />}
+      {image && (
+        <img
+          className="song-image"
+          src={image}
+          alt=""
+          width={96}
+          height={96}
+          loading="lazy"
+          // A cover that does not load (offline, moved) leaves no broken-image icon behind.
+          onError={(event) => {
+            event.currentTarget.hidden = true;
+          }}
+        />
+      )}
       <div className="song-facts">
         <div className="card-header">
           <h3 id="metadata-heading">Metadata</h3>
