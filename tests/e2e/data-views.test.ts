@@ -204,6 +204,8 @@ describe('rankings, songs and audience on screen', { timeout: 120_000 }, () => {
       .filter({ hasText: /^Fetched/ })
       .waitFor({ timeout: 60_000 });
     await screenshotsOf('song');
+    await page.getByRole('region', { name: 'Audience' }).scrollIntoViewIfNeeded();
+    await screenshotsOf('song-audience');
 
     emulator.faults.configure({ latency: SLOW });
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();

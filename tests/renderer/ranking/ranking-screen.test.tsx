@@ -167,3 +167,24 @@ describe('ranking screen', () => {
     expect(screen.getByRole('link', { name: 'Charts' }).getAttribute('href')).toBe('#/charts');
   });
 });
+
+describe('ranking without a metric', () => {
+  it('leaves the metric column out when no entry carries one', async () => {
+    answer = () =>
+      rankingView({
+        chart: { ...rankingView().chart, metricType: null, metricDescription: null },
+        entries: [1, 2].map((p) => rankingEntry(p, { metric: null })),
+      });
+    render(<RankingScreen chart="7" date={null} />);
+    await screen.findByRole('heading', { level: 2, name: 'Top Songs' });
+    expect(within(grid()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      '#',
+      'Move',
+      'Title',
+      'Artists',
+      'ISRC',
+      'On chart',
+      'Peak',
+    ]);
+  });
+});

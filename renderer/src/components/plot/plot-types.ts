@@ -37,6 +37,11 @@ export type PlotProps = {
   stacked?: boolean;
   /** The left axis counts things: whole-number ticks, from 0. */
   counts?: boolean;
+  /**
+   * The x are calendar days (each at noon UTC, so every zone draws it on its own day): ticks fall on whole days
+   * and are written as dates ("1 Dec"), the legend says the date, never an hour.
+   */
+  days?: boolean;
   /** A sentence under the title saying what the plot shows in numbers, for readers who cannot see it. */
   summary?: string;
 };

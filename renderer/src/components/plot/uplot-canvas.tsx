@@ -20,6 +20,7 @@ export default function UPlotCanvas(props: PlotProps) {
     yRange,
     stacked,
     counts,
+    days,
   } = props;
 
   useEffect(() => {
@@ -44,7 +45,7 @@ export default function UPlotCanvas(props: PlotProps) {
           ...(series.some((s) => s.rightAxis) ? { right: {} } : {}),
         },
         axes: [
-          axis(colours),
+          { ...axis(colours), ...(days ? DAY_AXIS : {}) },
           {
             ...axis(colours),
             ...(counts ? { incrs: COUNT_INCREMENTS } : {}),
@@ -65,7 +66,7 @@ export default function UPlotCanvas(props: PlotProps) {
             : []),
         ],
         series: [
-          {},
+          days ? { label: 'Date', value: (_u, value) => (value === null ? '—' : formatDayLong(value)) } : {},
           ...drawn.map((d) =>
             seriesOptions(
               d.spec,
@@ -87,10 +88,47 @@ export default function UPlotCanvas(props: PlotProps) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [x, series, height, invertY, formatY, formatRightY, yRange, stacked, counts, theme]);
+  }, [x, series, height, invertY, formatY, formatRightY, yRange, stacked, counts, days, theme]);
 
   return <div ref={box} className="plot-canvas" />;
 }
+
+const DAY_S = 86_400;
+/** Steps between day ticks: a day, a few days, weeks, months (as 30 days), a quarter, a year. */
+const DAY_INCREMENTS = [1, 2, 3, 7, 14, 30, 60, 91, 182, 365].map((days) => days * DAY_S);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "1 Dec", as the app writes dates (formatCalendarDate), read in UTC where the points are. */
+const dayShort = {
+  format: (ms: number) => {
+    const date = new Date(ms);
+    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  },
+};
+const dayLong = { format: (ms: number) => `${dayShort.format(ms)} ${new Date(ms).getUTCFullYear()}` };
+const formatDayLong = (seconds: number) => dayLong.format(seconds * 1000);
+
+/**
+ * An x axis of calendar days: ticks at noon UTC (where the points are), every whole number of days uPlot's
+ * spacing allows, written "1 Dec", with the year under the first tick and under each new year's first.
+ */
+const DAY_AXIS: uPlot.Axis = {
+  incrs: DAY_INCREMENTS,
+  space: 56,
+  splits: (_u, _axis, min, max, increment) => {
+    const step = Math.max(DAY_S, Math.round(increment / DAY_S) * DAY_S);
+    const ticks: number[] = [];
+    for (let at = Math.ceil((min - DAY_S / 2) / DAY_S) * DAY_S + DAY_S / 2; at <= max; at += step) {
+      if (at >= min) ticks.push(at);
+    }
+    return ticks;
+  },
+  values: (_u, splits) =>
+    splits.map((at, i) => {
+      const year = new Date(at * 1000).getUTCFullYear();
+      const newYear = i === 0 || new Date(splits[i - 1]! * 1000).getUTCFullYear() !== year;
+      return newYear ? `${dayShort.format(at * 1000)}\n${year}` : dayShort.format(at * 1000);
+    }),
+};
 
 /** Whole-number steps for an axis that counts things (no "1.5 executions", no tick written twice). */
 const COUNT_INCREMENTS = [1, 2, 5]

@@ -75,6 +75,7 @@ function Ranking({
   };
   usePeriodKeys(view, goTo);
   const newestFirst = useMemo(() => [...view.dates].reverse(), [view.dates]);
+  const showMetric = useMemo(() => view.entries.some((entry) => entry.metric !== null), [view.entries]);
 
   return (
     <section className="list-screen ranking-screen" aria-labelledby="ranking-title" aria-busy={pending}>
@@ -172,7 +173,7 @@ function Ranking({
           </button>
         </EmptyState>
       ) : (
-        <RankingTable chart={chart} entries={rows} />
+        <RankingTable chart={chart} entries={rows} showMetric={showMetric} />
       )}
     </section>
   );

@@ -7,7 +7,6 @@ import { formatMetric, formatTimeOnChart, movementMark } from './ranking-format'
 
 /** One line per entry: 200 rows are rendered as a screenful at a time. */
 const ROW_HEIGHT = 36;
-const COLUMN_COUNT = 8;
 
 const songHref = (entry: RankingEntryView) => hrefOf({ screen: 'song', uuid: entry.song.uuid });
 const entryKey = (entry: RankingEntryView) => entry.position;
@@ -18,13 +17,18 @@ const noToggle = () => {};
 export function RankingTable({
   chart,
   entries,
+  showMetric,
 }: {
   chart: RankingChartView;
   entries: readonly RankingEntryView[];
+  /** False when the chart has no metric at this date: an empty column would only take room. */
+  showMetric: boolean;
 }) {
   const renderCells = useCallback(
-    (entry: RankingEntryView, { active }: RowContext) => <EntryCells entry={entry} active={active} />,
-    [],
+    (entry: RankingEntryView, { active }: RowContext) => (
+      <EntryCells entry={entry} active={active} showMetric={showMetric} />
+    ),
+    [showMetric],
   );
   return (
     <VirtualTable
@@ -33,7 +37,7 @@ export function RankingTable({
       rows={entries}
       rowKey={entryKey}
       rowHeight={ROW_HEIGHT}
-      columnCount={COLUMN_COUNT}
+      columnCount={showMetric ? 8 : 7}
       columns={
         <>
           <col className="col-position" />
@@ -41,7 +45,7 @@ export function RankingTable({
           <col className="col-title" />
           <col className="col-artists" />
           <col className="col-isrc" />
-          <col className="col-metric" />
+          {showMetric && <col className="col-metric" />}
           <col className="col-time-on-chart" />
           <col className="col-peak" />
         </>
@@ -55,9 +59,11 @@ export function RankingTable({
           <th scope="col">Title</th>
           <th scope="col">Artists</th>
           <th scope="col">ISRC</th>
-          <th scope="col" className="num" title={chart.metricType ?? undefined}>
-            {chart.metricDescription ?? 'Metric'}
-          </th>
+          {showMetric && (
+            <th scope="col" className="num" title={chart.metricType ?? undefined}>
+              {chart.metricDescription ?? 'Metric'}
+            </th>
+          )}
           <th scope="col" className="num">
             On chart
           </th>
@@ -74,7 +80,15 @@ export function RankingTable({
   );
 }
 
-const EntryCells = memo(function EntryCells({ entry, active }: { entry: RankingEntryView; active: boolean }) {
+const EntryCells = memo(function EntryCells({
+  entry,
+  active,
+  showMetric,
+}: {
+  entry: RankingEntryView;
+  active: boolean;
+  showMetric: boolean;
+}) {
   const move = movementMark(entry);
   return (
     <>
@@ -92,7 +106,7 @@ const EntryCells = memo(function EntryCells({ entry, active }: { entry: RankingE
       </td>
       <td title={entry.song.creditName}>{entry.song.creditName}</td>
       <td>{entry.song.isrc ? <code>{entry.song.isrc}</code> : <span className="muted">—</span>}</td>
-      <td className="num">{formatMetric(entry.metric)}</td>
+      {showMetric && <td className="num">{formatMetric(entry.metric)}</td>}
       <td className="num">{formatTimeOnChart(entry.timeOnChart, entry.timeOnChartUnit)}</td>
       <td className="num">{entry.peakPosition}</td>
     </>

@@ -94,7 +94,7 @@ function PlatformAudience({ platform, refreshing }: { platform: PlatformAudience
   return (
     <li className="audience-platform" data-platform={platform.platform} aria-busy={refreshing}>
       <div className="audience-platform-head">
-        <strong>{platformLabel(platform.platform)}</strong>
+        <strong>{platformName(platform.platform)}</strong>
         {latest && <span className="audience-latest">{formatCompact(latest.value)}</span>}
         <span className="muted audience-status" data-testid={`audience-status-${platform.platform}`}>
           {refreshing ? (
@@ -118,6 +118,7 @@ function PlatformAudience({ platform, refreshing }: { platform: PlatformAudience
         x={plot.x}
         series={plot.series}
         formatY={formatCompact}
+        days
         height={160}
         emptyText={refreshing ? 'Fetching from Soundcharts…' : 'No audience stored for this platform.'}
       />

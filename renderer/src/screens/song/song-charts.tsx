@@ -25,6 +25,7 @@ export function SongCharts({ detail }: { detail: SongDetail }) {
         x={plot.x}
         series={plot.series}
         invertY
+        days
         formatY={formatPosition}
         height={240}
         emptyText="The song is in no stored ranking yet."
