@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/engine/config/data-dir';
@@ -54,7 +54,7 @@ function parseCsv(text: string): string[][] {
 
 /**
  * Exports from the UI against the real engine: a synced chart's rankings to CSV from the Charts selection (the
- * file is there, re-read and compared with the database), a long export
+ * file is there, re-read and compared with the database, and downloaded through the browser), a long export
  * cancelled from the list (no file left), and the engine's refusal of a file shown under its field.
  */
 describe('exports: the New export dialog, the Exports screen and the file', { timeout: 240_000 }, () => {
@@ -178,6 +178,13 @@ describe('exports: the New export dialog, the Exports screen and the file', { ti
       database.close();
     }
 
+    // In the browser the finished file downloads from the host (a link it streams), byte for byte.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('link', { name: `Download ${basename(file)}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(basename(file));
+    expect(readFileSync(await download.path()).equals(readFileSync(file))).toBe(true);
     await expectWithinWindow(row.getByRole('button', { name: /^Copy the path/ }), 'Copy path');
     await screenshotsOf('exports');
     expect(pageProblems(page)).toEqual([]);
