@@ -23,3 +23,16 @@ describe('rankings/get, a 200-entry daily chart with a year of stored history', 
     if (!result.ok) throw new Error(result.error.message);
   });
 });
+
+describe('songs/list and songs/get on the same year (600 songs, 146,000 entries)', () => {
+  for (const sort of ['last_seen', 'title'] as const) {
+    bench(`songs/list by ${sort}`, async () => {
+      const result = await dispatch(engine.handlers, 'songs/list', { sort });
+      if (!result.ok) throw new Error(result.error.message);
+    });
+  }
+  bench('songs/get', async () => {
+    const result = await dispatch(engine.handlers, 'songs/get', { song: 'year-song-300' });
+    if (!result.ok) throw new Error(result.error.message);
+  });
+});

@@ -97,20 +97,28 @@ const SONG_ORDER: Record<SongSort, string> = {
 };
 
 function songListSql(sort: SongSort): string {
-  // Aggregates only the songs that match the search: a narrow search reads a few songs' entries, not all.
-  return `WITH matched AS (SELECT s.id FROM songs s WHERE ${SONG_SEARCH}),
+  // By title the page is known before any statistics: only its songs' entries are read. Every other order needs
+  // the statistics of every song that matches the search (a narrow search reads a few songs' entries, not all).
+  // CROSS JOIN keeps that order: from the songs to their entries (the song index), never a scan of every entry.
+  const rows =
+    sort === 'title'
+      ? `rows AS (SELECT s.id FROM songs s WHERE ${SONG_SEARCH} ORDER BY ${SONG_ORDER.title}
+           LIMIT @limit OFFSET @offset)`
+      : `rows AS (SELECT s.id FROM songs s WHERE ${SONG_SEARCH})`;
+  return `WITH ${rows},
     st AS (
       SELECT e.song_id, MIN(e.position) AS best_peak, COUNT(DISTINCT r.chart_id) AS charts_count,
         MAX(r.ranking_date) AS last_seen
-      FROM matched m JOIN chart_ranking_entries e ON e.song_id = m.id JOIN chart_rankings r ON r.id = e.ranking_id
+      FROM rows m CROSS JOIN chart_ranking_entries e ON e.song_id = m.id
+        CROSS JOIN chart_rankings r ON r.id = e.ranking_id
       GROUP BY e.song_id
     )
     SELECT s.uuid, s.name, s.credit_name AS creditName, s.isrc, s.image_url AS imageUrl,
       s.metadata_fetched_at AS metadataFetchedAt, st.best_peak AS bestPeak,
       COALESCE(st.charts_count, 0) AS chartsCount, st.last_seen AS lastSeen
-    FROM songs s JOIN matched m ON m.id = s.id LEFT JOIN st ON st.song_id = s.id
+    FROM songs s JOIN rows m ON m.id = s.id LEFT JOIN st ON st.song_id = s.id
     ORDER BY ${SONG_ORDER[sort]}
-    LIMIT @limit OFFSET @offset`;
+    ${sort === 'title' ? '' : 'LIMIT @limit OFFSET @offset'}`;
 }
 
 /**
