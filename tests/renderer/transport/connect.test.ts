@@ -29,6 +29,17 @@ describe('connect', () => {
     const connection = connect(window);
     expect(connection?.transport).toBe('desktop');
     expect(connection?.client).toBe(fake);
+    // The file of an export is on the desktop's own disk: no download link, and no save dialog until the shell has one.
+    expect(connection?.host).toEqual({ exportFileUrl: null, chooseSaveFile: null });
+  });
+
+  it('gives the browser on the headless host a download link to its own host, with the tab’s token', () => {
+    window.history.replaceState(null, '', '/?token=secret#/exports');
+    const connection = connect(window);
+    expect(connection?.transport).toBe('headless');
+    expect(connection?.host.exportFileUrl?.(5)).toBe(
+      `${window.location.protocol}//${window.location.host}/api/exports/5/file?token=secret`,
+    );
   });
 
   it('is null without preload and without token, so the page explains how to open it', () => {
