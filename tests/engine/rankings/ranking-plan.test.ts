@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedYearOfRankings } from '../../../bench/year-of-rankings';
 import { openDatabase } from '../../../electron/engine/db/open-database';
-import { RANKING_HISTORY_SQL } from '../../../electron/engine/db/queries/stored-rankings';
+import {
+  RANKING_HISTORY_SQL,
+  storedRankingQueries,
+} from '../../../electron/engine/db/queries/stored-rankings';
 import { readRanking } from '../../../electron/engine/rankings/read-ranking';
 
 /** A small "year" (60 days of 50 entries): enough history for the plans and the peaks to mean something. */
@@ -22,6 +25,23 @@ describe('the ranking view on a long history', () => {
     expect(detail).toContain('chart_rankings_chart_date_idx');
     expect(detail).toContain('chart_ranking_entries_ranking_position_idx');
     expect(detail).not.toMatch(/SCAN (chart_ranking_entries|chart_rankings|e|r)\b/);
+  });
+
+  it.each([
+    ['chartRankings', [1], 'chart_rankings_chart_date_idx'],
+    ['entries', [1], 'chart_ranking_entries_ranking_position_idx'],
+    ['positions', [1], 'chart_ranking_entries_ranking_position_idx'],
+    ['songByIsrc', ['X'], 'songs_isrc_idx'],
+    ['songPoints', [1], 'chart_ranking_entries_song_idx'],
+  ] as const)('%s reads through %s', (name, params, index) => {
+    const statement = storedRankingQueries(database)[name] as unknown as { source: string };
+    const detail = (
+      database.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all(...params) as { detail: string }[]
+    )
+      .map((row) => row.detail)
+      .join(' | ');
+    expect(detail).toContain(index);
+    expect(detail).not.toMatch(/SCAN (chart_ranking_entries|chart_rankings|songs|e|r|s)\b/);
   });
 
   it('computes each peak as the best position up to the date, checked against a plain recount', () => {
