@@ -106,6 +106,7 @@ describe('Exports screen', () => {
     act(() => fake.emit('export/progress', { id: 3, rows: 2_500, bytes: 80_000, totalRows: 10_000 }));
     expect(bar.getAttribute('aria-valuenow')).toBe('2500');
     expect(bar.getAttribute('aria-valuetext')).toBe('2,500 of 10,000 rows');
+    expect(rowOf(3).textContent).toContain('80 KB written');
 
     fireEvent.click(within(rowOf(3)).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(fake.calls.some((c) => c.name === 'exports/cancel')).toBe(true));

@@ -63,6 +63,7 @@ export function ExportRow({
         {running && <RowsProgress id={view.id} rows={counts.rows} totalRows={counts.totalRows} />}
         {view.status === 'failed' && view.error && <p className="export-error">{view.error}</p>}
         <div className="export-meta muted">
+          {running && <span>{formatBytes(counts.bytes)} written</span>}
           {view.status === 'completed' && (
             <>
               <span>{formatCountOf(counts.rows, 'row')}</span>
