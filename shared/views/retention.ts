@@ -9,6 +9,10 @@ export type PruneCounts = {
   webhookAttempts: number;
   /** Done and failed metadata/audience tasks. */
   queueTasks: number;
+  /** Hours of Soundcharts request counts (per kind) in api_usage_hourly. */
+  apiUsageHours: number;
+  /** Quota samples. */
+  quotaSamples: number;
 };
 
 export type PruneSummary = {

@@ -78,6 +78,8 @@ const TABLE_LABELS: [keyof PruneSummary['counts'], string][] = [
   ['webhookDeliveries', 'webhook deliveries'],
   ['webhookAttempts', 'webhook delivery attempts'],
   ['queueTasks', 'finished queue tasks'],
+  ['apiUsageHours', 'hours of API usage'],
+  ['quotaSamples', 'quota samples'],
 ];
 
 export function formatPrune(summary: PruneSummary): string {

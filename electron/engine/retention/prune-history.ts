@@ -49,10 +49,13 @@ function countTable(database: AppDatabase, table: PruneTable, cutoff: number, co
 /** One batch: the ids of up to `limit` old rows, then their dependents and themselves, in one transaction. */
 function batchDeleter(database: AppDatabase, table: PruneTable, limit: number) {
   const { sqlite } = database;
+  const id = table.idColumn ?? 'id';
   const pick = sqlite
-    .prepare(`SELECT id FROM ${table.table} WHERE ${table.where} ORDER BY id LIMIT @limit`)
+    .prepare(`SELECT ${id} FROM ${table.table} WHERE ${table.where} ORDER BY ${id} LIMIT @limit`)
     .pluck();
-  const remove = sqlite.prepare(`DELETE FROM ${table.table} WHERE id IN (SELECT value FROM json_each(@ids))`);
+  const remove = sqlite.prepare(
+    `DELETE FROM ${table.table} WHERE ${id} IN (SELECT value FROM json_each(@ids))`,
+  );
   const { dependents } = table;
   const removeOwned = dependents
     ? sqlite.prepare(

@@ -8,6 +8,8 @@ export type PruneTable = {
   key: Exclude<keyof PruneCounts, 'webhookAttempts'>;
   table: string;
   where: string;
+  /** The column batches pick rows by (an integer key); `id` unless said. */
+  idColumn?: string;
   /** Rows of another table that belong to these (deleted first, counted under that key). */
   dependents?: { key: keyof PruneCounts; table: string; column: string };
 };
@@ -32,6 +34,14 @@ export const PRUNE_TABLES: readonly PruneTable[] = [
     table: 'task_queue',
     where: `status IN ('done', 'failed') AND completed_at < @cutoff`,
   },
+  // The dashboard's and the planner's history: an hour is old once it ended before the cutoff.
+  {
+    key: 'apiUsageHours',
+    table: 'api_usage_hourly',
+    where: 'hour_start < @cutoff - 3600000',
+    idColumn: 'rowid',
+  },
+  { key: 'quotaSamples', table: 'quota_samples', where: 'at < @cutoff', idColumn: 'at' },
 ];
 
 export const NO_COUNTS: PruneCounts = {
@@ -40,4 +50,6 @@ export const NO_COUNTS: PruneCounts = {
   webhookDeliveries: 0,
   webhookAttempts: 0,
   queueTasks: 0,
+  apiUsageHours: 0,
+  quotaSamples: 0,
 };

@@ -19,6 +19,8 @@ const TABLES = [
   'webhook_deliveries',
   'webhook_delivery_attempts',
   'task_queue',
+  'api_usage_hourly',
+  'quota_samples',
 ] as const;
 const COUNTS = { rankingsCreated: 0, rankingsUpdated: 0, tracksCreated: 0, tracksUpdated: 0 };
 
@@ -70,6 +72,17 @@ function seeded() {
   task.run('b', 'failed', OLD, OLD, OLD);
   task.run('c', 'queued', null, OLD, OLD);
   task.run('d', 'done', RECENT, RECENT, RECENT);
+  const usage = database.sqlite.prepare(
+    'INSERT INTO api_usage_hourly (hour_start, kind, requests) VALUES (?, ?, 5)',
+  );
+  const hour = (at: number) => Math.floor(at / 3_600_000) * 3_600_000;
+  usage.run(hour(OLD), 'ranking');
+  usage.run(hour(OLD), 'metadata');
+  usage.run(hour(RECENT), 'ranking');
+  const sample = database.sqlite.prepare('INSERT INTO quota_samples (at, remaining) VALUES (?, 100)');
+  sample.run(OLD);
+  sample.run(OLD + 60_000);
+  sample.run(RECENT);
   clock.set(NOW);
   return { clock, database, oldDone, oldOpen, recentDone, deliveries };
 }
@@ -93,6 +106,8 @@ const EXPECTED = {
   webhookDeliveries: 2,
   webhookAttempts: 4,
   queueTasks: 2,
+  apiUsageHours: 2,
+  quotaSamples: 2,
 };
 
 describe('retention', () => {
@@ -163,6 +178,8 @@ describe('retention', () => {
       webhookDeliveries: 3,
       webhookAttempts: 6,
       queueTasks: 3,
+      apiUsageHours: 3,
+      quotaSamples: 3,
     });
   });
 
@@ -183,6 +200,8 @@ describe('retention', () => {
       webhookDeliveries: 0,
       webhookAttempts: 0,
       queueTasks: 0,
+      apiUsageHours: 0,
+      quotaSamples: 0,
     });
     expect(rowCounts(database).audit_log).toBe(6);
   });

@@ -14,7 +14,15 @@ const summary = (dryRun: boolean, executions: number): PruneSummary => ({
   dryRun,
   retentionDays: 365,
   cutoffAt: 0,
-  counts: { executions, auditEntries: 2, webhookDeliveries: 0, webhookAttempts: 0, queueTasks: 0 },
+  counts: {
+    executions,
+    auditEntries: 2,
+    webhookDeliveries: 0,
+    webhookAttempts: 0,
+    queueTasks: 0,
+    apiUsageHours: 0,
+    quotaSamples: 0,
+  },
 });
 
 beforeEach(() => {

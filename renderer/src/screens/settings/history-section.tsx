@@ -13,6 +13,8 @@ const LABELS: [keyof PruneCounts, string][] = [
   ['webhookDeliveries', 'webhook deliveries'],
   ['webhookAttempts', 'webhook delivery attempts'],
   ['queueTasks', 'finished queue tasks'],
+  ['apiUsageHours', 'hours of API usage'],
+  ['quotaSamples', 'quota samples'],
 ];
 
 /** "3 finished executions, 120 audit entries", or null when there is nothing to prune. */
