@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ChartSyncError } from '../../shared/errors';
 import { isSoundchartsError } from '../engine/soundcharts/errors';
 import { registerAlertsCommand } from './commands/alerts';
+import { registerAnalyticsCommands } from './commands/analytics';
 import { registerChartsCommand } from './commands/charts';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommands } from './commands/export';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerAlertsCommand(program);
   registerSettingsCommand(program);
   registerHistoryCommands(program);
+  registerAnalyticsCommands(program);
   registerExportCommands(program);
   registerRankingCommand(program);
   registerSongCommands(program);

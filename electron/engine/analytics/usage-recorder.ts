@@ -69,14 +69,13 @@ export class UsageRecorder {
       if (this.closed) return this.planLimit;
       const limit = usage.quota?.limit ?? null;
       if (limit !== null) this.planLimit = limit;
-      // Sampled at the observation's time, as flush() does, so the samples stay in the order they were seen.
       const seen = this.options.quota.snapshot();
       const remaining = usage.quota?.remaining ?? seen?.remaining ?? null;
       if (remaining !== null) {
-        const at = seen?.observedAt ?? this.options.now();
+        const at = this.options.now();
         addQuotaSample(this.options.database, { at, remaining, quotaLimit: this.planLimit });
-        this.lastSampledAt = this.options.now();
-        this.lastObservedAt = Math.max(this.lastObservedAt, at);
+        this.lastSampledAt = at;
+        if (seen) this.lastObservedAt = Math.max(this.lastObservedAt, seen.observedAt);
       }
     } catch (error) {
       this.options.report(error);
@@ -100,11 +99,8 @@ export class UsageRecorder {
     if (!snapshot || snapshot.observedAt <= this.lastObservedAt) return;
     if (at - this.lastSampledAt < QUOTA_SAMPLE_INTERVAL_MS) return;
     try {
-      addQuotaSample(database, {
-        at: snapshot.observedAt,
-        remaining: snapshot.remaining,
-        quotaLimit: this.planLimit,
-      });
+      // Stamped with the engine's clock, like the executions and the usage hours it is plotted with.
+      addQuotaSample(database, { at, remaining: snapshot.remaining, quotaLimit: this.planLimit });
       this.lastSampledAt = at;
       this.lastObservedAt = snapshot.observedAt;
     } catch (error) {
