@@ -9,8 +9,8 @@ export const E2E_SEED = 2026;
  * demo host's emulator and `chart-sync emulator`, its data ends on the current UTC date, which is the date the
  * host plans its periods from (a fixed past date would leave every recent period "not published yet").
  */
-export function startE2eEmulator(faults: FaultsConfig = {}): Promise<RunningEmulator> {
-  return startEmulator({ seed: E2E_SEED, faults });
+export function startE2eEmulator(faults: FaultsConfig = {}, quota?: number): Promise<RunningEmulator> {
+  return startEmulator({ seed: E2E_SEED, faults, ...(quota === undefined ? {} : { quota }) });
 }
 
 const catalogue = new Catalogue(E2E_SEED);

@@ -18,6 +18,8 @@ export type E2eSession = {
 
 export type E2eSessionOptions = {
   withEmulator: boolean;
+  /** The emulator's remaining quota at start (its default is plenty), for a plan nearly spent from the first request. */
+  emulatorQuota?: number;
   /** What every test of the file starts from (e.g. the catalogue discovered), done once after starting. */
   prepare?: (session: E2eSession) => Promise<void>;
   /** Global options of the host (e.g. `--rate-limit 5000`, so a long history syncs in seconds). */
@@ -41,7 +43,7 @@ export function useE2eSession(options: E2eSessionOptions): E2eSession {
 
   beforeAll(async () => {
     try {
-      if (options.withEmulator) emulator = await startE2eEmulator();
+      if (options.withEmulator) emulator = await startE2eEmulator({}, options.emulatorQuota);
       const [startedHost, startedBrowser] = await Promise.allSettled([
         startServeHost({
           ...(emulator ? { apiUrl: emulator.url } : {}),

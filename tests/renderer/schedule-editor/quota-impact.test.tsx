@@ -22,7 +22,8 @@ const EXHAUSTS = quotaImpact({
   afterPerMonth: 40_000,
   exhaustsBeforeCycleEnd: true,
   exhaustsAt: Date.UTC(2026, 10, 27, 12),
-  message: 'Adds about 40,000 requests a month; 18,000 left until 1 December.',
+  message:
+    'Adds about 40,000 requests a month: the 18,000 requests left would run out by 27 November, before the billing cycle ends on 1 December.',
 });
 
 beforeEach(() => {
@@ -72,7 +73,10 @@ describe('the schedule editor’s quota line', () => {
 
     impact = () => EXHAUSTS;
     fireEvent.change(screen.getByLabelText('History window (days)'), { target: { value: '730' } });
-    await waitFor(() => expect(line().textContent).toContain('use up the quota'), { timeout: 3_000 });
+    await waitFor(() => expect(line().textContent).toContain('before the billing cycle ends'), {
+      timeout: 3_000,
+    });
+    expect(line().className).toContain('quota-impact-warn');
     expect(impactInputs.at(-1)?.schedule.historyWindowDays).toBe(730);
   });
 

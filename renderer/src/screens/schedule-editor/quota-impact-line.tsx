@@ -63,7 +63,6 @@ export function QuotaImpactLine({ impact }: { impact: ImpactState }) {
         <span>
           {warn && <span aria-hidden="true">⚠ </span>}
           {impact.value.message}
-          {warn && ' It would use up the quota before the billing cycle ends.'}
         </span>
       )}
     </p>
