@@ -21,10 +21,10 @@ describe('plot data of the dashboard', () => {
     expect(successPercent(counts)).toBe(rate);
   });
 
-  it('puts each day at its midnight in epoch seconds, oldest first', () => {
+  it('puts each day at noon UTC in epoch seconds, oldest first, as <Plot days> reads them', () => {
     expect(dayAxis([day('2026-11-21'), day('2026-11-22')])).toEqual([
-      new Date(2026, 10, 21).getTime() / 1000,
-      new Date(2026, 10, 22).getTime() / 1000,
+      Date.UTC(2026, 10, 21, 12) / 1000,
+      Date.UTC(2026, 10, 22, 12) / 1000,
     ]);
   });
 

@@ -40,6 +40,7 @@ export function AnalyticsPlots({ view }: { view: AnalyticsView }) {
         title="Executions per day by status"
         summary={plots.summaries.executions}
         x={plots.x}
+        days
         series={plots.executions}
         stacked
         counts
@@ -50,6 +51,7 @@ export function AnalyticsPlots({ view }: { view: AnalyticsView }) {
         title="Success rate per day"
         summary={plots.summaries.success}
         x={plots.x}
+        days
         series={plots.success}
         yRange={RATE_RANGE}
         formatY={formatRate}
@@ -59,6 +61,7 @@ export function AnalyticsPlots({ view }: { view: AnalyticsView }) {
         title="Duration per day: median and p95 (dashed)"
         summary={plots.summaries.duration}
         x={plots.x}
+        days
         series={plots.duration}
         formatY={formatMs}
         emptyText="No execution ended in this range."
@@ -67,6 +70,7 @@ export function AnalyticsPlots({ view }: { view: AnalyticsView }) {
         title="Requests per day and quota remaining"
         summary={plots.summaries.requests}
         x={plots.x}
+        days
         series={plots.requests}
         counts
         formatY={formatRequests}

@@ -2,11 +2,10 @@ import type { AnalyticsDay, AnalyticsView, ChartFreshness } from '../../../../sh
 import type { PlotSeries } from '../../components/plot/plot-types';
 import { formatCount, formatCountOf } from '../../format/numbers';
 import { formatDuration } from '../../format/time';
-import { startOfLocalDate } from './analytics-range';
 
-/** The x of every plot: each day's start (epoch seconds, as uPlot takes them), oldest first. */
+/** The x of every plot: each day at noon UTC (epoch seconds), the convention of <Plot days>, oldest first. */
 export function dayAxis(days: readonly AnalyticsDay[]): number[] {
-  return days.map((d) => startOfLocalDate(d.day) / 1_000);
+  return days.map((d) => Date.parse(`${d.day}T12:00:00Z`) / 1_000);
 }
 
 /**
