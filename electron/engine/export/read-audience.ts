@@ -48,8 +48,8 @@ export function audienceReader(connection: Database.Database, scope: ReadScope):
     count: () =>
       connection.prepare(`SELECT count(*) FROM song_audience a WHERE ${where}`).pluck().get(params) as number,
     watermark: () =>
-      (connection.prepare('SELECT max(fetched_at) FROM song_audience').pluck().get() as number | null) ??
-      null,
+      (connection.prepare('SELECT coalesce(max(fetched_at), 0) FROM song_audience').pluck().get() as
+        number | null) ?? null,
     *rows() {
       const statement = connection.prepare<[typeof params], AudienceRow>(
         `SELECT s.uuid, s.name, s.credit_name AS creditName, s.isrc, a.platform, a.date, a.value, a.identifier,

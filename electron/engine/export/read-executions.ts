@@ -78,7 +78,7 @@ export function executionsReader(connection: Database.Database, scope: ReadScope
         .get(params) as number,
     watermark: () =>
       (connection
-        .prepare(`SELECT max(completed_at) FROM chart_sync_executions WHERE status IN ${FINAL}`)
+        .prepare(`SELECT coalesce(max(completed_at), 0) FROM chart_sync_executions WHERE status IN ${FINAL}`)
         .pluck()
         .get() as number | null) ?? null,
     *rows() {

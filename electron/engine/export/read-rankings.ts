@@ -108,8 +108,8 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
     },
     watermark() {
       return (
-        (connection.prepare('SELECT max(id) FROM chart_ranking_entries').pluck().get() as number | null) ??
-        null
+        (connection.prepare('SELECT coalesce(max(id), 0) FROM chart_ranking_entries').pluck().get() as
+          number | null) ?? null
       );
     },
     *rows() {

@@ -17,7 +17,10 @@ export type DatasetReader = {
   readonly columns: readonly Column[];
   /** Rows the export will write (for the progress bar), counted in the same snapshot as the rows. */
   count(): number;
-  /** The dataset's high-water mark in this snapshot: what the next "since last export" starts after. */
+  /**
+   * The dataset's high-water mark in this snapshot: what the next "since last export" starts after (0 when the
+   * dataset is empty, so that a later export knows there was one).
+   */
   watermark(): number | null;
   /** The rows, streamed: a generator over `.iterate()`, never the whole result in memory. */
   rows(): Generator<Row>;

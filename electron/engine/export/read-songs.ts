@@ -64,7 +64,8 @@ export function songsReader(connection: Database.Database, scope: ReadScope): Da
     count: () =>
       connection.prepare(`SELECT count(*) FROM songs s WHERE ${where}`).pluck().get(params) as number,
     watermark: () =>
-      (connection.prepare('SELECT max(updated_at) FROM songs').pluck().get() as number | null) ?? null,
+      (connection.prepare('SELECT coalesce(max(updated_at), 0) FROM songs').pluck().get() as number | null) ??
+      null,
     *rows() {
       const statement = connection.prepare<[typeof params], SongRow>(
         `SELECT uuid, name, credit_name AS creditName, isrc, isrc_country_code AS isrcCountryCode,
