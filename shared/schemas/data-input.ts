@@ -16,7 +16,11 @@ export const chartReference = z
   .max(CHART_REFERENCE_MAX, `A chart reference is at most ${CHART_REFERENCE_MAX} characters.`);
 
 /** A song by its Soundcharts uuid, or its ISRC (with or without hyphens, any case). */
-const songReference = z.string().trim().min(1, 'Name the song by its uuid or ISRC.').max(100);
+const songReference = z
+  .string()
+  .trim()
+  .min(1, 'Name the song by its uuid or ISRC.')
+  .max(100, 'A song uuid or ISRC is at most 100 characters.');
 
 export const rankingInput = z
   .object({
@@ -29,15 +33,24 @@ export const rankingInput = z
 export const songsListInput = z
   .object({
     /** Matches title, artists (credit name) or ISRC, case-insensitively. */
-    search: z.string().trim().max(200).optional(),
+    search: z.string().trim().max(200, 'The search is at most 200 characters.').optional(),
     sort: z
       .enum(SONG_SORTS, {
         error: (issue) =>
           `Unknown sort ${JSON.stringify(issue.input)}; the sorts are ${SONG_SORTS.join(', ')}.`,
       })
       .default('last_seen'),
-    limit: z.number().int().min(1).max(SONG_PAGE_MAX).default(SONG_PAGE_DEFAULT),
-    offset: z.number().int().nonnegative().default(0),
+    limit: z
+      .number({ error: 'The page size must be a whole number.' })
+      .int('The page size must be a whole number.')
+      .min(1, `A page holds 1 to ${SONG_PAGE_MAX} songs.`)
+      .max(SONG_PAGE_MAX, `A page holds 1 to ${SONG_PAGE_MAX} songs.`)
+      .default(SONG_PAGE_DEFAULT),
+    offset: z
+      .number({ error: 'The offset must be a whole number, 0 or more.' })
+      .int('The offset must be a whole number, 0 or more.')
+      .nonnegative('The offset must be a whole number, 0 or more.')
+      .default(0),
   })
   .strict();
 

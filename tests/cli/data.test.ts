@@ -86,7 +86,7 @@ describe('chart-sync ranking, song and songs', () => {
       'Unknown sort "newest"; the sorts are last_seen, best_peak, charts, title.',
     ],
     [['songs', '--limit', 'ten'], '--limit must be a whole number, not "ten".'],
-    [['songs', '--limit', '0'], 'limit'],
+    [['songs', '--limit', '0'], 'limit: A page holds 1 to 1000 songs.'],
     [['songs', '--offset', '-1'], '--offset must be a whole number, not "-1".'],
   ])('refuses %j with a clear line', async (args, message) => {
     await seeded();

@@ -119,8 +119,8 @@ describe('REST rankings and songs on a real host', () => {
 
   it.each([
     ['/api/songs/?sort=newest', 400, 'Unknown sort "newest"'],
-    ['/api/songs/?limit=0', 400, 'limit'],
-    ['/api/songs/?limit=ten', 400, 'limit'],
+    ['/api/songs/?limit=0', 400, 'limit: A page holds 1 to 1000 songs.'],
+    ['/api/songs/?limit=ten', 400, 'limit: The page size must be a whole number.'],
     [
       '/api/songs/?page=2',
       400,

@@ -58,9 +58,12 @@ describe('songs/list', () => {
 
   it.each([
     [{ sort: 'newest' }, 'Unknown sort "newest"; the sorts are last_seen, best_peak, charts, title.'],
-    [{ limit: 0 }, 'limit'],
-    [{ limit: 1001 }, 'limit'],
-    [{ offset: -1 }, 'offset'],
+    [{ limit: 0 }, 'limit: A page holds 1 to 1000 songs.'],
+    [{ limit: 1001 }, 'limit: A page holds 1 to 1000 songs.'],
+    [{ limit: 'ten' }, 'limit: The page size must be a whole number.'],
+    [{ offset: -1 }, 'offset: The offset must be a whole number, 0 or more.'],
+    [{ offset: 1.5 }, 'offset: The offset must be a whole number, 0 or more.'],
+    [{ search: 'x'.repeat(201) }, 'search: The search is at most 200 characters.'],
     [{ page: 2 }, 'page'],
   ])('refuses %o', async (input, message) => {
     const error = await seeded().fail('songs/list', input);
