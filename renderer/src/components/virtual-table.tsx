@@ -42,9 +42,10 @@ type VirtualTableProps<T> = {
   /** The header row's cells. */
   head: ReactNode;
   renderCells: (row: T, context: RowContext) => ReactNode;
-  isSelected: (row: T) => boolean;
+  /** Absent for a table whose rows are not selected (a ranking, the songs): no Space, no aria-selected. */
+  isSelected?: (row: T) => boolean;
   /** Space on a row; Shift+Space extends from the anchor. */
-  onToggle: (row: T, range: boolean) => void;
+  onToggle?: (row: T, range: boolean) => void;
   /** Enter on a row. */
   onOpen: (row: T) => void;
   className?: string;
@@ -161,6 +162,7 @@ export function VirtualTable<T>({
         moveTo(rows.length - 1);
         break;
       case ' ':
+        if (!onToggle) return;
         onToggle(row, event.shiftKey);
         break;
       case 'Enter':
@@ -190,7 +192,7 @@ export function VirtualTable<T>({
         role="grid"
         aria-label={label}
         aria-rowcount={rows.length + 1}
-        aria-multiselectable="true"
+        aria-multiselectable={onToggle ? true : undefined}
         className="virtual-table"
       >
         <colgroup>{columns}</colgroup>
@@ -207,7 +209,7 @@ export function VirtualTable<T>({
                 key={item.key}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
-                aria-selected={isSelected(row)}
+                aria-selected={isSelected ? isSelected(row) : undefined}
                 tabIndex={active ? 0 : -1}
                 style={{ height: rowHeight }}
               >

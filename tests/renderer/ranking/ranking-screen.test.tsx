@@ -37,6 +37,9 @@ describe('ranking screen', () => {
     const table = grid();
     expect(within(table).getByRole('columnheader', { name: 'Streams' })).toBeTruthy();
     expect(table.getAttribute('aria-rowcount')).toBe('201');
+    // Rows are opened, not selected.
+    expect(table.getAttribute('aria-multiselectable')).toBeNull();
+    expect(table.querySelector('tr[aria-selected]')).toBeNull();
     const first = within(table).getAllByRole('row')[1]!;
     expect(first.textContent).toContain('Déjà Vu');
     expect(first.textContent).toContain('Beyoncé');

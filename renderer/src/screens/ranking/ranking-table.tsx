@@ -10,8 +10,6 @@ const ROW_HEIGHT = 36;
 
 const songHref = (entry: RankingEntryView) => hrefOf({ screen: 'song', uuid: entry.song.uuid });
 const entryKey = (entry: RankingEntryView) => entry.position;
-const notSelectable = () => false;
-const noToggle = () => {};
 
 /** A stored ranking's entries by position: movement, the song (linked), ISRC, the chart's metric, time on chart, peak. */
 export function RankingTable({
@@ -73,8 +71,6 @@ export function RankingTable({
         </>
       }
       renderCells={renderCells}
-      isSelected={notSelectable}
-      onToggle={noToggle}
       onOpen={(entry) => navigate(songHref(entry))}
     />
   );

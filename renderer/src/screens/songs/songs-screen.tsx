@@ -152,8 +152,6 @@ export function SongsScreen({ filter: params }: { filter: Record<string, string>
               </>
             }
             renderCells={renderCells}
-            isSelected={() => false}
-            onToggle={() => {}}
             onOpen={(song) => navigate(songHref(song))}
           />
           <nav className="pager" aria-label="Pages">
