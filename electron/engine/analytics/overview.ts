@@ -56,7 +56,7 @@ type Range = { from: number; to: number };
 type Statements = {
   ended: Statement<[Range], EndedRow>;
   usage: Statement<[Range], UsageRow>;
-  quota: Statement<[Range & { bucket: number }], QuotaRow>;
+  quota: Statement<[Range], QuotaRow>;
   freshness: Statement<[], FreshnessRow>;
   charts: Statement<[string], ChartRow>;
 };
@@ -77,10 +77,11 @@ function prepared(database: AppDatabase): Statements {
       usage: sqlite.prepare(`
         SELECT hour_start, kind, requests FROM api_usage_hourly
         WHERE hour_start >= @from AND hour_start < @to`),
+      // The bucket is written into the statement: a bound JS number is a REAL, and REAL division groups nothing.
       quota: sqlite.prepare(`
-        SELECT (at / @bucket) * @bucket AS bucket, MIN(remaining) AS remaining FROM quota_samples
-        WHERE at >= @from AND at < @to
-        GROUP BY at / @bucket`),
+        SELECT (at / ${QUOTA_BUCKET_MS}) * ${QUOTA_BUCKET_MS} AS bucket, MIN(remaining) AS remaining
+        FROM quota_samples WHERE at >= @from AND at < @to
+        GROUP BY at / ${QUOTA_BUCKET_MS}`),
       // The newest date per chart is a seek on chart_rankings_chart_date_idx, once per schedule.
       freshness: sqlite.prepare(`
         SELECT s.id AS schedule_id, c.id AS chart_id, c.slug, c.name, c.frequency,
@@ -139,7 +140,7 @@ export function analyticsOverview(database: AppDatabase, request: OverviewReques
     const bucket = buckets[dayIndexOf(days, row.hour_start)];
     if (bucket) bucket.requestsByKind[row.kind] += row.requests;
   }
-  for (const row of sql.quota.iterate({ ...range, bucket: QUOTA_BUCKET_MS })) {
+  for (const row of sql.quota.iterate(range)) {
     const bucket = buckets[dayIndexOf(days, row.bucket)];
     if (bucket) bucket.quotaRemaining = Math.min(bucket.quotaRemaining ?? row.remaining, row.remaining);
   }

@@ -150,6 +150,19 @@ describe('alerts from executions (against the emulator)', () => {
     expect(raised(api).map((a) => a.kind)).toEqual(['quota_low']);
   });
 
+  it('uses the percentage of the plan once team usage told its size', async () => {
+    const api = await setup();
+    await api.ok('settings/update', { quotaLowRequests: 0 });
+    // 50,000 left: below 10 % of the emulator's plan of about a million, but its size is not known yet.
+    // (The client stamps observations with the real clock, not the test's.)
+    api.engine.quota.observe(50_000, Date.now() + DAY_MS);
+    api.engine.alerts.tick();
+    expect(raised(api).map((a) => a.kind)).toEqual([]);
+    expect(await api.engine.usage.refreshPlan()).toBeGreaterThan(500_000);
+    api.engine.alerts.tick();
+    expect(raised(api).map((a) => a.kind)).toEqual(['quota_low']);
+  });
+
   it('raises performance_degraded for a run slower than 3× its chart’s median (fake clock)', async () => {
     const api = await setup();
     const chartId = await globalChart(api);

@@ -118,7 +118,10 @@ describe('REST settings on a real engine', () => {
       quota_low_percent: 10,
       quota_low_requests: 1000,
       retention_days: 365,
+      billing_cycle_day: 1,
     });
+    const cycle = await rest('PUT', '/api/settings/', { billing_cycle_day: 15 });
+    expect(cycle.body.value).toMatchObject({ billing_cycle_day: 15 });
     const updated = await rest('PUT', '/api/settings/', { disabled_alert_kinds: ['quota_low'] });
     expect(updated.body.value).toMatchObject({ disabled_alert_kinds: ['quota_low'], quota_low_percent: 10 });
   });
@@ -126,6 +129,7 @@ describe('REST settings on a real engine', () => {
   it.each([
     [{ quota_low_percent: 101 }, 'quota_low_percent', /at most 100/],
     [{ retention_days: 3 }, 'retention_days', /at least 7 days/],
+    [{ billing_cycle_day: 29 }, 'billing_cycle_day', /billing cycle day is between 1 and 28/],
     [{ retention_dayz: 30 }, 'retention_dayz', /Unknown field "retention_dayz"/],
   ])('refuses %j with a 400 naming the field', async (body, field, message) => {
     const answer = await rest('PATCH', '/api/settings/', body);
