@@ -130,7 +130,7 @@ describe('Analytics screen', () => {
     expect(window.location.hash).toBe('#/analytics?from=2026-11-01&to=2026-11-30');
   });
 
-  it('fetches again once a burst of execution updates has settled', async () => {
+  it('fetches again once a burst of execution, ranking and schedule events has settled', async () => {
     await open();
     expect(overviewInputs).toHaveLength(1);
     view = analyticsView({
@@ -140,6 +140,8 @@ describe('Analytics screen', () => {
     act(() => {
       fake.emit('execution/updated', executionView({ id: 8 }));
       fake.emit('execution/updated', executionView({ id: 8, status: 'running' }));
+      fake.emit('rankings/stored', { chartId: 1, date: '2026-11-23' });
+      fake.emit('schedule/updated', { scheduleId: 1 });
       fake.emit('app/external-change', {});
     });
     act(() => vi.advanceTimersByTime(ANALYTICS_REFETCH_DEBOUNCE_MS - 1));

@@ -40,7 +40,11 @@ export function AnalyticsScreen({ filter }: { filter: Record<string, string> }) 
     [key, timeZone],
   );
   const refreshSoon = useDebouncedCallback(refresh, ANALYTICS_REFETCH_DEBOUNCE_MS);
+  // Syncs ending (executions, durations, requests), periods stored (freshness), schedules added or changed.
   useEvent('execution/updated', refreshSoon);
+  useEvent('rankings/stored', refreshSoon);
+  useEvent('schedule/updated', refreshSoon);
+  useEvent('schedule/removed', refreshSoon);
   useEvent('app/external-change', refreshSoon);
 
   const setRange = (next: AnalyticsRange) =>
