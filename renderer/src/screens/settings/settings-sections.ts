@@ -3,6 +3,7 @@ import type { ErrorShape, Result } from '../../../../shared/errors';
 import type { CallInput } from '../../../../shared/contract/calls';
 import type { SettingsView } from '../../../../shared/views/settings';
 import { AlertSettingsSection } from './alert-settings-section';
+import { BillingSection } from './billing-section';
 import { HistorySection } from './history-section';
 import { WebhooksSection } from './webhooks-section';
 
@@ -22,6 +23,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'alerts', usesSettings: true, component: AlertSettingsSection },
   { id: 'webhooks', usesSettings: false, component: WebhooksSection },
   { id: 'history', usesSettings: true, component: HistorySection },
+  { id: 'billing', usesSettings: true, component: BillingSection },
 ];
 
 /** A field's problem from a failed save, by the field's name in the change. */
