@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
@@ -38,6 +38,13 @@ export type ExportStartInput = z.output<typeof exportStartInput>;
 export const EXPORT_CHUNK_ROWS = 1_000;
 export const EXPORT_SLICE_MS = 10;
 
+/**
+ * A running export writes its progress to its record this often (a heartbeat); one silent for EXPORT_STALE_MS
+ * belonged to a process that was killed or crashed: it is marked failed and its temporary file removed.
+ */
+export const EXPORT_HEARTBEAT_MS = 5_000;
+export const EXPORT_STALE_MS = 60_000;
+
 /** Where the REST API streams an export: recorded with this destination. */
 export const REST_DESTINATION = 'rest';
 
@@ -69,6 +76,7 @@ type Job = {
   /** The dataset's watermark in the snapshot read, recorded when the export completes. */
   watermark: number | null;
   lastProgressAt: number;
+  lastHeartbeatAt: number;
   done: Promise<ExportView>;
 };
 
@@ -148,11 +156,13 @@ export class ExportService {
   }
 
   list(limit: number, offset: number): ExportPage {
+    this.reapStale();
     const { rows, total } = this.store.page(limit, offset);
     return { items: rows.map((row) => this.view(row)), total, limit, offset };
   }
 
   get(id: number): ExportView {
+    this.reapStale();
     return this.view(this.store.get(id));
   }
 
@@ -262,6 +272,7 @@ export class ExportService {
       totalRows: null,
       watermark: null,
       lastProgressAt: 0,
+      lastHeartbeatAt: performance.now(),
       done: Promise.resolve(null as never),
     };
     this.jobs.set(id, job);
@@ -400,8 +411,33 @@ export class ExportService {
     return this.options.database.sqlite.pragma('page_size', { simple: true }) as number;
   }
 
+  /**
+   * Exports left running by a process that is gone (killed, crashed, the machine restarted): marked failed,
+   * and the temporary file each left beside its target removed. Live ones, here or in another process, keep
+   * their heartbeat fresh.
+   */
+  private reapStale(): void {
+    const now = this.options.now();
+    for (const { id, destination } of this.store.stale(now - EXPORT_STALE_MS)) {
+      if (this.jobs.has(id)) continue;
+      this.store.finish(id, {
+        status: 'failed',
+        rows: 0,
+        bytes: 0,
+        watermark: null,
+        error: 'Interrupted: the Chart Sync process running this export stopped before it ended.',
+        at: now,
+      });
+      if (destination !== REST_DESTINATION) removeTemporaryFiles(destination);
+    }
+  }
+
   private progress(job: Job, force = false): void {
     const now = performance.now();
+    if (now - job.lastHeartbeatAt >= EXPORT_HEARTBEAT_MS) {
+      job.lastHeartbeatAt = now;
+      this.store.heartbeat(job.id, job.rows, job.bytes, this.options.now());
+    }
     if (!force && now - job.lastProgressAt < EXPORT_PROGRESS_INTERVAL_MS) return;
     job.lastProgressAt = now;
     this.options.events.emit('export/progress', {
@@ -446,6 +482,19 @@ function refuseFiltersOnBackup(input: ExportStartInput): void {
   const names = Object.keys(fields);
   if (names.length > 0) {
     throw new ChartSyncError('invalid_input', `${names.join(', ')}: ${problem}`, { fields });
+  }
+}
+
+/** The `.<name>.<random>.partial` files an export to `file` may have left (see destination.ts). */
+function removeTemporaryFiles(file: string): void {
+  const folder = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  try {
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith(prefix) && name.endsWith('.partial')) rmSync(join(folder, name), { force: true });
+    }
+  } catch {
+    // The folder is gone: nothing left to remove.
   }
 }
 

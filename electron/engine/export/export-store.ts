@@ -46,6 +46,12 @@ export class ExportStore {
         `UPDATE data_exports SET status = @status, rows = @rows, bytes = @bytes, watermark = @watermark,
            error = @error, completed_at = @at, updated_at = @at WHERE id = @id AND status = 'running'`,
       ),
+      heartbeat: sqlite.prepare<[number, number, number, number]>(
+        `UPDATE data_exports SET rows = ?, bytes = ?, updated_at = ? WHERE id = ? AND status = 'running'`,
+      ),
+      stale: sqlite.prepare<[number], { id: number; destination: string }>(
+        `SELECT id, destination FROM data_exports WHERE status = 'running' AND updated_at < ?`,
+      ),
       get: sqlite.prepare<[number], ExportRow>(`SELECT ${COLUMNS} FROM data_exports WHERE id = ?`),
       page: sqlite.prepare<[number, number], ExportRow>(
         `SELECT ${COLUMNS} FROM data_exports ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -99,6 +105,16 @@ export class ExportStore {
     },
   ): void {
     this.statements.finish.run({ id, ...outcome });
+  }
+
+  /** A running export says it is alive (and how far it got), for the other processes that read the list. */
+  heartbeat(id: number, rows: number, bytes: number, at: number): void {
+    this.statements.heartbeat.run(rows, bytes, at, id);
+  }
+
+  /** Running exports that have not said they are alive since `before`. */
+  stale(before: number): { id: number; destination: string }[] {
+    return this.statements.stale.all(before);
   }
 
   get(id: number): ExportRow {

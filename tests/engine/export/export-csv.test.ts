@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
@@ -260,5 +260,34 @@ describe('exports/start, list, get and cancel', () => {
     expect((await done).status).toBe('cancelled');
     expect(database.sqlite.open).toBe(true);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('an export left running by a process that is gone', () => {
+  const setup = useExportEngine();
+
+  it('is marked failed once its heartbeat is older than a minute, and its temporary file removed', async () => {
+    const { engine, dir } = setup();
+    const out = join(dir, 'killed.csv');
+    const partial = join(dir, '.killed.csv.0a1b2c3d.partial');
+    writeFileSync(partial, 'half a file');
+    const long = Date.now() - 120_000;
+    engine.database.sqlite
+      .prepare(
+        `INSERT INTO data_exports (dataset, format, destination, status, started_at, created_at, updated_at)
+         VALUES ('rankings', 'csv', ?, 'running', ?, ?, ?), ('songs', 'csv', ?, 'running', ?, ?, ?)`,
+      )
+      .run(out, long, long, long, join(dir, 'alive.csv'), long, long, Date.now());
+    const list = await call(engine, 'exports/list', {});
+    expect(list.ok && list.value.items.map((e) => [e.dataset, e.status, e.error])).toEqual([
+      // Another process's export that is still alive (a fresh heartbeat) is left alone.
+      ['songs', 'running', null],
+      [
+        'rankings',
+        'failed',
+        'Interrupted: the Chart Sync process running this export stopped before it ended.',
+      ],
+    ]);
+    expect(existsSync(partial)).toBe(false);
   });
 });
