@@ -36,8 +36,12 @@ export default function UPlotCanvas(props: PlotProps) {
         legend: { live: true },
         cursor: { drag: { x: false, y: false } },
         scales: {
-          // Bars are centred on their x: without half a gap of room, the first and last are cut in half.
-          x: { time: true, ...(series.some((s) => s.style === 'bars') ? { range: padBars(x) } : {}) },
+          // Bars are centred on their x: without half a gap of room, the first and last are cut in half; a day's
+          // point on the edge of the frame (today's, on a dashboard) is hidden by it just the same.
+          x: {
+            time: true,
+            ...(days || series.some((s) => s.style === 'bars') ? { range: padBars(x) } : {}),
+          },
           y: {
             ...(invertY ? { dir: -1 } : {}),
             ...(yRange ? { range: yRange } : counts ? { range: countRange } : {}),
@@ -158,6 +162,23 @@ function axis(colours: Colours): uPlot.Axis {
   };
 }
 
+/**
+ * A value with no value beside it (one day's sync in a month) draws no line: it gets a dot. uPlot's own dots show
+ * only when the points are far apart, so a lone one in a month of gaps would otherwise be invisible.
+ */
+function isolatedPoints(values: readonly (number | null | undefined)[], colour: string): uPlot.Series.Points {
+  // undefined is "no point here, the line runs on": the neighbour that counts is the next one defined.
+  const neighbour = (i: number, step: -1 | 1) => {
+    let j = i + step;
+    while (j >= 0 && j < values.length && values[j] === undefined) j += step;
+    return j >= 0 && j < values.length && values[j] !== null;
+  };
+  const present = (i: number) => values[i] !== null && values[i] !== undefined;
+  const lone = values.flatMap((_, i) => (present(i) && !neighbour(i, -1) && !neighbour(i, 1) ? [i] : []));
+  if (lone.length === 0) return {};
+  return { show: true, size: 7, fill: colour, filter: () => lone };
+}
+
 function seriesOptions(
   spec: PlotSeries,
   colour: string,
@@ -192,11 +213,15 @@ function seriesOptions(
         points: { show: false },
       };
     case 'step':
-      return { ...base, paths: uPlot.paths.stepped!({ align: 1 }) };
+      return {
+        ...base,
+        paths: uPlot.paths.stepped!({ align: 1 }),
+        points: isolatedPoints(spec.values, colour),
+      };
     case 'points':
       return { ...base, paths: () => null, points: { show: true, size: 6, fill: colour } };
     case 'line':
-      return base;
+      return { ...base, points: isolatedPoints(spec.values, colour) };
   }
 }
 

@@ -13,8 +13,10 @@ import {
   successSeries,
 } from './analytics-series';
 
-const RATE_RANGE: [number, number] = [0, 100];
-const formatMs = (ms: number) => formatDuration(ms);
+// A little above 100 %, so a perfect day's point is not drawn on the frame (the ticks stop at 100 %).
+const RATE_RANGE: [number, number] = [0, 104];
+// Under 10 s, tenths: otherwise a few seconds' range writes "2 s" on every tick.
+const formatMs = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms));
 const formatRequests = (n: number) => formatCount(Math.round(n));
 
 /**
