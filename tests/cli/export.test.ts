@@ -113,7 +113,7 @@ describe('chart-sync export and exports', () => {
         /database/,
       ],
       [['export', 'backup', '--format', 'csv'], /takes no format/],
-      [['exports', '--limit', 'x'], /--limit: expected a whole number/],
+      [['exports', '--limit', 'x'], /--limit must be a whole number/],
     ];
     for (const [args, message] of cases) {
       const result = await cli(...args);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { wholeNumberOption } from '../contract-call';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
 import { ChartSyncError } from '../../../shared/errors';
 import type { AlertView } from '../../../shared/views/alert';
@@ -35,7 +36,7 @@ export function registerAlertsCommand(program: Command): void {
           ...(options.unread ? { unread: true } : {}),
           ...(options.kind === undefined ? {} : { kind: options.kind as never }),
           ...(scheduleId === undefined ? {} : { scheduleId }),
-          ...(options.limit === undefined ? {} : { limit: wholeNumber('--limit', options.limit) }),
+          ...(options.limit === undefined ? {} : { limit: wholeNumberOption('--limit', options.limit) }),
         });
         if (options.json) printJson(page);
         else print(formatAlerts(page.alerts, page.total, page.unread, Date.now()));
@@ -56,7 +57,7 @@ export function registerAlertsCommand(program: Command): void {
       }
       const target = options.all
         ? { all: true as const }
-        : { ids: ids.map((id) => wholeNumber('alert id', id)) };
+        : { ids: ids.map((id) => wholeNumberOption('alert id', id)) };
       await withEngine(command, async (hosted) => {
         const { marked, unread } = await contract(hosted, 'alerts/mark-read', target);
         print(`Marked ${marked} alert${marked === 1 ? '' : 's'} read; ${unread} unread.`);
@@ -72,11 +73,6 @@ async function contract<K extends CallName>(
   const result = await dispatch(hosted.engine.handlers, name, input);
   if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
   return result.value as CallOutput<K>;
-}
-
-function wholeNumber(what: string, text: string): number {
-  if (/^\d{1,15}$/.test(text.trim())) return Number(text.trim());
-  throw new ChartSyncError('invalid_input', `${what} must be a whole number, not ${JSON.stringify(text)}.`);
 }
 
 export function formatAlerts(

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
-import { ChartSyncError } from '../../../shared/errors';
+import { callContract } from '../contract-call';
 import type { AnalyticsView, QuotaPlanView } from '../../../shared/views/analytics';
-import { dispatch } from '../../engine/api/dispatch';
-import type { Engine } from '../../engine/engine';
 import { analyticsRange } from '../../engine/server/rest-analytics-routes';
 import { formatCount } from '../format/numbers';
 import { formatTable } from '../format/table';
@@ -25,7 +22,7 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       async (options: { from?: string; to?: string; tz?: string; json?: boolean }, command: Command) => {
         await withEngine(command, async ({ engine }) => {
-          const view = await call(engine, 'analytics/overview', analyticsRange(options, Date.now()));
+          const view = await callContract(engine, 'analytics/overview', analyticsRange(options, Date.now()));
           if (options.json) printJson(view);
           else print(formatAnalytics(view));
         });
@@ -43,21 +40,11 @@ export function registerAnalyticsCommands(program: Command): void {
         // team/usage is free: the plan's size and what is left, as of now.
         await engine.usage.refreshPlan();
         engine.usage.flush();
-        const plan = await call(engine, 'analytics/quota-plan', {});
+        const plan = await callContract(engine, 'analytics/quota-plan', {});
         if (options.json) printJson(plan);
         else print(formatQuotaPlan(plan, Date.now()));
       });
     });
-}
-
-async function call<K extends CallName>(
-  engine: Engine,
-  name: K,
-  input: CallInput<K>,
-): Promise<CallOutput<K>> {
-  const result = await dispatch(engine.handlers, name, input);
-  if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
-  return result.value as CallOutput<K>;
 }
 
 const percent = (rate: number | null) => (rate === null ? NONE : `${Math.round(rate)} %`);

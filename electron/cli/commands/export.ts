@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
+import { callContract, wholeNumberOption } from '../contract-call';
 import type { Command } from 'commander';
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
+import type { CallInput } from '../../../shared/contract/calls';
 import { EXPORT_DATASETS, EXPORT_FORMATS } from '../../../shared/domain/export-kinds';
-import { ChartSyncError } from '../../../shared/errors';
 import type { ExportView } from '../../../shared/views/export';
-import { dispatch } from '../../engine/api/dispatch';
 import type { Engine } from '../../engine/engine';
 import { formatCount, plural } from '../format/numbers';
 import { formatTable } from '../format/table';
@@ -60,7 +59,10 @@ export function registerExportCommands(program: Command): void {
     .option('--json', 'print them as JSON')
     .action(async (options: { limit: string; json?: boolean }, command: Command) => {
       await withEngine(command, async ({ engine }) => {
-        const page = await call(engine, 'exports/list', { limit: wholeNumber(options.limit), offset: 0 });
+        const page = await callContract(engine, 'exports/list', {
+          limit: wholeNumberOption('--limit', options.limit),
+          offset: 0,
+        });
         if (options.json) printJson(page);
         else print(formatExports(page.items, page.total));
       });
@@ -96,7 +98,7 @@ async function runExport(
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
   try {
-    const started = await call(engine, 'exports/start', input);
+    const started = await callContract(engine, 'exports/start', input);
     id = started.id;
     const view = await engine.exports.finished(started.id);
     bar.finish();
@@ -162,22 +164,4 @@ export function formatExports(items: readonly ExportView[], total: number): stri
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** Through dispatch, so the CLI validates and refuses exactly as the UI and REST do. */
-async function call<K extends CallName>(
-  engine: Engine,
-  name: K,
-  input: CallInput<K>,
-): Promise<CallOutput<K>> {
-  const result = await dispatch(engine.handlers, name, input);
-  if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
-  return result.value as CallOutput<K>;
-}
-
-function wholeNumber(text: string): number {
-  if (!/^\d+$/.test(text.trim())) {
-    throw new ChartSyncError('invalid_input', `--limit: expected a whole number, not "${text}".`);
-  }
-  return Number(text);
 }

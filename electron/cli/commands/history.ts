@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract/calls';
+import { callContract, wholeNumberOption } from '../contract-call';
+import type { CallInput } from '../../../shared/contract/calls';
 import { auditSummary } from '../../../shared/domain/audit-summary';
 import { parseTimeInput, TIME_INPUT_HINT } from '../../../shared/domain/wire-times';
 import { ChartSyncError } from '../../../shared/errors';
 import type { AuditEntryView } from '../../../shared/views/audit-entry';
 import type { PruneSummary } from '../../../shared/views/retention';
-import { dispatch } from '../../engine/api/dispatch';
-import type { Engine } from '../../engine/engine';
 import { resolveChart } from '../chart-lookup';
 import { formatCount } from '../format/numbers';
 import { formatTable } from '../format/table';
@@ -25,7 +24,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--json', 'print the counts as JSON')
     .action(async (options: { dryRun?: boolean; json?: boolean }, command: Command) => {
       await withEngine(command, async ({ engine }) => {
-        const summary = await call(engine, 'retention/prune', { dryRun: options.dryRun ?? false });
+        const summary = await callContract(engine, 'retention/prune', { dryRun: options.dryRun ?? false });
         if (options.json) printJson(summary);
         else print(formatPrune(summary));
       });
@@ -51,25 +50,14 @@ export function registerHistoryCommands(program: Command): void {
               : { chartId: resolveChart(engine.database, options.chart).id }),
             ...(options.action === undefined ? {} : { action: options.action }),
             ...(options.since === undefined ? {} : { since: parseSince(options.since) }),
-            limit: wholeNumber(options.limit),
+            limit: wholeNumberOption('--limit', options.limit),
           };
-          const page = await call(engine, 'audit/list', input as CallInput<'audit/list'>);
+          const page = await callContract(engine, 'audit/list', input as CallInput<'audit/list'>);
           if (options.json) printJson(page);
           else print(formatAudit(page.items, page.total));
         });
       },
     );
-}
-
-/** Through dispatch, so the CLI validates and refuses exactly as the UI and REST do. */
-async function call<K extends CallName>(
-  engine: Engine,
-  name: K,
-  input: CallInput<K>,
-): Promise<CallOutput<K>> {
-  const result = await dispatch(engine.handlers, name, input);
-  if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
-  return result.value as CallOutput<K>;
 }
 
 const TABLE_LABELS: [keyof PruneSummary['counts'], string][] = [
@@ -114,11 +102,4 @@ function parseSince(text: string): number {
     throw new ChartSyncError('invalid_input', `--since: expected ${TIME_INPUT_HINT}, not "${text}".`);
   }
   return at;
-}
-
-function wholeNumber(text: string): number {
-  if (!/^\d+$/.test(text.trim())) {
-    throw new ChartSyncError('invalid_input', `--limit: expected a whole number, not "${text}".`);
-  }
-  return Number(text);
 }

@@ -23,6 +23,7 @@ import type {
 } from '../../../shared/views/analytics';
 import type { AppDatabase } from '../db/open-database';
 import { loadScheduleHealth } from '../health/load-schedule-health';
+import { preparedPer } from '../db/prepared';
 
 /** The health states the dashboard lists as needing a look (late and never synced are not alarms). */
 const ATTENTION: readonly Health[] = ['action_required', 'failing', 'retrying', 'overdue'];
@@ -57,41 +58,34 @@ type Statements = {
   charts: Statement<[string], ChartRow>;
 };
 
-const statements = new WeakMap<AppDatabase, Statements>();
-
-function prepared(database: AppDatabase): Statements {
-  let found = statements.get(database);
-  if (!found) {
-    const { sqlite } = database;
-    found = {
-      // One range scan of the covering chart_sync_executions_completed_idx, no table lookups. Only a final
-      // status sets completed_at; a status filter here would lead the planner to the status index instead.
-      ended: sqlite.prepare(`
-        SELECT completed_at, status, started_at, chart_id
-        FROM chart_sync_executions
-        WHERE completed_at >= @from AND completed_at < @to`),
-      usage: sqlite.prepare(`
-        SELECT hour_start, kind, requests FROM api_usage_hourly
-        WHERE hour_start >= @from AND hour_start < @to`),
-      // The bucket is written into the statement: a bound JS number is a REAL, and REAL division groups nothing.
-      quota: sqlite.prepare(`
-        SELECT (at / ${QUOTA_BUCKET_MS}) * ${QUOTA_BUCKET_MS} AS bucket, MIN(remaining) AS remaining
-        FROM quota_samples WHERE at >= @from AND at < @to
-        GROUP BY at / ${QUOTA_BUCKET_MS}`),
-      // The newest date per chart is a seek on chart_rankings_chart_date_idx, once per schedule.
-      freshness: sqlite.prepare(`
-        SELECT s.id AS schedule_id, c.id AS chart_id, c.slug, c.name, c.frequency,
-               (SELECT MAX(r.ranking_date) FROM chart_rankings r WHERE r.chart_id = c.id) AS newest
-        FROM chart_sync_schedules s JOIN charts c ON c.id = s.chart_id`),
-      charts: sqlite.prepare(`
-        SELECT c.id, c.slug, c.name, s.id AS schedule_id
-        FROM charts c LEFT JOIN chart_sync_schedules s ON s.chart_id = c.id
-        WHERE c.id IN (SELECT value FROM json_each(?))`),
-    };
-    statements.set(database, found);
-  }
-  return found;
-}
+const prepared = preparedPer((database: AppDatabase): Statements => {
+  const { sqlite } = database;
+  return {
+    // One range scan of the covering chart_sync_executions_completed_idx, no table lookups. Only a final
+    // status sets completed_at; a status filter here would lead the planner to the status index instead.
+    ended: sqlite.prepare(`
+      SELECT completed_at, status, started_at, chart_id
+      FROM chart_sync_executions
+      WHERE completed_at >= @from AND completed_at < @to`),
+    usage: sqlite.prepare(`
+      SELECT hour_start, kind, requests FROM api_usage_hourly
+      WHERE hour_start >= @from AND hour_start < @to`),
+    // The bucket is written into the statement: a bound JS number is a REAL, and REAL division groups nothing.
+    quota: sqlite.prepare(`
+      SELECT (at / ${QUOTA_BUCKET_MS}) * ${QUOTA_BUCKET_MS} AS bucket, MIN(remaining) AS remaining
+      FROM quota_samples WHERE at >= @from AND at < @to
+      GROUP BY at / ${QUOTA_BUCKET_MS}`),
+    // The newest date per chart is a seek on chart_rankings_chart_date_idx, once per schedule.
+    freshness: sqlite.prepare(`
+      SELECT s.id AS schedule_id, c.id AS chart_id, c.slug, c.name, c.frequency,
+             (SELECT MAX(r.ranking_date) FROM chart_rankings r WHERE r.chart_id = c.id) AS newest
+      FROM chart_sync_schedules s JOIN charts c ON c.id = s.chart_id`),
+    charts: sqlite.prepare(`
+      SELECT c.id, c.slug, c.name, s.id AS schedule_id
+      FROM charts c LEFT JOIN chart_sync_schedules s ON s.chart_id = c.id
+      WHERE c.id IN (SELECT value FROM json_each(?))`),
+  };
+});
 
 export type OverviewRequest = { from: number; to: number; timeZone: string; now: number };
 

@@ -23,6 +23,7 @@ import type { AppDatabase } from '../db/open-database';
 import { getChartById } from '../db/queries/charts';
 import { storedSnapshots } from '../sync/store-snapshot';
 import { latestQuotaLimit, latestQuotaSample } from './usage-store';
+import { preparedPer } from '../db/prepared';
 
 /** Entries of a ranking whose chart does not say (as the sync runner assumes). */
 const DEFAULT_ENTRIES_PER_RANKING = 100;
@@ -53,45 +54,38 @@ type Statements = {
   audience: Statement<{ since: number }, { requests: number | null }>;
 };
 
-const statements = new WeakMap<AppDatabase, Statements>();
-
-function prepared(database: AppDatabase): Statements {
-  let found = statements.get(database);
-  if (!found) {
-    const { sqlite } = database;
-    found = {
-      schedules: sqlite.prepare(`
-        SELECT s.id, s.chart_id, c.slug, c.name, c.frequency AS chart_frequency, c.max_results_count,
-               s.is_active, s.sync_frequency, s.custom_interval_hours, s.cron_expression, s.time_zone,
-               s.anchor_at, s.sync_historical_data, s.fetch_track_metadata, s.history_window_days
-        FROM chart_sync_schedules s JOIN charts c ON c.id = s.chart_id
-        ORDER BY s.id`),
-      // Each schedule's latest completed routine runs that sent something, newest first (schedule_created index).
-      runs: sqlite.prepare(`
-        SELECT schedule_id, requests_made, tracks_created FROM (
-          SELECT schedule_id, requests_made, tracks_created,
-                 ROW_NUMBER() OVER (PARTITION BY schedule_id ORDER BY created_at DESC, id DESC) AS n
-          FROM chart_sync_executions
-          WHERE schedule_id IS NOT NULL AND status = 'completed' AND trigger <> 'backfill' AND requests_made > 0)
-        WHERE n <= @runs
-        ORDER BY schedule_id, n`),
-      // Songs of the last month's rankings of charts that fetch metadata, each owned by one chart (the lowest id)
-      // so a song on two charts is refreshed, and counted, once.
-      refresh: sqlite.prepare(`
-        SELECT owner AS chart_id, COUNT(*) AS songs FROM (
-          SELECT e.song_id, MIN(r.chart_id) AS owner
-          FROM chart_rankings r JOIN chart_ranking_entries e ON e.ranking_id = r.id
-          WHERE r.ranking_date >= @since AND r.chart_id IN (
-            SELECT chart_id FROM chart_sync_schedules WHERE is_active = 1 AND fetch_track_metadata = 1)
-          GROUP BY e.song_id)
-        GROUP BY owner`),
-      audience: sqlite.prepare(`
-        SELECT SUM(requests) AS requests FROM api_usage_hourly WHERE kind = 'audience' AND hour_start >= @since`),
-    };
-    statements.set(database, found);
-  }
-  return found;
-}
+const prepared = preparedPer((database: AppDatabase): Statements => {
+  const { sqlite } = database;
+  return {
+    schedules: sqlite.prepare(`
+      SELECT s.id, s.chart_id, c.slug, c.name, c.frequency AS chart_frequency, c.max_results_count,
+             s.is_active, s.sync_frequency, s.custom_interval_hours, s.cron_expression, s.time_zone,
+             s.anchor_at, s.sync_historical_data, s.fetch_track_metadata, s.history_window_days
+      FROM chart_sync_schedules s JOIN charts c ON c.id = s.chart_id
+      ORDER BY s.id`),
+    // Each schedule's latest completed routine runs that sent something, newest first (schedule_created index).
+    runs: sqlite.prepare(`
+      SELECT schedule_id, requests_made, tracks_created FROM (
+        SELECT schedule_id, requests_made, tracks_created,
+               ROW_NUMBER() OVER (PARTITION BY schedule_id ORDER BY created_at DESC, id DESC) AS n
+        FROM chart_sync_executions
+        WHERE schedule_id IS NOT NULL AND status = 'completed' AND trigger <> 'backfill' AND requests_made > 0)
+      WHERE n <= @runs
+      ORDER BY schedule_id, n`),
+    // Songs of the last month's rankings of charts that fetch metadata, each owned by one chart (the lowest id)
+    // so a song on two charts is refreshed, and counted, once.
+    refresh: sqlite.prepare(`
+      SELECT owner AS chart_id, COUNT(*) AS songs FROM (
+        SELECT e.song_id, MIN(r.chart_id) AS owner
+        FROM chart_rankings r JOIN chart_ranking_entries e ON e.ranking_id = r.id
+        WHERE r.ranking_date >= @since AND r.chart_id IN (
+          SELECT chart_id FROM chart_sync_schedules WHERE is_active = 1 AND fetch_track_metadata = 1)
+        GROUP BY e.song_id)
+      GROUP BY owner`),
+    audience: sqlite.prepare(`
+      SELECT SUM(requests) AS requests FROM api_usage_hourly WHERE kind = 'audience' AND hour_start >= @since`),
+  };
+});
 
 type PlanContext = { database: AppDatabase; now: number; billingCycleDay: number };
 

@@ -3,6 +3,7 @@ import { API_REQUEST_KINDS } from '../../../shared/domain/api-usage';
 import { HOUR_MS } from '../../../shared/domain/policies';
 import type { AppDatabase } from '../db/open-database';
 import type { RequestCounts } from '../soundcharts/request-meter';
+import { preparedPer } from '../db/prepared';
 
 type Statements = {
   addUsage: Statement<{ hourStart: number; kind: string; requests: number }>;
@@ -11,32 +12,25 @@ type Statements = {
   latestSample: Statement<[], { at: number; remaining: number; quota_limit: number | null }>;
 };
 
-const statements = new WeakMap<AppDatabase, Statements>();
-
-function prepared(database: AppDatabase): Statements {
-  let found = statements.get(database);
-  if (!found) {
-    const { sqlite } = database;
-    found = {
-      // Every process adds its own counts to the hour's row: the sums are the machine's.
-      addUsage: sqlite.prepare(`
-        INSERT INTO api_usage_hourly (hour_start, kind, requests) VALUES (@hourStart, @kind, @requests)
-        ON CONFLICT (hour_start, kind) DO UPDATE SET requests = requests + excluded.requests`),
-      sample: sqlite.prepare(`
-        INSERT INTO quota_samples (at, remaining, quota_limit) VALUES (@at, @remaining, @quotaLimit)
-        ON CONFLICT (at) DO UPDATE SET remaining = MIN(remaining, excluded.remaining),
-          quota_limit = COALESCE(excluded.quota_limit, quota_limit)`),
-      latestLimit: sqlite.prepare(
-        'SELECT quota_limit FROM quota_samples WHERE quota_limit IS NOT NULL ORDER BY at DESC LIMIT 1',
-      ),
-      latestSample: sqlite.prepare(
-        'SELECT at, remaining, quota_limit FROM quota_samples ORDER BY at DESC LIMIT 1',
-      ),
-    };
-    statements.set(database, found);
-  }
-  return found;
-}
+const prepared = preparedPer((database: AppDatabase): Statements => {
+  const { sqlite } = database;
+  return {
+    // Every process adds its own counts to the hour's row: the sums are the machine's.
+    addUsage: sqlite.prepare(`
+      INSERT INTO api_usage_hourly (hour_start, kind, requests) VALUES (@hourStart, @kind, @requests)
+      ON CONFLICT (hour_start, kind) DO UPDATE SET requests = requests + excluded.requests`),
+    sample: sqlite.prepare(`
+      INSERT INTO quota_samples (at, remaining, quota_limit) VALUES (@at, @remaining, @quotaLimit)
+      ON CONFLICT (at) DO UPDATE SET remaining = MIN(remaining, excluded.remaining),
+        quota_limit = COALESCE(excluded.quota_limit, quota_limit)`),
+    latestLimit: sqlite.prepare(
+      'SELECT quota_limit FROM quota_samples WHERE quota_limit IS NOT NULL ORDER BY at DESC LIMIT 1',
+    ),
+    latestSample: sqlite.prepare(
+      'SELECT at, remaining, quota_limit FROM quota_samples ORDER BY at DESC LIMIT 1',
+    ),
+  };
+});
 
 /** The UTC hour an instant falls in (epoch ms of its start): api_usage_hourly's key. */
 export function hourStartOf(instant: number): number {

@@ -5,6 +5,7 @@ import { ENRICHMENT_RETRY_POLICY, type BackoffPolicy } from '../../../shared/dom
 import type { QueueCounts } from '../../../shared/contract/events';
 import type { AppDatabase } from '../db/open-database';
 import { taskQueue, type QueueTaskKind } from '../db/schema';
+import { preparedPer } from '../db/prepared';
 
 /**
  * The persistent queue of metadata and audience fetches (`task_queue`). Every transition is one SQL statement
@@ -39,24 +40,17 @@ type Statements = {
 };
 
 /** Prepared once per connection: enqueueing runs after every stored period. */
-const statementCache = new WeakMap<Database.Database, Statements>();
-
-function statements(sqlite: Database.Database): Statements {
-  let cached = statementCache.get(sqlite);
-  if (!cached) {
-    cached = {
-      // ON CONFLICT DO NOTHING applies to the partial unique index: a song with an open task is skipped.
-      // (Not OR IGNORE, which would also swallow CHECK and NOT NULL violations.)
-      insert: sqlite.prepare<[string, string, string, number, number, number, number]>(
-        `INSERT INTO task_queue (kind, subject, platform, status, max_attempts, run_after, created_at, updated_at)
-         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)
-         ON CONFLICT DO NOTHING`,
-      ),
-    };
-    statementCache.set(sqlite, cached);
-  }
-  return cached;
-}
+const statements = preparedPer((sqlite: Database.Database): Statements => {
+  return {
+    // ON CONFLICT DO NOTHING applies to the partial unique index: a song with an open task is skipped.
+    // (Not OR IGNORE, which would also swallow CHECK and NOT NULL violations.)
+    insert: sqlite.prepare<[string, string, string, number, number, number, number]>(
+      `INSERT INTO task_queue (kind, subject, platform, status, max_attempts, run_after, created_at, updated_at)
+       VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    ),
+  };
+});
 
 /** Queues a metadata fetch for each song without an open one; returns how many were queued. */
 export function enqueueMetadata(

@@ -3,30 +3,24 @@ import { ENRICHMENT_FAILED_COOLDOWN_MS } from '../../../shared/domain/policies';
 import { isMetadataStale } from '../../../shared/domain/staleness';
 import type { AppDatabase } from '../db/open-database';
 import { enqueueMetadata } from './queue-store';
+import { preparedPer } from '../db/prepared';
 
 type Statements = {
   fetchedAt: Database.Statement<[string], { fetchedAt: number | null }>;
   recentlyFailed: Database.Statement<[string, number], { one: number }>;
 };
 
-const statementCache = new WeakMap<Database.Database, Statements>();
-
-function statements(sqlite: Database.Database): Statements {
-  let cached = statementCache.get(sqlite);
-  if (!cached) {
-    cached = {
-      fetchedAt: sqlite.prepare('SELECT metadata_fetched_at AS fetchedAt FROM songs WHERE uuid = ?'),
-      // Reads through the (status, run_after) index: only failed rows are scanned, and they are few.
-      recentlyFailed: sqlite.prepare(
-        `SELECT 1 AS one FROM task_queue
-         WHERE status = 'failed' AND kind = 'song_metadata' AND subject = ? AND platform = '' AND completed_at > ?
-         LIMIT 1`,
-      ),
-    };
-    statementCache.set(sqlite, cached);
-  }
-  return cached;
-}
+const statements = preparedPer((sqlite: Database.Database): Statements => {
+  return {
+    fetchedAt: sqlite.prepare('SELECT metadata_fetched_at AS fetchedAt FROM songs WHERE uuid = ?'),
+    // Reads through the (status, run_after) index: only failed rows are scanned, and they are few.
+    recentlyFailed: sqlite.prepare(
+      `SELECT 1 AS one FROM task_queue
+       WHERE status = 'failed' AND kind = 'song_metadata' AND subject = ? AND platform = '' AND completed_at > ?
+       LIMIT 1`,
+    ),
+  };
+});
 
 /**
  * The songs among `songUuids` whose metadata must be fetched: unknown locally, never fetched, or fetched more

@@ -3,6 +3,7 @@ import { AUDIENCE_HISTORY_DAYS, DAY_MS } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import type { AppDatabase } from '../db/open-database';
 import type { AudienceRange, AudienceSeries } from '../soundcharts';
+import { preparedPer } from '../db/prepared';
 
 type Statements = {
   songId: Database.Statement<[string], { id: number }>;
@@ -10,28 +11,21 @@ type Statements = {
   upsert: Database.Statement<[number, string, string, number, string | null, number]>;
 };
 
-const statementCache = new WeakMap<Database.Database, Statements>();
-
-function statements(sqlite: Database.Database): Statements {
-  let cached = statementCache.get(sqlite);
-  if (!cached) {
-    cached = {
-      songId: sqlite.prepare('SELECT id FROM songs WHERE uuid = ?'),
-      // Served by the primary key (song_id, platform, date).
-      newestDate: sqlite.prepare(
-        'SELECT MAX(date) AS date FROM song_audience WHERE song_id = ? AND platform = ?',
-      ),
-      upsert: sqlite.prepare<[number, string, string, number, string | null, number]>(
-        `INSERT INTO song_audience (song_id, platform, date, value, identifier, fetched_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (song_id, platform, date) DO UPDATE SET
-           value = excluded.value, identifier = excluded.identifier, fetched_at = excluded.fetched_at`,
-      ),
-    };
-    statementCache.set(sqlite, cached);
-  }
-  return cached;
-}
+const statements = preparedPer((sqlite: Database.Database): Statements => {
+  return {
+    songId: sqlite.prepare('SELECT id FROM songs WHERE uuid = ?'),
+    // Served by the primary key (song_id, platform, date).
+    newestDate: sqlite.prepare(
+      'SELECT MAX(date) AS date FROM song_audience WHERE song_id = ? AND platform = ?',
+    ),
+    upsert: sqlite.prepare<[number, string, string, number, string | null, number]>(
+      `INSERT INTO song_audience (song_id, platform, date, value, identifier, fetched_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (song_id, platform, date) DO UPDATE SET
+         value = excluded.value, identifier = excluded.identifier, fetched_at = excluded.fetched_at`,
+    ),
+  };
+});
 
 /** The UTC calendar date of an instant. */
 export function utcDate(instant: number): string {

@@ -10,6 +10,7 @@ import {
   type RecentColumns,
 } from './recent-executions';
 import { healthOf, type HealthFields } from './schedule-health';
+import { preparedPer } from '../db/prepared';
 
 export type ScheduleHealth = HealthResult & { scheduleId: number; chartId: number };
 
@@ -35,30 +36,23 @@ type Statements = {
   recent: Statement<[Only], RecentColumns & { schedule_id: number }>;
 };
 
-const statements = new WeakMap<AppDatabase, Statements>();
-
-function prepared(database: AppDatabase): Statements {
-  let found = statements.get(database);
-  if (!found) {
-    found = {
-      health: database.sqlite.prepare(`
-        WITH ${RECENT_EXECUTIONS_CTE}
-        SELECT s.id, s.chart_id, s.is_active, s.sync_frequency, s.custom_interval_hours, s.cron_expression,
-               s.time_zone, s.anchor_at, s.next_sync_at, s.last_sync_at, s.created_at, s.attention_reason,
-               ${RECENT_COLUMNS}
-        FROM chart_sync_schedules s
-        ${RECENT_JOIN}
-        ORDER BY s.id, ${RECENT_ORDER}`),
-      recent: database.sqlite.prepare(`
-        WITH ${RECENT_EXECUTIONS_CTE}
-        SELECT r.schedule_id, ${RECENT_COLUMNS}
-        FROM recent r
-        ORDER BY r.schedule_id, ${RECENT_ORDER}`),
-    };
-    statements.set(database, found);
-  }
-  return found;
-}
+const prepared = preparedPer((database: AppDatabase): Statements => {
+  return {
+    health: database.sqlite.prepare(`
+      WITH ${RECENT_EXECUTIONS_CTE}
+      SELECT s.id, s.chart_id, s.is_active, s.sync_frequency, s.custom_interval_hours, s.cron_expression,
+             s.time_zone, s.anchor_at, s.next_sync_at, s.last_sync_at, s.created_at, s.attention_reason,
+             ${RECENT_COLUMNS}
+      FROM chart_sync_schedules s
+      ${RECENT_JOIN}
+      ORDER BY s.id, ${RECENT_ORDER}`),
+    recent: database.sqlite.prepare(`
+      WITH ${RECENT_EXECUTIONS_CTE}
+      SELECT r.schedule_id, ${RECENT_COLUMNS}
+      FROM recent r
+      ORDER BY r.schedule_id, ${RECENT_ORDER}`),
+  };
+});
 
 /**
  * Every schedule's health at `now`, in one query: what the alerts' "turns overdue" check and the status counts

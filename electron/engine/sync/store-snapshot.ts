@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RankingSnapshot } from '../soundcharts/types';
 import type { AppDatabase } from '../db/open-database';
+import { preparedPer } from '../db/prepared';
 
 export type StoredCounts = {
   rankingCreated: boolean;
@@ -50,15 +51,7 @@ function statements(sqlite: Database.Database) {
   };
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof statements>>();
-function prepared(sqlite: Database.Database) {
-  let found = cache.get(sqlite);
-  if (!found) {
-    found = statements(sqlite);
-    cache.set(sqlite, found);
-  }
-  return found;
-}
+const prepared = preparedPer(statements);
 
 /**
  * Stores one complete snapshot in one transaction: the songs upserted, the ranking row created or updated in

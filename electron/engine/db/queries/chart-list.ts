@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { HealthExecution } from '../../../../shared/domain/health';
 import type { ChartSummary } from '../../../../shared/views/schedule-view';
 import type { HealthFields } from '../../health/schedule-health';
@@ -11,6 +10,7 @@ import {
   type RecentColumns,
 } from '../../health/recent-executions';
 import type { AppDatabase } from '../open-database';
+import { preparedPer } from '../prepared';
 
 type Row = RecentColumns & {
   id: number;
@@ -61,16 +61,13 @@ export type ChartListEntry = {
   hasExecutions: boolean;
 };
 
-const prepared = new WeakMap<AppDatabase, Statement<[{ only: null }], Row>>();
+const prepared = preparedPer((database: AppDatabase) =>
+  database.sqlite.prepare<[{ only: null }], Row>(CHART_LIST_SQL),
+);
 
 /** Sorted by platform, then name (then id, so equal names keep a stable order). */
 export function listChartsWithSchedules(database: AppDatabase): ChartListEntry[] {
-  let query = prepared.get(database);
-  if (!query) {
-    query = database.sqlite.prepare<[{ only: null }], Row>(CHART_LIST_SQL);
-    prepared.set(database, query);
-  }
-  return groupRuns(query.all({ only: null }), (row) => row.id).map(({ first: row, recent }) => ({
+  return groupRuns(prepared(database).all({ only: null }), (row) => row.id).map(({ first: row, recent }) => ({
     chart: {
       id: row.id,
       slug: row.slug,

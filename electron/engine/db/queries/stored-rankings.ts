@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SongSort } from '../../../../shared/views/song';
 import type { AppDatabase } from '../open-database';
+import { preparedPer } from '../prepared';
 
 /**
  * Every read of stored rankings (chart_rankings + chart_ranking_entries) that the ranking view, the song view
@@ -189,16 +190,11 @@ function statements(sqlite: Database.Database) {
   };
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof statements>>();
+const prepared = preparedPer(statements);
 
 /** The statements of this connection, prepared at first use. */
 export function storedRankingQueries(database: AppDatabase): ReturnType<typeof statements> {
-  let found = cache.get(database.sqlite);
-  if (!found) {
-    found = statements(database.sqlite);
-    cache.set(database.sqlite, found);
-  }
-  return found;
+  return prepared(database.sqlite);
 }
 
 /** A LIKE pattern matching `text` anywhere, with the operator's % and _ taken literally; null for no search. */
