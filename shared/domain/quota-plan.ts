@@ -21,6 +21,8 @@ export const QUOTA_HISTORY_RUNS = 10;
  * metadata request). A guess on the side of caution; the schedule's own tracks_created replace it once it ran.
  */
 export const ESTIMATED_NEW_SONG_SHARE = 0.1;
+/** A run planning more than this many times a routine run's periods filled history: not a routine cost. */
+export const ROUTINE_PERIODS_FACTOR = 2;
 /** Periods Soundcharts publishes per 30-day month. */
 const PERIODS_PER_MONTH: Readonly<Record<ChartFrequency, number>> = {
   daily: QUOTA_PLAN_MONTH_DAYS,
@@ -44,6 +46,11 @@ export type QuotaPlanSchedule = {
   recentRequests: readonly number[];
   /** tracks_created of the same runs. */
   recentTracksCreated: readonly number[];
+  /**
+   * periods_planned of the same runs. A run that planned far more periods than a routine one (the first run,
+   * filling the history window, or one catching up after a pause) says nothing about routine cost: left out.
+   */
+  recentPeriodsPlanned: readonly number[];
   /** Songs of its recent rankings whose metadata this schedule keeps fresh (each refreshed every 30 days). */
   songsToRefresh: number;
 };
@@ -99,8 +106,6 @@ export function projectSchedule(schedule: QuotaPlanSchedule, now: number): Sched
   // A paused schedule spends nothing, yet what one of its runs would cost is still shown.
   const timingRuns = runsPerMonth(schedule.timing, now);
   const runs = schedule.active ? timingRuns : 0;
-  const recent = schedule.recentRequests.slice(0, QUOTA_HISTORY_RUNS);
-  const measured = recent.length > 0 ? median(recent) : null;
   // A run fetches the periods published since the one before: a month's periods shared among its runs (with
   // historical sync off, at most the newest one a run), plus the list of dates it plans from.
   const periods = PERIODS_PER_MONTH[schedule.chartFrequency];
@@ -110,12 +115,15 @@ export function projectSchedule(schedule: QuotaPlanSchedule, now: number): Sched
       : schedule.syncHistoricalData
         ? periods / timingRuns
         : Math.min(1, periods / timingRuns);
+  const routine = routineRuns(schedule.recentPeriodsPlanned, periodsPerRun);
+  const recent = routine(schedule.recentRequests);
+  const measured = recent.length > 0 ? median(recent) : null;
   const pages = pagesPerRanking(schedule.entriesPerRanking);
   const requestsPerRun = measured ?? DATE_LIST_REQUESTS_PER_RUN + periodsPerRun * pages;
 
   let metadataPerMonth = 0;
   if (schedule.fetchTrackMetadata && runs > 0) {
-    const tracks = schedule.recentTracksCreated.slice(0, QUOTA_HISTORY_RUNS);
+    const tracks = routine(schedule.recentTracksCreated);
     const newSongs =
       tracks.length > 0
         ? median(tracks)! * runs
@@ -132,6 +140,16 @@ export function projectSchedule(schedule: QuotaPlanSchedule, now: number): Sched
     perMonth: Math.round(perMonth),
     basis: measured === null ? 'estimate' : 'history',
   };
+}
+
+/**
+ * Picks, from a measure of the latest runs (newest first), the latest QUOTA_HISTORY_RUNS routine ones: runs that
+ * planned at most ROUTINE_PERIODS_FACTOR times the periods a routine run fetches (at least 2).
+ */
+function routineRuns(periodsPlanned: readonly number[], periodsPerRun: number) {
+  const limit = Math.max(2, Math.ceil(periodsPerRun * ROUTINE_PERIODS_FACTOR));
+  return (values: readonly number[]): number[] =>
+    values.filter((_, i) => (periodsPlanned[i] ?? 0) <= limit).slice(0, QUOTA_HISTORY_RUNS);
 }
 
 export type BillingCycle = { start: number; end: number; daysLeft: number };

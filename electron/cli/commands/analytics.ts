@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { callContract } from '../contract-call';
 import type { AnalyticsView, QuotaPlanView } from '../../../shared/views/analytics';
 import { analyticsRange } from '../../engine/server/rest-analytics-routes';
-import { formatCount } from '../format/numbers';
+import { formatCount, plural } from '../format/numbers';
 import { formatTable } from '../format/table';
 import { formatDuration, formatInstant, NONE } from '../format/time';
 import { withEngine } from '../open-engine';
@@ -55,23 +55,31 @@ export function formatAnalytics(view: AnalyticsView): string {
   const { totals } = view;
   const first = view.days[0]?.day ?? '';
   const last = view.days.at(-1)?.day ?? '';
+  // A month of empty rows hides the days that matter: only days with activity are listed, the rest counted.
+  const active = view.days.filter(
+    (d) => d.completed + d.failed + d.cancelled + d.interrupted + d.requests > 0 || d.quotaRemaining !== null,
+  );
+  const quiet = view.days.length - active.length;
   const lines = [
     `${first} to ${last} (${view.timeZone}): ${formatCount(totals.executions)} executions, success ${percent(totals.successRate)}, ` +
       `median ${duration(totals.durationMedianMs)}, p95 ${duration(totals.durationP95Ms)}, ${formatCount(totals.requests)} requests`,
     '',
-    formatTable(view.days, [
-      { header: 'day', value: (d) => d.day },
-      { header: 'ok', value: (d) => formatCount(d.completed), align: 'right' },
-      { header: 'failed', value: (d) => formatCount(d.failed), align: 'right' },
-      { header: 'cancelled', value: (d) => formatCount(d.cancelled), align: 'right' },
-      { header: 'interrupted', value: (d) => formatCount(d.interrupted), align: 'right' },
-      { header: 'success', value: (d) => percent(d.successRate), align: 'right' },
-      { header: 'median', value: (d) => duration(d.durationMedianMs), align: 'right' },
-      { header: 'p95', value: (d) => duration(d.durationP95Ms), align: 'right' },
-      { header: 'requests', value: (d) => formatCount(d.requests), align: 'right' },
-      { header: 'quota left', value: (d) => count(d.quotaRemaining), align: 'right' },
-    ]),
+    active.length === 0
+      ? 'No execution ended and no request was sent in this range.'
+      : formatTable(active, [
+          { header: 'day', value: (d) => d.day },
+          { header: 'ok', value: (d) => formatCount(d.completed), align: 'right' },
+          { header: 'failed', value: (d) => formatCount(d.failed), align: 'right' },
+          { header: 'cancelled', value: (d) => formatCount(d.cancelled), align: 'right' },
+          { header: 'interrupted', value: (d) => formatCount(d.interrupted), align: 'right' },
+          { header: 'success', value: (d) => percent(d.successRate), align: 'right' },
+          { header: 'median', value: (d) => duration(d.durationMedianMs), align: 'right' },
+          { header: 'p95', value: (d) => duration(d.durationP95Ms), align: 'right' },
+          { header: 'requests', value: (d) => formatCount(d.requests), align: 'right' },
+          { header: 'quota left', value: (d) => count(d.quotaRemaining), align: 'right' },
+        ]),
   ];
+  if (quiet > 0 && active.length > 0) lines.push(`(${plural(quiet, 'day')} without activity not shown)`);
   const stale = view.freshness.filter((f) => f.state !== 'fresh');
   lines.push(
     stale.length === 0

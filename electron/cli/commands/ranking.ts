@@ -6,6 +6,7 @@ import { formatTable } from '../format/table';
 import { NONE } from '../format/time';
 import { withEngine } from '../open-engine';
 import { print, printJson } from '../output';
+import { timeOnChartText } from '../../../shared/domain/time-on-chart';
 
 type RankingOptions = { date?: string; search?: string; json?: boolean };
 
@@ -62,7 +63,7 @@ const MOVE: Record<RankingMovement, (change: number | null) => string> = {
 
 function timeOnChart(entry: RankingEntryView): string {
   if (entry.timeOnChart === null) return NONE;
-  return entry.timeOnChartUnit ? plural(entry.timeOnChart, entry.timeOnChartUnit) : String(entry.timeOnChart);
+  return timeOnChartText(entry.timeOnChart, entry.timeOnChartUnit);
 }
 
 export function formatRanking(view: RankingView, total: number, search: string | undefined): string {

@@ -45,7 +45,7 @@ type ScheduleRow = {
   fetch_track_metadata: number;
   history_window_days: number;
 };
-type RunRow = { schedule_id: number; requests_made: number; tracks_created: number };
+type RunRow = { schedule_id: number; requests_made: number; tracks_created: number; periods_planned: number };
 
 type Statements = {
   schedules: Statement<[], ScheduleRow>;
@@ -65,8 +65,8 @@ const prepared = preparedPer((database: AppDatabase): Statements => {
       ORDER BY s.id`),
     // Each schedule's latest completed routine runs that sent something, newest first (schedule_created index).
     runs: sqlite.prepare(`
-      SELECT schedule_id, requests_made, tracks_created FROM (
-        SELECT schedule_id, requests_made, tracks_created,
+      SELECT schedule_id, requests_made, tracks_created, periods_planned FROM (
+        SELECT schedule_id, requests_made, tracks_created, periods_planned,
                ROW_NUMBER() OVER (PARTITION BY schedule_id ORDER BY created_at DESC, id DESC) AS n
         FROM chart_sync_executions
         WHERE schedule_id IS NOT NULL AND status = 'completed' AND trigger <> 'backfill' AND requests_made > 0)
@@ -121,6 +121,7 @@ function planSchedules(database: AppDatabase, now: number): QuotaPlanSchedule[] 
       fetchTrackMetadata: row.fetch_track_metadata === 1,
       recentRequests: own.map((r) => r.requests_made),
       recentTracksCreated: own.map((r) => r.tracks_created),
+      recentPeriodsPlanned: own.map((r) => r.periods_planned),
       songsToRefresh: refresh.get(row.chart_id) ?? 0,
     };
   });
@@ -198,6 +199,7 @@ export function quotaImpact(context: PlanContext, input: ImpactInput): QuotaImpa
     recentRequests:
       current && current.syncHistoricalData === change.syncHistoricalData ? current.recentRequests : [],
     recentTracksCreated: current?.recentTracksCreated ?? [],
+    recentPeriodsPlanned: current?.recentPeriodsPlanned ?? [],
     songsToRefresh: current?.songsToRefresh ?? 0,
   };
   const plan = quotaPlan(context);

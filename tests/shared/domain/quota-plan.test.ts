@@ -76,6 +76,7 @@ const schedule = (s: Partial<QuotaPlanSchedule> = {}): QuotaPlanSchedule => ({
   fetchTrackMetadata: false,
   recentRequests: [],
   recentTracksCreated: [],
+  recentPeriodsPlanned: [],
   songsToRefresh: 0,
   ...s,
 });
@@ -125,6 +126,26 @@ describe('projectSchedule', () => {
         songsToRefresh: 250,
       }),
       expected: { metadataPerMonth: 30 * 4 + 250, perMonth: 90 + 370 },
+    },
+    {
+      name: 'the run that filled a year of history is not routine: still an estimate',
+      s: schedule({
+        fetchTrackMetadata: true,
+        recentRequests: [800],
+        recentTracksCreated: [900],
+        recentPeriodsPlanned: [365],
+      }),
+      expected: { requestsPerRun: 3, metadataPerMonth: 600, basis: 'estimate' },
+    },
+    {
+      name: 'routine runs measured, the history fill left out',
+      s: schedule({
+        fetchTrackMetadata: true,
+        recentRequests: [4, 3, 800],
+        recentTracksCreated: [2, 4, 900],
+        recentPeriodsPlanned: [1, 2, 365],
+      }),
+      expected: { requestsPerRun: 4, metadataPerMonth: 90, basis: 'history' },
     },
     {
       name: 'metadata estimated: a tenth of each new period’s entries',

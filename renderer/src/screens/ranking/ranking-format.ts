@@ -1,4 +1,5 @@
 import type { RankingEntryView } from '../../../../shared/views/ranking';
+import { timeOnChartText } from '../../../../shared/domain/time-on-chart';
 
 /** How a movement reads in the table: the mark, and the words a screen reader says instead. */
 export type MovementMark = { mark: string; label: string; tone: 'up' | 'down' | 'same' | 'new' | 're-entry' };
@@ -25,14 +26,9 @@ export function movementMark(
   }
 }
 
-/** Soundcharts counts time on chart in days (DOC) or weeks (WOC); other units are shown as given. */
+/** Time on chart in words ('14 weeks'), a dash when Soundcharts did not say. */
 export function formatTimeOnChart(value: number | null, unit: string | null): string {
-  if (value === null) return '—';
-  const code = (unit ?? '').toUpperCase();
-  if (code === 'DOC') return `${value} day${value === 1 ? '' : 's'}`;
-  if (code === 'WOC') return `${value} week${value === 1 ? '' : 's'}`;
-  if (code === 'MOC') return `${value} month${value === 1 ? '' : 's'}`;
-  return unit ? `${value} ${unit}` : String(value);
+  return value === null ? '—' : timeOnChartText(value, unit);
 }
 
 const metricFormat = new Intl.NumberFormat('en');
