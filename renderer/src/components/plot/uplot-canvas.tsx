@@ -52,6 +52,7 @@ export default function UPlotCanvas(props: PlotProps) {
           { ...axis(colours), ...(days ? DAY_AXIS : {}) },
           {
             ...axis(colours),
+            size: fitLabels,
             ...(counts ? { incrs: COUNT_INCREMENTS } : {}),
             ...(formatY ? { values: (_u, values) => values.map(formatY) } : {}),
           },
@@ -59,6 +60,7 @@ export default function UPlotCanvas(props: PlotProps) {
             ? [
                 {
                   ...axis(colours),
+                  size: fitLabels,
                   scale: 'right',
                   side: 1,
                   grid: { show: false },
@@ -153,6 +155,13 @@ function padBars(x: number[]): uPlot.Scale.Range {
 }
 
 type Colours = { fg: string; muted: string; grid: string; series: string[] };
+
+/** Room for a value axis's longest label (uPlot's fixed 50 px clips '1,000,000'). */
+const LABEL_CHAR_PX = 7.5;
+function fitLabels(_u: uPlot, values: string[] | null): number {
+  const longest = Math.max(0, ...(values ?? []).map((label) => String(label).length));
+  return Math.max(40, Math.ceil(longest * LABEL_CHAR_PX) + 18);
+}
 
 function axis(colours: Colours): uPlot.Axis {
   return {

@@ -66,12 +66,16 @@ export function ExportRow({
           {running && <span>{formatBytes(counts.bytes)} written</span>}
           {view.status === 'completed' && (
             <>
-              <span>{formatCountOf(counts.rows, 'row')}</span>
+              {/* A backup copies the database whole: it has a size, not rows. */}
+              {view.dataset !== 'backup' && <span>{formatCountOf(counts.rows, 'row')}</span>}
               <span>{formatBytes(counts.bytes)}</span>
             </>
           )}
           {(view.status === 'cancelled' || view.status === 'failed') && (
-            <span>stopped after {formatCountOf(counts.rows, 'row')}, no file kept</span>
+            <span>
+              {view.dataset === 'backup' ? 'stopped' : `stopped after ${formatCountOf(counts.rows, 'row')}`},
+              no file kept
+            </span>
           )}
           <span>
             by {view.actor ? (EXPORT_ACTOR_LABEL[view.actor] ?? view.actor) : 'unknown'},{' '}
