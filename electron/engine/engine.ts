@@ -157,6 +157,7 @@ export class Engine implements EngineActions {
       now,
       teamUsage: () => this.client.teamUsage({ signal: this.stopping.signal }),
       report: (error) => this.report(error),
+      onRecorded: () => this.events.emit('usage/recorded', {}),
     });
     this.usage.start();
     this.alerts = new AlertService({

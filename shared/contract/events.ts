@@ -46,6 +46,8 @@ export type EngineEvents = {
   'webhooks/deliveries-changed': { webhookIds: number[] };
   /** Stored rankings of a chart changed (a period was committed): open ranking and song views refresh. */
   'rankings/stored': { chartId: number; date: string };
+  /** Soundcharts requests or a quota sample were written to the usage tables (at most every 20 s). */
+  'usage/recorded': Record<string, never>;
   'export/progress': ExportProgress;
   /** An export started, ended (completed, failed, cancelled): the Exports section. */
   'export/updated': ExportView;
@@ -68,6 +70,7 @@ export const EVENT_NAMES = [
   'schedule/overdue',
   'webhooks/deliveries-changed',
   'rankings/stored',
+  'usage/recorded',
   'export/progress',
   'export/updated',
 ] as const satisfies readonly EventName[];

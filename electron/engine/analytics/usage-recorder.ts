@@ -17,6 +17,8 @@ export type UsageRecorderOptions = {
   /** Asks Soundcharts' free team/usage for the plan's quota size. */
   teamUsage: () => Promise<TeamUsage>;
   report: (error: unknown) => void;
+  /** New requests or a new quota sample were written: an open dashboard reads again. */
+  onRecorded?: () => void;
   flushIntervalMs?: number;
 };
 
@@ -88,8 +90,10 @@ export class UsageRecorder {
     const { database, meter, quota, now } = this.options;
     const at = now();
     const counts = meter.take();
+    const sent = Object.values(counts).reduce((sum, n) => sum + n, 0);
     try {
       addUsage(database, counts, at);
+      if (sent > 0) this.options.onRecorded?.();
     } catch (error) {
       // Kept for the next flush rather than lost: the database may be busy or closing.
       meter.giveBack(counts);
@@ -103,6 +107,7 @@ export class UsageRecorder {
       addQuotaSample(database, { at, remaining: snapshot.remaining, quotaLimit: this.planLimit });
       this.lastSampledAt = at;
       this.lastObservedAt = snapshot.observedAt;
+      if (sent === 0) this.options.onRecorded?.();
     } catch (error) {
       this.options.report(error);
     }

@@ -49,14 +49,20 @@ describe('metering every Soundcharts request', () => {
     expect(emulator.current.stats.count((r) => r.fault !== null)).toBeGreaterThan(0);
     expect(execution.requestsMade).toBe(emulator.current.stats.total);
 
+    const recorded: unknown[] = [];
+    engine.events.on('usage/recorded', (payload) => recorded.push(payload));
     engine.usage.flush();
+    // An open dashboard hears that the requests it plots changed.
+    expect(recorded.length).toBeGreaterThanOrEqual(1);
     const rows = usageRows(engine);
     expect(rows.every((r) => r.hour_start === hourStartOf(clock.now()))).toBe(true);
     const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.requests]));
     expect(byKind).toEqual({ chart_list: discovery, ranking: execution.requestsMade });
-    // A flush takes the counts: the next one adds nothing twice.
+    // A flush takes the counts: the next one adds nothing twice, and says nothing.
+    const heard = recorded.length;
     engine.usage.flush();
     expect(usageRows(engine)).toEqual(rows);
+    expect(recorded).toHaveLength(heard);
   });
 
   it('meters the main thread too, samples the quota once a minute, and records the plan size', async () => {

@@ -46,6 +46,7 @@ export function AnalyticsScreen({ filter }: { filter: Record<string, string> }) 
   useEvent('schedule/updated', refreshSoon);
   useEvent('schedule/removed', refreshSoon);
   useEvent('app/external-change', refreshSoon);
+  useEvent('usage/recorded', refreshSoon);
 
   const setRange = (next: AnalyticsRange) =>
     navigate(hrefOf({ screen: 'analytics', filter: analyticsRangeParams(next) }));
