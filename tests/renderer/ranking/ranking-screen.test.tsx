@@ -180,14 +180,10 @@ describe('ranking without a metric', () => {
       });
     render(<RankingScreen chart="7" date={null} />);
     await screen.findByRole('heading', { level: 2, name: 'Top Songs' });
-    expect(within(grid()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      '#',
-      'Move',
-      'Title',
-      'Artists',
-      'ISRC',
-      'On chart',
-      'Peak',
-    ]);
+    expect(
+      within(grid())
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['#', 'Move', 'Title', 'Artists', 'ISRC', 'On chart', 'Peak']);
   });
 });
