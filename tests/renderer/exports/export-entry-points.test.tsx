@@ -4,6 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BulkBar } from '../../../renderer/src/screens/charts/bulk-bar';
 import { RankingScreen } from '../../../renderer/src/screens/ranking/ranking-screen';
+import { SongsScreen } from '../../../renderer/src/screens/songs/songs-screen';
 import { useChartsStore } from '../../../renderer/src/screens/charts/charts-store';
 import { useExportDialog } from '../../../renderer/src/screens/exports/export-dialog';
 import { installFakeClient } from '../support/fake-client';
@@ -37,5 +38,13 @@ describe('Export entry points', () => {
     render(<RankingScreen chart="7" date={null} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export…' }));
     expect(useExportDialog.getState().preset).toEqual({ dataset: 'rankings', charts: [view.chart.slug] });
+  });
+
+  it('the Songs screen opens the dialog on the songs', async () => {
+    const fake = installFakeClient();
+    fake.answer('songs/list', () => ({ items: [], total: 0, limit: 100, offset: 0 }));
+    render(<SongsScreen filter={{}} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export songs…' }));
+    expect(useExportDialog.getState().preset).toEqual({ dataset: 'songs' });
   });
 });

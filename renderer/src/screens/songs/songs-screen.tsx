@@ -23,6 +23,7 @@ import {
 import '../../components/list-screen.css';
 import '../executions/executions.css';
 import './songs.css';
+import { openExportDialog } from '../exports/export-dialog';
 
 /** Typing settles this long before the search is applied (and written to the URL). */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -78,6 +79,11 @@ export function SongsScreen({ filter: params }: { filter: Record<string, string>
           </span>
         )}
         {page.pending && <span className="refreshing">Updating…</span>}
+        <span className="screen-header-actions">
+          <button type="button" onClick={() => openExportDialog({ dataset: 'songs' })}>
+            Export songs…
+          </button>
+        </span>
       </header>
       <div className="toolbar" role="search" aria-label="Find songs">
         <input
