@@ -8,7 +8,7 @@ import { readJsonBody } from './request-body';
 import { parseQuery } from './rest-query';
 import { sendJson } from './responses';
 import { DATA_ROUTES } from './rest-data-routes';
-import { EXPORT_ROUTES } from './rest-export-routes';
+import { EXPORT_FILE_PATHS, EXPORT_ROUTES } from './rest-export-routes';
 import { HISTORY_ROUTES } from './rest-history-routes';
 import { ANALYTICS_ROUTES } from './rest-analytics-routes';
 import { REST_ROUTES, type RestAnswer, type RestRoute } from './rest-routes';
@@ -148,7 +148,7 @@ function match(pathname: string): Matched {
   return {
     error: {
       code: 'not_found',
-      message: `No endpoint ${pathname}. The API: ${ALL_ROUTES.map((route) => `${route.path}/`).join(', ')}.`,
+      message: `No endpoint ${pathname}. The API: ${[...ALL_ROUTES.map((route) => `${route.path}/`), ...EXPORT_FILE_PATHS].join(', ')}.`,
     },
   };
 }

@@ -75,6 +75,8 @@ const STREAM_QUERY: QuerySpec = {
   bom: 'flag',
 };
 
+/** The file endpoints as the "No endpoint" answer lists them. */
+export const EXPORT_FILE_PATHS = ['/api/export/{dataset}', '/api/exports/{id}/file'] as const;
 const STREAM_PATH = /^\/api\/export\/([^/]+)\/?$/;
 const FILE_PATH = /^\/api\/exports\/([^/]+)\/file\/?$/;
 

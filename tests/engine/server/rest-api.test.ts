@@ -358,6 +358,16 @@ describe('the REST API', () => {
     expect(unknown.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('an unknown path answers 404 naming every endpoint, the file ones included', async () => {
+    const answer = await request('GET', '/api/nowhere/', { headers: AUTH });
+    expect(answer.status).toBe(404);
+    const { message } = (answer.json() as { error: { message: string } }).error;
+    expect(message).toMatch(/^No endpoint \/api\/nowhere\/\. The API: /);
+    expect(message).toContain('/api/sync/schedules/');
+    expect(message).toContain('/api/export/{dataset}');
+    expect(message).toContain('/api/exports/{id}/file');
+  });
+
   it('POST /api/sync/trigger/ on a chart without a schedule answers 404 not_scheduled and creates nothing', async () => {
     const refused = await send('POST', '/api/sync/trigger/', { chart_id: 13 });
     expect(refused.status).toBe(404);
