@@ -42,6 +42,8 @@ export function resolveDestination(options: {
   dataset: ExportDataset;
   format: ExportFormat | null;
   at: number;
+  /** A default name a running export already writes to (not on disk until it completes): not free. */
+  taken?: (file: string) => boolean;
 }): FileDestination {
   const { out, databaseFile } = options;
   if (out === undefined) {
@@ -54,7 +56,9 @@ export function resolveDestination(options: {
     const folder = join(dirname(resolve(databaseFile)), EXPORTS_FOLDER);
     const name = defaultFileName(options.dataset, options.format, options.at);
     let file = join(folder, name);
-    for (let n = 2; existsSync(file); n++) file = join(folder, name.replace(/(\.[^.]+)$/, `-${n}$1`));
+    const taken = options.taken ?? (() => false);
+    for (let n = 2; existsSync(file) || taken(file); n++)
+      file = join(folder, name.replace(/(\.[^.]+)$/, `-${n}$1`));
     return { file, temp: tempBeside(file), defaultFolder: folder + sep };
   }
   if (!isAbsolute(out)) {

@@ -123,6 +123,8 @@ export class ExportService {
       dataset: input.dataset,
       format: input.format ?? null,
       at,
+      // Two exports started in the same second would otherwise both pick the same default name.
+      taken: (file) => this.store.runningTo(file),
     });
     const job = this.open(input, destination.file, destination, at);
     job.done = this.runToFile(job, destination);

@@ -52,6 +52,9 @@ export class ExportStore {
       stale: sqlite.prepare<[number], { id: number; destination: string }>(
         `SELECT id, destination FROM data_exports WHERE status = 'running' AND updated_at < ?`,
       ),
+      runningTo: sqlite
+        .prepare<[string], number>(`SELECT 1 FROM data_exports WHERE destination = ? AND status = 'running'`)
+        .pluck(),
       get: sqlite.prepare<[number], ExportRow>(`SELECT ${COLUMNS} FROM data_exports WHERE id = ?`),
       page: sqlite.prepare<[number, number], ExportRow>(
         `SELECT ${COLUMNS} FROM data_exports ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -115,6 +118,11 @@ export class ExportStore {
   /** Running exports that have not said they are alive since `before`. */
   stale(before: number): { id: number; destination: string }[] {
     return this.statements.stale.all(before);
+  }
+
+  /** Whether a running export (of this process or another) will write `destination` when it completes. */
+  runningTo(destination: string): boolean {
+    return this.statements.runningTo.get(destination) !== undefined;
   }
 
   get(id: number): ExportRow {
