@@ -60,7 +60,7 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
   );
   const snapshotsOf = connection.prepare<[number], SnapshotRow>(
     `SELECT id, ranking_date AS date, ranking_instant AS instant, entry_count AS entryCount
-     FROM chart_rankings WHERE chart_id = ? ORDER BY ranking_instant, id`,
+     FROM chart_rankings WHERE chart_id = ? ORDER BY ranking_date, ranking_instant, id`,
   );
   const entriesOf = connection.prepare<[number], EntryRow>(
     `SELECT e.song_id AS songId, e.position, e.old_position AS oldPosition, e.metric,
@@ -72,11 +72,11 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
   const positionsOf = connection.prepare<[number], { songId: number; position: number }>(
     'SELECT song_id AS songId, position FROM chart_ranking_entries WHERE ranking_id = ? ORDER BY position DESC',
   );
-  // Songs of the chart in snapshots before (instant, id): whether a song absent last period is a re-entry.
+  // Songs of the chart in snapshots of earlier dates: whether a song absent last period is a re-entry.
   const songsBefore = connection
-    .prepare<[number, number, number], number>(
+    .prepare<[number, string], number>(
       `SELECT DISTINCT e.song_id FROM chart_ranking_entries e JOIN chart_rankings r ON r.id = e.ranking_id
-       WHERE r.chart_id = ? AND (r.ranking_instant, r.id) < (?, ?)`,
+       WHERE r.chart_id = ? AND r.ranking_date < ?`,
     )
     .pluck();
   const changedSnapshots = connection
@@ -101,7 +101,7 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
     count() {
       let total = 0;
       for (const chart of charts()) {
-        for (const snapshot of snapshotsOf.all(chart.id))
+        for (const { snapshot } of lastPerDate(snapshotsOf.all(chart.id)))
           if (selected(snapshot)) total += snapshot.entryCount;
       }
       return total;
@@ -114,21 +114,21 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
     },
     *rows() {
       for (const chart of charts()) {
-        const snapshots = snapshotsOf.all(chart.id);
+        const snapshots = lastPerDate(snapshotsOf.all(chart.id));
         // What the chart looked like before the snapshot being read: valid only right after reading its
         // predecessor; otherwise (the first selected one, or after a gap in the selection) read again.
         let previous: Map<number, number> | null = null;
         let seen = new Set<number>();
         let readUpTo = -1;
         for (let index = 0; index < snapshots.length; index++) {
-          const snapshot = snapshots[index]!;
+          const { snapshot, replaced } = snapshots[index]!;
           if (!selected(snapshot)) continue;
           if (readUpTo !== index - 1 || previous === null) {
-            const before = snapshots[index - 1];
+            const before = snapshots[index - 1]?.snapshot;
             previous = new Map();
             if (before)
               for (const row of positionsOf.iterate(before.id)) previous.set(row.songId, row.position);
-            seen = new Set(songsBefore.all(chart.id, snapshot.instant, snapshot.id));
+            seen = new Set(songsBefore.all(chart.id, snapshot.date));
           }
           const current = new Map<number, number>();
           for (const entry of entriesOf.iterate(snapshot.id)) {
@@ -161,10 +161,28 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
             yield row;
           }
           for (const songId of current.keys()) seen.add(songId);
+          // An earlier snapshot of the same date is not written, but its songs were on the chart.
+          for (const id of replaced) for (const row of positionsOf.iterate(id)) seen.add(row.songId);
           previous = current;
           readUpTo = index;
         }
       }
     },
   };
+}
+
+/**
+ * One snapshot per calendar date, as the ranking view reads them (rows ordered by date, instant, id): on a date
+ * stored twice the later one is written, and the ids of the ones it replaces are kept for the songs they held.
+ */
+function lastPerDate(rows: readonly SnapshotRow[]): { snapshot: SnapshotRow; replaced: number[] }[] {
+  const result: { snapshot: SnapshotRow; replaced: number[] }[] = [];
+  for (const row of rows) {
+    const last = result.at(-1);
+    if (last?.snapshot.date === row.date) {
+      last.replaced.push(last.snapshot.id);
+      last.snapshot = row;
+    } else result.push({ snapshot: row, replaced: [] });
+  }
+  return result;
 }
