@@ -105,7 +105,7 @@ export function createExportStreams(
       return true;
     }
     try {
-      if (stream) await streamExport(exports, decodeURIComponent(stream[1]!), url, response);
+      if (stream) await streamExport(exports, decodeDataset(stream[1]!), url, response);
       else sendExportFile(exports, file![1]!, url, response);
     } catch (error) {
       const shape = toErrorShape(error);
@@ -181,6 +181,15 @@ function sendExportFile(
     else fail(response, { code: 'not_found', message: `The file of export ${id} cannot be read any more.` });
   });
   response.once('close', () => source.destroy());
+}
+
+/** The `{dataset}` segment decoded; a malformed percent-encoding is a bad request, as on every other route. */
+function decodeDataset(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ChartSyncError('invalid_input', `${JSON.stringify(segment)} is not a valid path segment.`);
+  }
 }
 
 function fail(

@@ -79,6 +79,8 @@ describe('REST exports', () => {
       ['/api/export/backup', 400, 'dataset', /written to a file/],
       ['/api/exports/99/file', 404, null, /Export 99 does not exist/],
       ['/api/exports/x/file', 400, null, /positive whole number/],
+      // A malformed percent-encoding is the client's mistake, not the engine's.
+      ['/api/export/%E0%A4?format=csv', 400, null, /not a valid path segment/],
     ];
     for (const [path, status, field, message] of cases) {
       const response = await fetch(`${base}${path}`, { headers: auth });
