@@ -420,6 +420,7 @@ export class ExportService {
    */
   private reapStale(): void {
     const now = this.options.now();
+    const gone = new Set<string>();
     for (const { id, destination } of this.store.stale(now - EXPORT_STALE_MS)) {
       if (this.jobs.has(id)) continue;
       this.store.finish(id, {
@@ -430,7 +431,13 @@ export class ExportService {
         error: 'Interrupted: the Chart Sync process running this export stopped before it ended.',
         at: now,
       });
-      if (destination !== REST_DESTINATION) removeTemporaryFiles(destination);
+      if (destination !== REST_DESTINATION) gone.add(destination);
+    }
+    // A live export to the same file (the command run again after a kill) writes a temporary file of the same
+    // pattern, written to as it runs: while one runs, only the files untouched for EXPORT_STALE_MS go.
+    for (const destination of gone) {
+      const live = this.store.runningTo(destination);
+      removeTemporaryFiles(destination, live ? Date.now() - EXPORT_STALE_MS : null);
     }
   }
 
@@ -487,13 +494,20 @@ function refuseFiltersOnBackup(input: ExportStartInput): void {
   }
 }
 
-/** The `.<name>.<random>.partial` files an export to `file` may have left (see destination.ts). */
-function removeTemporaryFiles(file: string): void {
+/**
+ * The `.<name>.<random>.partial` files an export to `file` may have left (see destination.ts); with
+ * `modifiedBefore` (epoch ms, the file system's clock), only those last written before it.
+ */
+function removeTemporaryFiles(file: string, modifiedBefore: number | null): void {
   const folder = dirname(file);
   const prefix = `.${basename(file)}.`;
   try {
     for (const name of readdirSync(folder)) {
-      if (name.startsWith(prefix) && name.endsWith('.partial')) rmSync(join(folder, name), { force: true });
+      if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
+      const path = join(folder, name);
+      const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (modifiedBefore !== null && modified >= modifiedBefore) continue;
+      rmSync(path, { force: true });
     }
   } catch {
     // The folder is gone: nothing left to remove.
