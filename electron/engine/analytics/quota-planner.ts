@@ -127,9 +127,13 @@ function planSchedules(database: AppDatabase, now: number): QuotaPlanSchedule[] 
   });
 }
 
-/** What Soundcharts last said about the quota, as any process on this machine recorded it. */
-function quotaFacts(database: AppDatabase): QuotaPlanView['quota'] {
-  const sample = latestQuotaSample(database);
+/**
+ * What Soundcharts last said about the quota, as any process on this machine recorded it. A sample from before
+ * the cycle started says nothing of this cycle's quota (it starts again): not known until the next request.
+ */
+function quotaFacts(database: AppDatabase, cycleStart: number): QuotaPlanView['quota'] {
+  const latest = latestQuotaSample(database);
+  const sample = latest && latest.at >= cycleStart ? latest : null;
   return {
     limit: latestQuotaLimit(database),
     remaining: sample?.remaining ?? null,
@@ -139,8 +143,8 @@ function quotaFacts(database: AppDatabase): QuotaPlanView['quota'] {
 
 /** The quota planner: every schedule's projected requests per month against what is left of the cycle. */
 export function quotaPlan({ database, now, billingCycleDay }: PlanContext): QuotaPlanView {
-  const quota = quotaFacts(database);
   const cycle = billingCycle(now, billingCycleDay);
+  const quota = quotaFacts(database, cycle.start);
   const audience = prepared(database).audience.get({ since: now - QUOTA_PLAN_MONTH_DAYS * DAY_MS });
   const plan = projectQuota({
     now,
