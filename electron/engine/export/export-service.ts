@@ -421,8 +421,10 @@ export class ExportService {
   private reapStale(): void {
     const now = this.options.now();
     const gone = new Set<string>();
+    const reaped: number[] = [];
     for (const { id, destination } of this.store.stale(now - EXPORT_STALE_MS)) {
       if (this.jobs.has(id)) continue;
+      reaped.push(id);
       this.store.finish(id, {
         status: 'failed',
         rows: 0,
@@ -439,6 +441,8 @@ export class ExportService {
       const live = this.store.runningTo(destination);
       removeTemporaryFiles(destination, live ? Date.now() - EXPORT_STALE_MS : null);
     }
+    // Whoever shows it running (another window, the other process's list) learns that it ended.
+    for (const id of reaped) this.options.events.emit('export/updated', this.view(this.store.get(id)));
   }
 
   private progress(job: Job, force = false): void {

@@ -30,3 +30,22 @@ describe('reaping an export left running by a process that is gone', () => {
     expect(existsSync(left)).toBe(false);
   });
 });
+
+describe('an export reaped as interrupted', () => {
+  const setup = useExportEngine();
+
+  it('is announced, so that an Exports screen showing it running learns it failed', () => {
+    const { engine, dir } = setup();
+    const updates: { id: number; status: string }[] = [];
+    engine.events.on('export/updated', (view) => updates.push({ id: view.id, status: view.status }));
+    const long = Date.now() - 120_000;
+    const { lastInsertRowid } = engine.database.sqlite
+      .prepare(
+        `INSERT INTO data_exports (dataset, format, destination, status, started_at, created_at, updated_at)
+         VALUES ('rankings', 'csv', ?, 'running', ?, ?, ?)`,
+      )
+      .run(join(dir, 'killed.csv'), long, long, long);
+    engine.exports.list(10, 0);
+    expect(updates).toEqual([{ id: Number(lastInsertRowid), status: 'failed' }]);
+  });
+});
