@@ -77,6 +77,8 @@ type Job = {
   watermark: number | null;
   lastProgressAt: number;
   lastHeartbeatAt: number;
+  /** Says the export is alive every EXPORT_HEARTBEAT_MS, also while it waits for a slow destination. */
+  heartbeat: ReturnType<typeof setInterval> | null;
   done: Promise<ExportView>;
 };
 
@@ -275,8 +277,18 @@ export class ExportService {
       watermark: null,
       lastProgressAt: 0,
       lastHeartbeatAt: performance.now(),
+      heartbeat: null,
       done: Promise.resolve(null as never),
     };
+    job.heartbeat = setInterval(() => {
+      job.lastHeartbeatAt = performance.now();
+      try {
+        this.store.heartbeat(job.id, job.rows, job.bytes, this.options.now());
+      } catch (error) {
+        this.options.report(error);
+      }
+    }, EXPORT_HEARTBEAT_MS);
+    job.heartbeat.unref();
     this.jobs.set(id, job);
     this.options.events.emit('export/updated', this.get(id));
     return job;
@@ -463,6 +475,7 @@ export class ExportService {
 
   /** Records how the export ended and announces it; never throws (the export's caller is not waiting). */
   private end(job: Job, error: unknown): ExportView {
+    if (job.heartbeat) clearInterval(job.heartbeat);
     const cancelled = error !== null && job.controller.signal.aborted;
     if (error !== null && !cancelled && !(error instanceof ChartSyncError)) this.options.report(error);
     try {
