@@ -4,7 +4,17 @@
  */
 export function timeOnChartText(value: number, unit: string | null): string {
   const code = (unit ?? '').toUpperCase();
-  const words: Record<string, string> = { DOC: 'day', WOC: 'week', MOC: 'month' };
+  const words: Record<string, string> = {
+    DOC: 'day',
+    DAY: 'day',
+    DAYS: 'day',
+    WOC: 'week',
+    WEEK: 'week',
+    WEEKS: 'week',
+    MOC: 'month',
+    MONTH: 'month',
+    MONTHS: 'month',
+  };
   const word = words[code];
   if (word) return `${value} ${word}${value === 1 ? '' : 's'}`;
   return unit ? `${value} ${unit}` : String(value);

@@ -190,7 +190,9 @@ describe('the Analytics dashboard and the quota planner', { timeout: 120_000 }, 
 
   it('warns before saving a schedule that would exhaust the quota, and saves it when told to', async () => {
     await openEditorFor(charts[2]!);
-    await page.getByLabel('Frequency').selectOption('daily');
+    // A weekly chart synced every hour with a year of history: 720 runs a month, more than the plan has left.
+    await page.getByLabel('Frequency').selectOption('custom');
+    await page.getByLabel('Interval in hours').fill('1');
     await page.getByLabel('History window (days)').fill('365');
     await quotaLine()
       .filter({ hasText: /run out by .*, before the billing cycle ends/ })

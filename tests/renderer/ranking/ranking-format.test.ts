@@ -27,6 +27,8 @@ describe('time on chart', () => {
     [12, 'DOC', '12 days'],
     [3, 'WOC', '3 weeks'],
     [1, 'woc', '1 week'],
+    [10, 'day', '10 days'],
+    [1, 'weeks', '1 week'],
     [4, 'XYZ', '4 XYZ'],
     [4, null, '4'],
     [null, 'DOC', '—'],
