@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { date, instant, number, text, type Row } from './columns';
-import { chartIdsParam, type DatasetReader, type ReadScope } from './read-scope';
+import { dateScopeParams, type DatasetReader, type ReadScope } from './read-scope';
 
 export const AUDIENCE_COLUMNS = [
   text('song_uuid', 38),
@@ -37,12 +37,7 @@ export function audienceReader(connection: Database.Database, scope: ReadScope):
                   WHERE r.chart_id IN (SELECT value FROM json_each(@charts)))
     AND (@from IS NULL OR a.date >= @from) AND (@to IS NULL OR a.date <= @to || 'T99')
     AND (@after IS NULL OR a.fetched_at > @after)`;
-  const params = {
-    charts: chartIdsParam(scope) ?? '[]',
-    from: scope.from,
-    to: scope.to,
-    after: scope.after,
-  };
+  const params = dateScopeParams(scope);
   return {
     columns: AUDIENCE_COLUMNS,
     count: () =>

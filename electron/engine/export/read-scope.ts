@@ -32,3 +32,8 @@ export type ReaderFactory = (connection: Database.Database, scope: ReadScope) =>
 export function chartIdsParam(scope: ReadScope): string | null {
   return scope.chartIds === null ? null : JSON.stringify(scope.chartIds);
 }
+
+/** The named parameters of a reader that filters by calendar dates: charts (none = '[]'), range, watermark. */
+export function dateScopeParams(scope: ReadScope) {
+  return { charts: chartIdsParam(scope) ?? '[]', from: scope.from, to: scope.to, after: scope.after };
+}

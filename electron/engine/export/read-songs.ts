@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { boolean, date, instant, integer, text, type Row } from './columns';
-import { chartIdsParam, type DatasetReader, type ReadScope } from './read-scope';
+import { dateScopeParams, type DatasetReader, type ReadScope } from './read-scope';
 
 export const SONG_COLUMNS = [
   text('song_uuid', 38),
@@ -53,12 +53,7 @@ export function songsReader(connection: Database.Database, scope: ReadScope): Da
             WHERE e.song_id = s.id AND r.chart_id IN (SELECT value FROM json_each(@charts))
               AND (@from IS NULL OR r.ranking_date >= @from) AND (@to IS NULL OR r.ranking_date <= @to))
     AND (@after IS NULL OR s.updated_at > @after)`;
-  const params = {
-    charts: chartIdsParam(scope) ?? '[]',
-    from: scope.from,
-    to: scope.to,
-    after: scope.after,
-  };
+  const params = dateScopeParams(scope);
   return {
     columns: SONG_COLUMNS,
     count: () =>

@@ -6,7 +6,7 @@ import type { Result } from '../../../shared/errors';
 import type { ExportView } from '../../../shared/views/export';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import type { Engine } from '../../../electron/engine/engine';
-import { parseCsv, SONGS, useExportEngine } from './export-fixture';
+import { parseCsv, RANKING_HEADER, SONGS, useExportEngine } from './export-fixture';
 
 async function call<K extends CallName>(
   engine: Engine,
@@ -22,25 +22,6 @@ async function exportTo(engine: Engine, input: Record<string, unknown>): Promise
   return engine.exports.finished(started.value.id);
 }
 
-const HEADER = [
-  'chart_slug',
-  'chart_name',
-  'platform',
-  'country',
-  'frequency',
-  'ranking_date',
-  'position',
-  'previous_position',
-  'movement',
-  'song_uuid',
-  'title',
-  'artists',
-  'isrc',
-  'metric',
-  'time_on_chart',
-  'time_on_chart_unit',
-];
-
 describe('rankings as CSV', () => {
   const setup = useExportEngine();
 
@@ -53,7 +34,7 @@ describe('rankings as CSV', () => {
     expect(view.bytes).toBe(bytes.length);
     expect(bytes.subarray(0, 3).toString('hex')).not.toBe('efbbbf');
     const [header, ...rows] = parseCsv(bytes.toString('utf8'));
-    expect(header).toEqual(HEADER);
+    expect(header).toEqual(RANKING_HEADER);
     // us-weekly-7 has no schedule: not exported when no chart is named.
     expect(rows.map((r) => [r[5], r[6], r[10], r[7], r[8]])).toEqual([
       ['2026-11-01', '1', SONGS.A.name, '', 'new'],
@@ -161,7 +142,7 @@ describe('exports/start, list, get and cancel', () => {
     expect(first.rows).toBe(9);
     const again = await exportTo(engine, { dataset: 'rankings', format: 'csv', out, sinceLast: true });
     expect(again.rows).toBe(0);
-    expect(parseCsv(readFileSync(out, 'utf8'))).toEqual([HEADER]);
+    expect(parseCsv(readFileSync(out, 'utf8'))).toEqual([RANKING_HEADER]);
     const { storeSnapshot } = await import('../../../electron/engine/sync/store-snapshot');
     const { snapshot } = await import('./export-fixture');
     storeSnapshot(

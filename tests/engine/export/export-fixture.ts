@@ -9,6 +9,26 @@ import { storeSnapshot } from '../../../electron/engine/sync/store-snapshot';
 import { SAMPLE_CHARTS, useTempDir } from '../../support/database';
 
 /** Titles that break naive writers: separators, quotes, line breaks, tabs, accents and CJK. */
+/** The rankings dataset's columns, in the order the issue lists them (plus the time-on-chart unit). */
+export const RANKING_HEADER = [
+  'chart_slug',
+  'chart_name',
+  'platform',
+  'country',
+  'frequency',
+  'ranking_date',
+  'position',
+  'previous_position',
+  'movement',
+  'song_uuid',
+  'title',
+  'artists',
+  'isrc',
+  'metric',
+  'time_on_chart',
+  'time_on_chart_unit',
+];
+
 export const SONGS = {
   A: { uuid: 'song-a', name: 'Hello, "World"', creditName: 'Ana; Bo' },
   B: { uuid: 'song-b', name: 'Line one\nline two', creditName: 'Björk Guðmundsdóttir' },

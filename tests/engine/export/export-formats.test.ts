@@ -6,7 +6,7 @@ import type { ExportView } from '../../../shared/views/export';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import type { Engine } from '../../../electron/engine/engine';
 import { unescapeTsv } from '../../../electron/engine/export/writers';
-import { parseCsv, SONGS, useExportEngine } from './export-fixture';
+import { parseCsv, RANKING_HEADER, SONGS, useExportEngine } from './export-fixture';
 
 async function exportTo(engine: Engine, input: Record<string, unknown>): Promise<ExportView> {
   const started = await dispatch(engine.handlers, 'exports/start', input);
@@ -191,22 +191,3 @@ describe('every format re-read and compared with the database', () => {
     expect(sheet.getRow(2).getCell(7).value).toBeInstanceOf(Date);
   });
 });
-
-const RANKING_HEADER = [
-  'chart_slug',
-  'chart_name',
-  'platform',
-  'country',
-  'frequency',
-  'ranking_date',
-  'position',
-  'previous_position',
-  'movement',
-  'song_uuid',
-  'title',
-  'artists',
-  'isrc',
-  'metric',
-  'time_on_chart',
-  'time_on_chart_unit',
-];

@@ -1,8 +1,9 @@
-import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { create } from 'zustand';
 import { EXPORT_DATASETS, EXPORT_FORMATS } from '../../../../shared/domain/export-kinds';
 import { DateFilter } from '../../components/date-filter';
 import { useCallResult } from '../../components/use-call-result';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import { hrefOf } from '../../routing/routes';
 import { navigate } from '../../routing/use-route';
 import { useApp } from '../../store/app-store';
@@ -78,25 +79,7 @@ export function ExportDialog() {
   const preset = useExportDialog((s) => s.preset);
   const opening = useExportDialog((s) => s.opening);
   const close = useExportDialog((s) => s.close);
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
-  if (preset && opener.current === null) opener.current = document.activeElement;
-
-  const hide = useCallback(() => {
-    const dialog = ref.current;
-    if (dialog?.open) dialog.close();
-    const back = opener.current;
-    opener.current = null;
-    const active = document.activeElement;
-    const lost = active === null || active === document.body || (dialog?.contains(active) ?? false);
-    if (lost && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
-  }, []);
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (preset && dialog && !dialog.open) dialog.showModal?.();
-    if (!preset && (opener.current || dialog?.open)) hide();
-  }, [preset, hide]);
+  const { ref } = useModalDialog(preset !== null);
 
   return (
     <dialog
