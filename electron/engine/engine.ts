@@ -149,7 +149,9 @@ export class Engine implements EngineActions {
         ? {}
         : { retryPolicy: options.connection.retryPolicy }),
     });
-    this.settings = new SettingsService(this.database, now);
+    this.settings = new SettingsService(this.database, now, (view) =>
+      this.events.emit('settings/changed', view),
+    );
     this.usage = new UsageRecorder({
       database: this.database,
       meter: this.meter,

@@ -43,5 +43,12 @@ export const CALL_NAMES = [
   'exports/list',
   'exports/get',
   'exports/cancel',
+  'connection/get',
+  'connection/set-credentials',
+  'connection/clear-credentials',
+  'connection/test',
+  'schedules/pause-all',
+  'schedules/resume-all',
+  'schedules/sync-due',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];

@@ -16,6 +16,7 @@ import type { BackfillPreview, ScheduleDetail } from '../views/schedule-detail';
 import type { ExecutionView, ScheduleView } from '../views/schedule-view';
 import type { WebhookDeliveryView, WebhookView } from '../views/webhook';
 import type { SettingsView } from '../views/settings';
+import type { ConnectionTestView, ConnectionView } from '../views/connection';
 import type { CallName } from './call-names';
 
 /**
@@ -73,6 +74,16 @@ export type CallOutputs = {
   'exports/list': ExportPage;
   'exports/get': ExportView;
   'exports/cancel': ExportView;
+  /** Where the credentials, API URL and rate limit in use come from; the secret itself never crosses. */
+  'connection/get': ConnectionView;
+  /** Saves credentials in the host's vault and reconnects at once: demo mode ends, the real client starts. */
+  'connection/set-credentials': ConnectionView;
+  /** Forgets saved credentials: the app goes back to the demo (its own database). */
+  'connection/clear-credentials': ConnectionView;
+  'connection/test': ConnectionTestView;
+  'schedules/pause-all': BulkResult;
+  'schedules/resume-all': BulkResult;
+  'schedules/sync-due': BulkResult;
 };
 export type CallOutput<K extends CallName> = CallOutputs[K];
 

@@ -1,5 +1,7 @@
 import type { AlertView } from '../views/alert';
 import type { ExportProgress, ExportView } from '../views/export';
+import type { NotificationView } from '../views/notification';
+import type { SettingsView } from '../views/settings';
 import type { ExecutionView } from '../views/schedule-view';
 
 /** Progress of a running execution, pushed as each period is stored. */
@@ -51,6 +53,15 @@ export type EngineEvents = {
   'export/progress': ExportProgress;
   /** An export started, ended (completed, failed, cancelled): the Exports section. */
   'export/updated': ExportView;
+  /** The settings changed (from any host): screens, the tray, launch at login and the theme follow. */
+  'settings/changed': SettingsView;
+  /** A notification the engine decided to show (alerts after the kind filter and the flood guard). */
+  'notification/show': NotificationView;
+  /**
+   * The host reconnected to Soundcharts with other credentials or another API URL: possibly another database
+   * (demo or real), so every screen fetches again.
+   */
+  'app/connection-changed': { demo: boolean; apiUrl: string };
 };
 export type EventName = keyof EngineEvents;
 
@@ -73,4 +84,7 @@ export const EVENT_NAMES = [
   'usage/recorded',
   'export/progress',
   'export/updated',
+  'settings/changed',
+  'notification/show',
+  'app/connection-changed',
 ] as const satisfies readonly EventName[];

@@ -67,6 +67,8 @@ export type BackoffPolicy = {
 
 /** Soundcharts recommends at most 5,000 calls a minute; stay well below it by default. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1_200;
+/** Soundcharts documents at most 5,000 calls a minute: a higher setting would only earn 429s. */
+export const RATE_LIMIT_PER_MINUTE_MAX = 5_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The official SDK waits `x-ratelimit-reset` + 1 s: the header is whole seconds, rounded down. */
@@ -256,3 +258,14 @@ export const TEAM_USAGE_REFRESH_MS = HOUR_MS;
 /** The billing cycle's first day of the month is a setting (Soundcharts does not tell it): 1 to 28. */
 export const BILLING_CYCLE_DAY_MIN = 1;
 export const BILLING_CYCLE_DAY_MAX = 28;
+
+/**
+ * OS notifications: at most this many a minute by default (a "sync all" that fails everywhere must not bury the
+ * desktop); the alerts held back then arrive as one summary. The operator may set 1 to NOTIFICATIONS_PER_MINUTE_MAX.
+ */
+export const NOTIFICATIONS_PER_MINUTE_DEFAULT = 5;
+export const NOTIFICATIONS_PER_MINUTE_MAX = 60;
+
+/** The desktop app keeps syncing in the tray when its window closes, unless the operator turns it off. */
+export const CLOSE_TO_TRAY_DEFAULT = true;
+export const LAUNCH_AT_LOGIN_DEFAULT = false;

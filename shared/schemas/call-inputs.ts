@@ -19,6 +19,7 @@ import { pruneInput } from './retention-input';
 import { createScheduleInput, updateScheduleInput } from './schedule-input';
 import { createWebhookInput, webhookDeliveriesInput } from './webhook-input';
 import { updateSettingsInput } from './settings-input';
+import { credentialsInput, testConnectionInput } from './connection-input';
 
 const id = z.number().int().positive();
 const ids = (what: string) =>
@@ -159,4 +160,13 @@ export const callInputs = {
   'exports/list': exportListInput,
   'exports/get': byId,
   'exports/cancel': byId,
+  'connection/get': none,
+  'connection/set-credentials': credentialsInput,
+  'connection/clear-credentials': none,
+  'connection/test': testConnectionInput,
+  /** Pauses every active schedule; resume-all resumes exactly those (not ones paused before). */
+  'schedules/pause-all': none,
+  'schedules/resume-all': none,
+  /** Starts now every active schedule whose slot has come (the tray's "Sync all due now"). */
+  'schedules/sync-due': none,
 } as const;

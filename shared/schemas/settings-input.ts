@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { ALERT_KINDS } from '../domain/alert-kinds';
 import {
+  HISTORY_WINDOW_DAYS_MAX,
+  HISTORY_WINDOW_DAYS_MIN,
+  NOTIFICATIONS_PER_MINUTE_MAX,
+  RATE_LIMIT_PER_MINUTE_MAX,
   BILLING_CYCLE_DAY_MAX,
   BILLING_CYCLE_DAY_MIN,
   QUOTA_LOW_PERCENT_MAX,
   QUOTA_LOW_REQUESTS_MAX,
 } from '../domain/policies';
+import { apiUrlSchema } from './connection-input';
 import { retentionDaysSchema } from './retention-input';
 
 const wholeNumber = (field: string, max: number) =>
@@ -28,21 +33,47 @@ export const billingCycleDaySchema = z
     `The billing cycle day is between ${BILLING_CYCLE_DAY_MIN} and ${BILLING_CYCLE_DAY_MAX}.`,
   );
 
+const between = (field: string, min: number, max: number) =>
+  z
+    .number({ error: `${field} must be a whole number.` })
+    .int(`${field} must be a whole number.`)
+    .min(min, `${field} is between ${min} and ${max.toLocaleString('en-US')}.`)
+    .max(max, `${field} is between ${min} and ${max.toLocaleString('en-US')}.`);
+
+const onOff = (field: string) => z.boolean({ error: `${field} is true or false.` });
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type ThemeSetting = (typeof THEMES)[number];
+
+const alertKindList = z
+  .array(
+    z.enum(ALERT_KINDS, {
+      error: (issue) =>
+        `Unknown alert kind ${JSON.stringify(issue.input)}; the kinds are ${ALERT_KINDS.join(', ')}.`,
+    }),
+  )
+  .transform((kinds) => [...new Set(kinds)]);
+
+/** Every setting an operator can change, with its validation: the one definition input and storage share. */
+export const settingsFields = {
+  disabledAlertKinds: alertKindList,
+  quotaLowPercent: wholeNumber('The quota-low percentage', QUOTA_LOW_PERCENT_MAX),
+  quotaLowRequests: wholeNumber('The quota-low request count', QUOTA_LOW_REQUESTS_MAX),
+  retentionDays: retentionDaysSchema,
+  billingCycleDay: billingCycleDaySchema,
+  apiUrl: apiUrlSchema,
+  rateLimitPerMinute: between('The rate limit per minute', 1, RATE_LIMIT_PER_MINUTE_MAX),
+  defaultHistoryWindowDays: between(
+    'The default history window',
+    HISTORY_WINDOW_DAYS_MIN,
+    HISTORY_WINDOW_DAYS_MAX,
+  ),
+  closeToTray: onOff('Close to tray'),
+  launchAtLogin: onOff('Launch at login'),
+  theme: z.enum(THEMES, { error: `The theme is one of ${THEMES.join(', ')}.` }),
+  disabledNotificationKinds: alertKindList,
+  notificationsPerMinute: between('Notifications per minute', 1, NOTIFICATIONS_PER_MINUTE_MAX),
+};
+
 /** A partial change of the settings: only the keys given change; an unknown key is refused by name. */
-export const updateSettingsInput = z
-  .object({
-    disabledAlertKinds: z
-      .array(
-        z.enum(ALERT_KINDS, {
-          error: (issue) =>
-            `Unknown alert kind ${JSON.stringify(issue.input)}; the kinds are ${ALERT_KINDS.join(', ')}.`,
-        }),
-      )
-      .transform((kinds) => [...new Set(kinds)]),
-    quotaLowPercent: wholeNumber('The quota-low percentage', QUOTA_LOW_PERCENT_MAX),
-    quotaLowRequests: wholeNumber('The quota-low request count', QUOTA_LOW_REQUESTS_MAX),
-    retentionDays: retentionDaysSchema,
-    billingCycleDay: billingCycleDaySchema,
-  })
-  .partial()
-  .strict();
+export const updateSettingsInput = z.object(settingsFields).partial().strict();

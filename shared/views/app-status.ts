@@ -1,3 +1,4 @@
+import type { ExecutionStatus } from '../domain/execution';
 import type { Health } from '../domain/health';
 
 /** The engine's own state: what the app shell and `chart-sync status` show. */
@@ -13,4 +14,8 @@ export type AppStatus = {
   /** `byHealth`: how many schedules are in each health state (the header and `chart-sync status` show them). */
   schedules: { total: number; active: number; overdue: number; byHealth: Record<Health, number> };
   executions: { running: number; pending: number };
+  /** The latest execution that ended (the tray's "Last sync" line), or null before the first. */
+  lastSync: { executionId: number; chartName: string; status: ExecutionStatus; endedAt: number } | null;
+  /** Unread alerts (the tray's and the bell's count). */
+  unreadAlerts: number;
 };

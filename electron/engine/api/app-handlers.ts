@@ -1,8 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { count, desc, eq, isNotNull } from 'drizzle-orm';
 import type { CallHandlers } from '../../../shared/contract/calls';
 import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { charts, chartSyncExecutions } from '../db/schema';
+import type { AppDatabase } from '../db/open-database';
 import { loadScheduleHealth } from '../health/load-schedule-health';
 import type { HandlerContext } from './handler-context';
 
@@ -10,7 +11,7 @@ export function appHandlers(context: HandlerContext): Pick<CallHandlers, 'app/st
   return { 'app/status': () => appStatus(context) };
 }
 
-function appStatus({ version, demo, apiUrl, database, now }: HandlerContext): AppStatus {
+function appStatus({ version, demo, apiUrl, database, alerts, now }: HandlerContext): AppStatus {
   const { db } = database;
   const chartCount = db.select({ n: count() }).from(charts).get()?.n ?? 0;
   const health = [...loadScheduleHealth(database, now()).values()];
@@ -33,5 +34,25 @@ function appStatus({ version, demo, apiUrl, database, now }: HandlerContext): Ap
       byHealth,
     },
     executions: { running: executionCount('running'), pending: executionCount('pending') },
+    lastSync: lastSync(database),
+    unreadAlerts: alerts.unreadCount(),
   };
+}
+
+/** The latest execution that ended, by the index on completed_at (one step down it). */
+function lastSync({ db }: AppDatabase): AppStatus['lastSync'] {
+  const row = db
+    .select({
+      executionId: chartSyncExecutions.id,
+      chartName: charts.name,
+      status: chartSyncExecutions.status,
+      endedAt: chartSyncExecutions.completedAt,
+    })
+    .from(chartSyncExecutions)
+    .innerJoin(charts, eq(charts.id, chartSyncExecutions.chartId))
+    .where(isNotNull(chartSyncExecutions.completedAt))
+    .orderBy(desc(chartSyncExecutions.completedAt))
+    .limit(1)
+    .get();
+  return row && row.endedAt !== null ? { ...row, endedAt: row.endedAt } : null;
 }

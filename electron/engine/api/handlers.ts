@@ -12,6 +12,7 @@ import { analyticsHandlers } from '../analytics/analytics-handlers';
 import { exportHandlers } from '../export/export-handlers';
 import { rankingHandlers } from '../rankings/ranking-handlers';
 import { songHandlers } from '../songs/song-handlers';
+import { pendingHandlers } from './pending-handlers';
 
 export type { HandlerContext } from './handler-context';
 
@@ -30,5 +31,6 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...songHandlers(context),
     ...analyticsHandlers(context),
     ...exportHandlers(context),
+    ...pendingHandlers(),
   };
 }

@@ -1,41 +1,27 @@
 import { z } from 'zod';
-import { ALERT_KINDS } from '../../../shared/domain/alert-kinds';
 import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   DEFAULT_SCHEDULER_TICK_MS,
-  QUOTA_LOW_PERCENT_MAX,
-  QUOTA_LOW_REQUESTS_MAX,
+  RATE_LIMIT_PER_MINUTE_MAX,
 } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
-import { retentionDaysSchema } from '../../../shared/schemas/retention-input';
-import { billingCycleDaySchema } from '../../../shared/schemas/settings-input';
+import { settingsFields } from '../../../shared/schemas/settings-input';
 import type { Credentials } from '../soundcharts/auth';
 import { DEFAULT_BASE_URL } from '../soundcharts/endpoints';
 import { resolveDataDir } from './data-dir';
 
-/** Soundcharts documents at most 5,000 calls a minute: a higher setting would only earn 429s. */
-export const RATE_LIMIT_PER_MINUTE_MAX = 5_000;
+export { RATE_LIMIT_PER_MINUTE_MAX };
 /** The scheduler's safety-net tick: at least a minute, at most a day. */
 const TICK_MS_MIN = 60_000;
 const TICK_MS_MAX = 24 * 3_600_000;
 
-/** Settings an operator may keep in the database (never secrets: those come from the environment or the OS). */
+/**
+ * Settings an operator may keep in the database: what the Settings screen changes (one definition with its
+ * input, shared/schemas/settings-input) and the scheduler's tick. Never secrets: those live in the host's vault
+ * (credentials/) or the environment.
+ */
 export const storedSettingsSchema = z
-  .object({
-    apiUrl: z.url({ protocol: /^https?$/, error: 'apiUrl must be an http(s) URL' }),
-    rateLimitPerMinute: z.number().int().min(1).max(RATE_LIMIT_PER_MINUTE_MAX),
-    tickMs: z.number().int().min(TICK_MS_MIN).max(TICK_MS_MAX),
-    /** Alert kinds the operator turned off: not recorded (webhooks still hear of overdue schedules). */
-    disabledAlertKinds: z.array(z.enum(ALERT_KINDS)),
-    /** quota_low below this percentage of the plan (when its size is known)… */
-    quotaLowPercent: z.number().int().min(0).max(QUOTA_LOW_PERCENT_MAX),
-    /** …or below this many requests. */
-    quotaLowRequests: z.number().int().min(0).max(QUOTA_LOW_REQUESTS_MAX),
-    /** How long history is kept before retention prunes it (see retention/). */
-    retentionDays: retentionDaysSchema,
-    /** The day of the month the Soundcharts billing cycle starts: the quota planner's cycle. */
-    billingCycleDay: billingCycleDaySchema,
-  })
+  .object({ ...settingsFields, tickMs: z.number().int().min(TICK_MS_MIN).max(TICK_MS_MAX) })
   .partial();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import {
+  CLOSE_TO_TRAY_DEFAULT,
+  DEFAULT_HISTORY_WINDOW_DAYS,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  LAUNCH_AT_LOGIN_DEFAULT,
+  NOTIFICATIONS_PER_MINUTE_DEFAULT,
   BILLING_CYCLE_DAY_DEFAULT,
   QUOTA_LOW_PERCENT_DEFAULT,
   QUOTA_LOW_REQUESTS_DEFAULT,
@@ -10,6 +15,7 @@ import type { SettingsView } from '../../../shared/views/settings';
 import type { StoredSettings } from '../config/app-config';
 import { readSettings, writeSettings } from '../config/settings-store';
 import type { AppDatabase } from '../db/open-database';
+import { DEFAULT_BASE_URL } from '../soundcharts/endpoints';
 
 export type SettingsChange = z.output<typeof updateSettingsInput>;
 
@@ -21,6 +27,14 @@ export function settingsView(stored: StoredSettings): SettingsView {
     quotaLowRequests: stored.quotaLowRequests ?? QUOTA_LOW_REQUESTS_DEFAULT,
     retentionDays: stored.retentionDays ?? RETENTION_DAYS_DEFAULT,
     billingCycleDay: stored.billingCycleDay ?? BILLING_CYCLE_DAY_DEFAULT,
+    apiUrl: stored.apiUrl ?? DEFAULT_BASE_URL,
+    rateLimitPerMinute: stored.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    defaultHistoryWindowDays: stored.defaultHistoryWindowDays ?? DEFAULT_HISTORY_WINDOW_DAYS,
+    closeToTray: stored.closeToTray ?? CLOSE_TO_TRAY_DEFAULT,
+    launchAtLogin: stored.launchAtLogin ?? LAUNCH_AT_LOGIN_DEFAULT,
+    theme: stored.theme ?? 'system',
+    disabledNotificationKinds: stored.disabledNotificationKinds ?? [],
+    notificationsPerMinute: stored.notificationsPerMinute ?? NOTIFICATIONS_PER_MINUTE_DEFAULT,
   };
 }
 
@@ -32,6 +46,8 @@ export class SettingsService {
   constructor(
     private readonly database: AppDatabase,
     private readonly now: () => number,
+    /** After a change is stored: the `settings/changed` event (the tray, the theme, launch at login). */
+    private readonly onChange: (settings: SettingsView) => void = () => {},
   ) {}
 
   get(): SettingsView {
@@ -40,6 +56,8 @@ export class SettingsService {
 
   update(change: SettingsChange): SettingsView {
     const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-    return settingsView(writeSettings(this.database, defined, this.now()));
+    const view = settingsView(writeSettings(this.database, defined, this.now()));
+    if (Object.keys(defined).length > 0) this.onChange(view);
+    return view;
   }
 }

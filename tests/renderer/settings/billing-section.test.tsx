@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BillingSection } from '../../../renderer/src/screens/settings/billing-section';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { SettingsView } from '../../../shared/views/settings';
+import { OTHER_SETTINGS } from '../support/sample-views';
 
 const SETTINGS: SettingsView = {
   disabledAlertKinds: [],
@@ -12,6 +13,7 @@ const SETTINGS: SettingsView = {
   quotaLowRequests: 1000,
   retentionDays: 365,
   billingCycleDay: 1,
+  ...OTHER_SETTINGS,
 };
 
 beforeEach(() => useToasts.setState({ toasts: [] }));

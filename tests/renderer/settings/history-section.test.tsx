@@ -7,6 +7,7 @@ import { useConfirmStore } from '../../../renderer/src/store/confirm-store';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { PruneSummary } from '../../../shared/views/retention';
 import type { SettingsView } from '../../../shared/views/settings';
+import { OTHER_SETTINGS } from '../support/sample-views';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
 
 let fake: FakeClient;
@@ -37,6 +38,7 @@ const SETTINGS: SettingsView = {
   quotaLowRequests: 1000,
   retentionDays: 365,
   billingCycleDay: 1,
+  ...OTHER_SETTINGS,
 };
 const saved = async () => ({ ok: true as const, value: SETTINGS });
 

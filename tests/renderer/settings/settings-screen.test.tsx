@@ -6,6 +6,7 @@ import { SettingsScreen } from '../../../renderer/src/screens/settings/settings-
 import { fieldProblem } from '../../../renderer/src/screens/settings/settings-sections';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { SettingsView } from '../../../shared/views/settings';
+import { OTHER_SETTINGS } from '../support/sample-views';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
 
 let fake: FakeClient;
@@ -20,6 +21,7 @@ beforeEach(() => {
     quotaLowRequests: 1000,
     retentionDays: 365,
     billingCycleDay: 1,
+    ...OTHER_SETTINGS,
   };
   fake.answer('settings/get', () => stored);
   fake.answer('webhooks/list', () => []);

@@ -8,7 +8,7 @@ import { confirm, useConfirmStore } from '../../../renderer/src/store/confirm-st
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { healthCounts } from '../support/sample-views';
+import { OTHER_STATUS, healthCounts } from '../support/sample-views';
 
 const STATUS: AppStatus = {
   version: '0.1.0',
@@ -19,6 +19,7 @@ const STATUS: AppStatus = {
   charts: 0,
   schedules: { total: 0, active: 0, overdue: 0, byHealth: healthCounts() },
   executions: { running: 0, pending: 0 },
+  ...OTHER_STATUS,
 };
 
 let fake: FakeClient;

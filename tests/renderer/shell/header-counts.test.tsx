@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HeaderCounts } from '../../../renderer/src/shell/header-counts';
 import type { AppStatus } from '../../../shared/views/app-status';
-import { healthCounts } from '../support/sample-views';
+import { OTHER_STATUS, healthCounts } from '../support/sample-views';
 
 const status = (byHealth: AppStatus['schedules']['byHealth'], running = 0): AppStatus => ({
   version: '0.1.0',
@@ -15,6 +15,7 @@ const status = (byHealth: AppStatus['schedules']['byHealth'], running = 0): AppS
   schemaVersion: 2,
   charts: 0,
   executions: { running, pending: 0 },
+  ...OTHER_STATUS,
 });
 
 describe('HeaderCounts', () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useApp } from '../../../renderer/src/store/app-store';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { healthCounts } from '../support/sample-views';
+import { OTHER_STATUS, healthCounts } from '../support/sample-views';
 
 const status = (active: number): AppStatus => ({
   version: '0.1.0',
@@ -13,6 +13,7 @@ const status = (active: number): AppStatus => ({
   charts: 10,
   schedules: { total: active, active, overdue: 0, byHealth: healthCounts({ on_time: active }) },
   executions: { running: 0, pending: 0 },
+  ...OTHER_STATUS,
 });
 
 let fake: FakeClient;

@@ -120,3 +120,18 @@ export function progressEvent(overrides: Partial<ExecutionProgress> = {}): Execu
     ...overrides,
   };
 }
+
+/** The settings keys a test does not care about, at their defaults. */
+export const OTHER_SETTINGS = {
+  apiUrl: 'https://customer.api.soundcharts.com',
+  rateLimitPerMinute: 1200,
+  defaultHistoryWindowDays: 365,
+  closeToTray: true,
+  launchAtLogin: false,
+  theme: 'system',
+  disabledNotificationKinds: [],
+  notificationsPerMinute: 5,
+} as const satisfies Partial<import('../../../shared/views/settings').SettingsView>;
+
+/** The status keys a test does not care about: nothing synced yet, no alert. */
+export const OTHER_STATUS = { lastSync: null, unreadAlerts: 0 } as const;
