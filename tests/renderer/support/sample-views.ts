@@ -1,3 +1,4 @@
+import type { SettingsView } from '../../../shared/views/settings';
 import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
 import type { ExecutionProgress } from '../../../shared/contract/events';
 import type { ChartListItem } from '../../../shared/views/chart-list-item';
@@ -131,7 +132,7 @@ export const OTHER_SETTINGS = {
   theme: 'system',
   disabledNotificationKinds: [],
   notificationsPerMinute: 5,
-} as const satisfies Partial<import('../../../shared/views/settings').SettingsView>;
+} as const satisfies Partial<SettingsView>;
 
 /** The status keys a test does not care about: nothing synced yet, no alert. */
 export const OTHER_STATUS = { lastSync: null, unreadAlerts: 0 } as const;
