@@ -246,6 +246,15 @@ export class Engine implements EngineActions {
     });
   }
 
+  /**
+   * The OS resumed from sleep (the desktop shell's powerMonitor): the scheduler runs its catch-up once, whatever
+   * the number of slots missed while asleep.
+   */
+  resume(): void {
+    if (this.closing) return;
+    this.scheduler.resume()?.catch((error: unknown) => this.report(error));
+  }
+
   /** The original's process_chart_syncs: start every due schedule, run what is ready, wait for it to finish. */
   async processDue(): Promise<ExecutionView[]> {
     this.takeSyncRole();

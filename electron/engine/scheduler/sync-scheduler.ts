@@ -77,6 +77,17 @@ export class SyncScheduler {
     return this.passing;
   }
 
+  /**
+   * The OS resumed from sleep: the armed wake-up counted time that did not pass (or fires late), so it is dropped
+   * and one catch-up pass runs now. A schedule that missed several slots runs once (trigger catch_up), then goes
+   * back on its grid. Only a host whose timers run (start()) syncs on its own; elsewhere this does nothing.
+   */
+  resume(): Promise<PassSummary> | null {
+    if (!this.timed || this.closing) return null;
+    this.lastTick = { wall: this.options.now(), mono: performance.now() };
+    return this.catchUp();
+  }
+
   /** Resolves when nothing runs and nothing is ready to run (retries waiting for their time do not count). */
   async idle(): Promise<void> {
     for (;;) {
@@ -101,10 +112,21 @@ export class SyncScheduler {
     const mono = performance.now();
     const drift = wall - this.lastTick.wall - (mono - this.lastTick.mono);
     this.lastTick = { wall, mono };
-    // After a sleep or a clock change the armed timer is wrong; the pass re-arms it from the database.
-    if (Math.abs(drift) > CLOCK_JUMP_TOLERANCE_MS) this.clearWake();
+    // After a sleep or a clock change the armed timer is wrong: the same catch-up as a resume from sleep.
+    if (Math.abs(drift) > CLOCK_JUMP_TOLERANCE_MS) {
+      await this.catchUp();
+      return;
+    }
     await this.wake();
     this.ticked();
+  }
+
+  /** One pass with the armed wake-up dropped (the pass re-arms it from the database), then the clock's rules. */
+  private async catchUp(): Promise<PassSummary> {
+    this.clearWake();
+    const summary = await this.wake();
+    this.ticked();
+    return summary;
   }
 
   private ticked(): void {
