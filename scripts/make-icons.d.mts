@@ -1,0 +1,2 @@
+export declare const SOURCE: string;
+export declare function renderIcons(): Map<string, Buffer>;
