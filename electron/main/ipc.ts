@@ -1,16 +1,31 @@
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { basename, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES } from '../../shared/contract/call-names';
 import type { CallHandlers } from '../../shared/contract/calls';
-import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX } from '../../shared/contract/channels';
+import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX, HOST_CHANNELS } from '../../shared/contract/channels';
 import type { Subscribe } from '../../shared/contract/client';
 import { EVENT_NAMES } from '../../shared/contract/events';
 import type { Result } from '../../shared/errors';
 import { dispatch, type InternalErrorListener } from '../engine/api/dispatch';
 import { actAs } from '../engine/audit/actor';
+import type { ShellPort } from './shell-port';
+
+/** A file name the page suggests for "Save as": a name, not a path, and not a long one. */
+const SUGGESTED_NAME_MAX = 200;
 
 /** The window only sees "internal" for an unexpected error; its details go to the app's log (stderr). */
 const logInternalError: InternalErrorListener = (error, call) =>
   console.error(`chart-sync: ${call} failed:`, error);
+
+/**
+ * The window's IPC: the contract's calls and events through the port (so they follow the engine in use), and the
+ * shell's own "Save as" dialog. Returns what stops the events at shutdown.
+ */
+export function setupIpc(port: ShellPort, onError = logInternalError): () => void {
+  bindContract(port.handlers, onError);
+  bindChooseSaveFile();
+  return forwardEvents(port.events);
+}
 
 /** One ipcMain handler per contract call (no generic channel), answering only our own windows' frames. */
 export function bindContract(handlers: CallHandlers, onError = logInternalError): void {
@@ -47,6 +62,25 @@ export function forwardEvents(events: { on: Subscribe }): () => void {
   return () => {
     for (const off of unsubscribe) off();
   };
+}
+
+/**
+ * `chartSyncHost.chooseSaveFile(suggestedName)`: the native dialog, attached to the asking window. Only the page
+ * itself may ask (a frame it embeds may not make the app write where it wants); the answer is the chosen path or
+ * null when the operator cancelled.
+ */
+function bindChooseSaveFile(): void {
+  ipcMain.handle(HOST_CHANNELS.chooseSaveFile, async (event, suggestedName: unknown) => {
+    const window = isOwnFrame(event) ? BrowserWindow.fromWebContents(event.sender) : null;
+    if (!window) throw new Error('Refused: the request did not come from Chart Sync.');
+    const name =
+      typeof suggestedName === 'string' ? basename(suggestedName).slice(0, SUGGESTED_NAME_MAX) : 'export';
+    const chosen = await dialog.showSaveDialog(window, {
+      defaultPath: join(app.getPath('downloads'), name),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+  });
 }
 
 function isOwnFrame(event: IpcMainInvokeEvent): boolean {

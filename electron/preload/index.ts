@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CALL_NAMES } from '../../shared/contract/call-names';
-import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX } from '../../shared/contract/channels';
+import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX, HOST_CHANNELS } from '../../shared/contract/channels';
 import type { ContractCalls, ContractClient, Subscribe } from '../../shared/contract/client';
 import { EVENT_NAMES } from '../../shared/contract/events';
 
@@ -32,3 +32,26 @@ const on: Subscribe = (name, listener) => {
 
 const client: ContractClient = { ...calls, on };
 contextBridge.exposeInMainWorld('chartSync', client);
+
+/**
+ * What the desktop shell adds beside the contract (renderer/src/transport/host.ts): the native "Save as" dialog,
+ * and the screens main asks the page to show (a notification or the tray's alerts item was clicked). Only an
+ * in-app hash (`#/…`) is passed on: main never makes the page load another address.
+ */
+const chartSyncHost = {
+  chooseSaveFile: async (suggestedName: string): Promise<string | null> => {
+    const chosen: unknown = await ipcRenderer.invoke(HOST_CHANNELS.chooseSaveFile, String(suggestedName));
+    return typeof chosen === 'string' ? chosen : null;
+  },
+  onNavigate: (listener: (href: string) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
+    const forward = (_event: IpcRendererEvent, href: unknown) => {
+      if (typeof href === 'string' && href.startsWith('#/')) listener(href);
+    };
+    ipcRenderer.on(HOST_CHANNELS.navigate, forward);
+    return () => {
+      ipcRenderer.removeListener(HOST_CHANNELS.navigate, forward);
+    };
+  },
+};
+contextBridge.exposeInMainWorld('chartSyncHost', chartSyncHost);

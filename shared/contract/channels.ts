@@ -8,3 +8,11 @@ export const WEBSOCKET_PATH = '/ws';
 export const TOKEN_PARAM = 'token';
 /** Everything under this prefix is the headless host's REST API, which checks the token before anything else. */
 export const REST_PREFIX = '/api/';
+
+/** The desktop shell's own IPC beside the contract (preload `chartSyncHost`): never the engine's business. */
+export const HOST_CHANNELS = {
+  /** main → page: show this screen (a notification or the tray's alerts item was clicked). */
+  navigate: 'chart-sync:host:navigate',
+  /** page → main: the native "Save as" dialog; answers the chosen path or null. */
+  chooseSaveFile: 'chart-sync:host:choose-save-file',
+} as const;

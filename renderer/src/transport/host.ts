@@ -1,4 +1,5 @@
 import { REST_PREFIX, TOKEN_PARAM } from '../../../shared/contract/channels';
+import { navigate } from '../routing/use-route';
 
 /**
  * What the page can do with a file beyond the contract, which depends on the host that serves it. The browser on
@@ -13,8 +14,13 @@ export type HostCapabilities = {
   chooseSaveFile: ((suggestedName: string) => Promise<string | null>) | null;
 };
 
-/** What the desktop shell will expose beside the contract; nothing does yet (a later issue adds it). */
-export type DesktopHost = Partial<Pick<HostCapabilities, 'chooseSaveFile'>>;
+/**
+ * What the desktop shell's preload exposes beside the contract (`window.chartSyncHost`). `onNavigate` is how main
+ * opens a screen (a notification or the tray's alerts item was clicked): it hands an in-app href (`#/alerts`).
+ */
+export type DesktopHost = Partial<Pick<HostCapabilities, 'chooseSaveFile'>> & {
+  onNavigate?: (listener: (href: string) => void) => () => void;
+};
 
 declare global {
   interface Window {
@@ -46,7 +52,14 @@ export function headlessHost(location: Pick<Location, 'protocol' | 'host'>, toke
   };
 }
 
-/** The desktop app's capabilities: only what its shell exposes. */
-export function desktopHost(win: Pick<Window, 'chartSyncHost'>): HostCapabilities {
+/**
+ * The desktop app's capabilities: only what its shell exposes. The screens main asks for are shown by the router,
+ * for the page's lifetime (called once, at start-up).
+ */
+export function desktopHost(
+  win: Pick<Window, 'chartSyncHost'>,
+  openScreen: (href: string) => void = navigate,
+): HostCapabilities {
+  win.chartSyncHost?.onNavigate?.(openScreen);
   return { exportFileUrl: null, chooseSaveFile: win.chartSyncHost?.chooseSaveFile ?? null };
 }

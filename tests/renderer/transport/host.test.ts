@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { desktopHost, headlessHost } from '../../../renderer/src/transport/host';
 
 describe('host capabilities', () => {
@@ -12,5 +12,18 @@ describe('host capabilities', () => {
     expect(desktopHost({})).toEqual({ exportFileUrl: null, chooseSaveFile: null });
     const chooseSaveFile = async () => '/home/ana/r.csv';
     expect(desktopHost({ chartSyncHost: { chooseSaveFile } }).chooseSaveFile).toBe(chooseSaveFile);
+  });
+
+  it('the desktop app shows the screen its shell asks for, through the router', () => {
+    let listener: ((href: string) => void) | null = null;
+    const onNavigate = vi.fn((l: (href: string) => void) => {
+      listener = l;
+      return () => {};
+    });
+    const openScreen = vi.fn();
+    desktopHost({ chartSyncHost: { onNavigate } }, openScreen);
+    expect(onNavigate).toHaveBeenCalledTimes(1);
+    listener!('#/executions/12');
+    expect(openScreen).toHaveBeenCalledWith('#/executions/12');
   });
 });
