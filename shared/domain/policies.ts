@@ -269,3 +269,12 @@ export const NOTIFICATIONS_PER_MINUTE_MAX = 60;
 /** The desktop app keeps syncing in the tray when its window closes, unless the operator turns it off. */
 export const CLOSE_TO_TRAY_DEFAULT = true;
 export const LAUNCH_AT_LOGIN_DEFAULT = false;
+
+/**
+ * A saved API key or client secret is shown only as its last SECRET_SHOWN_CHARS characters, and only when it is
+ * at least SECRET_SHOWN_MIN_LENGTH long (so at most half of a short one is ever revealed).
+ */
+export const SECRET_SHOWN_CHARS = 4;
+export const SECRET_SHOWN_MIN_LENGTH = 8;
+/** "Test connection" gives up after this long: a wrong API URL must not keep the Settings screen waiting. */
+export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
