@@ -36,6 +36,7 @@ import { SOURCE_WORKER_ENTRY, SyncPool, type WorkerEntry } from './sync/sync-poo
 import { SyncLock, SyncLockedError } from './sync/sync-lock';
 import { SyncRunner, type PlanScope, type SyncPreview } from './sync/sync-runner';
 import { attachWebhooks, type SecretBox, type Webhooks } from './webhooks';
+import { attachNotifications, type Notifications } from './notifications';
 
 export type EngineOptions = {
   /** Opened by the host (openDatabase), which reads the stored settings from it first. */
@@ -105,6 +106,8 @@ export class Engine implements EngineActions {
   private readonly now: Now;
   private stopWatchingChanges: (() => void) | null = null;
   private readonly detachAlerts: () => void;
+  /** Alerts turned into desktop notifications (`notification/show`), with the flood guard. */
+  private readonly notifications: Notifications;
 
   constructor(private readonly options: EngineOptions) {
     const now = options.clock ?? Date.now;
@@ -173,6 +176,12 @@ export class Engine implements EngineActions {
       report: (error) => this.report(error),
     });
     this.detachAlerts = this.alerts.attach();
+    this.notifications = attachNotifications({
+      events: this.events,
+      settings: this.settings,
+      now,
+      report: (error) => this.report(error),
+    });
     this.runner = new SyncRunner({
       database: this.database,
       schedules: this.schedules,
@@ -418,6 +427,7 @@ export class Engine implements EngineActions {
     await this.exports.close();
     this.audit.detach();
     this.detachAlerts();
+    this.notifications.close();
     await this.pool?.destroy();
     this.pool = null;
     // After the pool: the requests of every thread are in the meter by now.

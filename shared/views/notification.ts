@@ -2,7 +2,11 @@ import type { AlertKind, AlertSeverity } from '../domain/alert-kinds';
 
 /** Where clicking a notification takes the operator. */
 export type NotificationTarget =
-  { screen: 'execution'; id: number } | { screen: 'schedule'; id: number } | { screen: 'alerts' };
+  | { screen: 'execution'; id: number }
+  | { screen: 'schedule'; id: number }
+  | { screen: 'alerts' }
+  /** Credentials Soundcharts refused: where the operator enters them again. */
+  | { screen: 'settings' };
 
 /**
  * One desktop notification, decided by the engine (which alerts, how many a minute) and only shown by a host:

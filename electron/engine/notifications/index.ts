@@ -1,0 +1,1 @@
+export { attachNotifications, type Notifications, type NotificationsOptions } from './notification-service';
