@@ -94,11 +94,17 @@ describe('alerts: the bell, the Alerts screen and the Settings screen', { timeou
 
   it('turns an alert kind off and sets the quota threshold on the Settings screen', async () => {
     await openScreen('Settings');
-    const toggle = page.getByRole('checkbox', { name: /Slow sync/ });
+    // Recorded (the Alerts section), not notified (Notifications has a checkbox of the same name).
+    const recorded = (p: Page) => p.getByRole('region', { name: 'Alerts', exact: true });
+    const toggle = recorded(page).getByRole('checkbox', { name: /Slow sync/ });
     await toggle.uncheck();
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Settings', exact: true }).waitFor();
-    expect(await page.getByRole('checkbox', { name: /Slow sync/ }).isChecked()).toBe(false);
+    expect(
+      await recorded(page)
+        .getByRole('checkbox', { name: /Slow sync/ })
+        .isChecked(),
+    ).toBe(false);
 
     await page.getByLabel('Requests remaining').fill('-5');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -107,7 +113,9 @@ describe('alerts: the bell, the Alerts screen and the Settings screen', { timeou
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForToast(page, 'Quota threshold saved');
     await screenshotsOf('settings');
-    await page.getByRole('checkbox', { name: /Slow sync/ }).check();
+    await recorded(page)
+      .getByRole('checkbox', { name: /Slow sync/ })
+      .check();
     expect(pageProblems(page)).toEqual([]);
   });
 });

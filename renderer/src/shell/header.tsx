@@ -38,7 +38,7 @@ export function Header() {
       <AlertsBell />
       <label className="theme-picker">
         <span className="visually-hidden">Theme</span>
-        <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+        <select value={theme} onChange={(e) => void setTheme(e.target.value as Theme)}>
           {THEMES.map((t) => (
             <option key={t.value} value={t.value}>
               {t.label}

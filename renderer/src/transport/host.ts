@@ -63,3 +63,11 @@ export function desktopHost(
   win.chartSyncHost?.onNavigate?.(openScreen);
   return { exportFileUrl: null, chooseSaveFile: win.chartSyncHost?.chooseSaveFile ?? null };
 }
+
+/**
+ * The installed desktop app (its preload exposes the contract or the host's extras), not a browser on the headless
+ * host: settings that only the desktop shell acts on (tray, login item) say so on the headless host.
+ */
+export function isDesktopApp(win: Pick<Window, 'chartSync' | 'chartSyncHost'> = window): boolean {
+  return win.chartSync !== undefined || win.chartSyncHost !== undefined;
+}

@@ -66,7 +66,7 @@ export function AddWebhookForm({ onAdded }: { onAdded(): void }) {
       noValidate
       aria-label="Add a webhook"
     >
-      <h3>Add a webhook</h3>
+      <h4>Add a webhook</h4>
       <div className="webhook-form-row">
         <div className="form-field">
           <label htmlFor={WEBHOOK_FIELD_ID.url}>URL</label>

@@ -38,9 +38,9 @@ export function AlertSettingsSection({ settings, save }: SettingsSectionProps) {
 
   return (
     <section className="card settings-section alert-settings" aria-labelledby="alert-settings-title">
-      <h2 id="alert-settings-title">Alerts</h2>
+      <h3 id="alert-settings-title">Alerts</h3>
       <fieldset className="alert-kind-toggles">
-        <legend>Record these alerts</legend>
+        <legend>Record these alerts (in the Alerts inbox and the bell)</legend>
         {ALERT_KINDS.map((kind) => (
           <label key={kind} className="alert-kind-toggle">
             <input
@@ -55,7 +55,8 @@ export function AlertSettingsSection({ settings, save }: SettingsSectionProps) {
           </label>
         ))}
         <p className="muted settings-note">
-          A kind turned off is not recorded. Webhooks still hear of overdue schedules.
+          A kind turned off is not recorded, so it is never notified either. Webhooks still hear of overdue
+          schedules.
         </p>
       </fieldset>
       <form className="quota-threshold" onSubmit={(event) => void submit(event)} noValidate>

@@ -24,7 +24,7 @@ export function WebhooksSection() {
 
   return (
     <section className="card settings-section webhooks-section" aria-labelledby="webhooks-title">
-      <h2 id="webhooks-title">Webhooks</h2>
+      <h3 id="webhooks-title">Webhooks</h3>
       <p className="muted">
         Chart Sync POSTs JSON to these URLs (loopback or LAN only) when the events you choose happen, signed
         with <code>X-Chart-Sync-Signature: sha256=…</code> (an HMAC of the body with your secret). Failed
