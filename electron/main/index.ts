@@ -7,6 +7,7 @@ import { MainWindow } from './main-window';
 import { setupSecurity } from './security';
 import { portOf } from './shell-port';
 import { setupSingleInstance } from './single-instance';
+import { setupTray } from './tray';
 import { setupWindow } from './window';
 
 /**
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<Host
   const port = portOf(hosted);
   disposers.push(setupIpc(port));
   setupWindow(mainWindow, argv);
+  disposers.push(setupTray(port, mainWindow));
   setupLifecycle({ hosted, port, mainWindow, disposers });
   hosted.engine.startScheduler();
   return hosted;

@@ -1,4 +1,5 @@
 import { app, powerMonitor } from 'electron';
+import { CLOSE_TO_TRAY_DEFAULT } from '../../shared/domain/policies';
 import type { HostedEngine } from '../engine/host';
 import type { MainWindow } from './main-window';
 import { followSettings } from './settings-feed';
@@ -20,7 +21,7 @@ export function setupLifecycle(options: {
   disposers: Disposer[];
 }): void {
   const { hosted, port, mainWindow, disposers } = options;
-  let closeToTray = true;
+  let closeToTray = CLOSE_TO_TRAY_DEFAULT;
   let quitting = false;
   disposers.push(
     followSettings(port, (settings) => {

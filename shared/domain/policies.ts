@@ -278,3 +278,8 @@ export const SECRET_SHOWN_CHARS = 4;
 export const SECRET_SHOWN_MIN_LENGTH = 8;
 /** "Test connection" gives up after this long: a wrong API URL must not keep the Settings screen waiting. */
 export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
+
+/** The desktop tray asks the engine's status at most this often, however many events arrive (a sync all). */
+export const TRAY_REFRESH_MIN_INTERVAL_MS = 1_000;
+/** And at least this often, so "Last sync … 5 min ago" keeps its age right. */
+export const TRAY_REFRESH_MAX_INTERVAL_MS = 60_000;

@@ -122,6 +122,8 @@ export class AppMock extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => true);
   whenReady = vi.fn(() => Promise.resolve());
   getPath = vi.fn((name: string) => this.paths[name] ?? `/nonexistent/${name}`);
+  /** The project (where package.json is), as for `electron .`. */
+  getAppPath = vi.fn(() => process.cwd());
   getVersion = vi.fn(() => '9.9.9');
   setAppUserModelId = vi.fn((_id: string) => {});
   getLoginItemSettings = vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: false }));

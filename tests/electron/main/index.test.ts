@@ -5,7 +5,7 @@ import { DATABASE_FILE_NAME } from '../../../electron/engine/config/data-dir';
 import { CALL_NAMES } from '../../../shared/contract/call-names';
 import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX, HOST_CHANNELS } from '../../../shared/contract/channels';
 import { EVENT_NAMES } from '../../../shared/contract/events';
-import { app, BrowserWindowMock, dialog, ipcMain, ownFrameEvent } from '../../mocks/electron';
+import { app, BrowserWindowMock, dialog, ipcMain, ownFrameEvent, TrayMock } from '../../mocks/electron';
 import { useShell } from './harness';
 
 describe('electron main', () => {
@@ -25,6 +25,7 @@ describe('electron main', () => {
       sandbox: true,
       nodeIntegration: false,
     });
+    await vi.waitFor(() => expect(TrayMock.instances[0]?.contextMenu?.labels()).toContain('Quit Chart Sync'));
   });
 
   it('answers a contract call from its own window with a typed result', async () => {
