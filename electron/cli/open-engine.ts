@@ -7,7 +7,7 @@ import { note } from './output';
 import { readPackageVersion } from './package-version';
 
 export const DEMO_NOTICE =
-  'Demo mode: no Soundcharts credentials are set (SOUNDCHARTS_APP_ID / SOUNDCHARTS_API_KEY), so Chart Sync runs on its built-in emulator.';
+  'Demo mode: no Soundcharts credentials are set (`chart-sync credentials set`, or SOUNDCHARTS_APP_ID / SOUNDCHARTS_API_KEY), so Chart Sync runs on its built-in emulator.';
 
 /**
  * Opens the engine as configured by the global flags, the environment and stored settings. In demo mode it

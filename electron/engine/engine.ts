@@ -37,6 +37,7 @@ import { SyncLock, SyncLockedError } from './sync/sync-lock';
 import { SyncRunner, type PlanScope, type SyncPreview } from './sync/sync-runner';
 import { attachWebhooks, type SecretBox, type Webhooks } from './webhooks';
 import { attachNotifications, type Notifications } from './notifications';
+import type { ConnectionHandlers } from './credentials/connection-handlers';
 
 export type EngineOptions = {
   /** Opened by the host (openDatabase), which reads the stored settings from it first. */
@@ -53,6 +54,8 @@ export type EngineOptions = {
   demo?: boolean;
   /** How webhook secrets are encrypted: the desktop shell's safeStorage; by default a key file (webhooks/). */
   webhookSecrets?: SecretBox;
+  /** The host's `connection/*` handlers (credentials, reconnect); without a host they refuse. */
+  hostHandlers?: ConnectionHandlers;
 };
 
 /** The engine every host (desktop, headless, CLI) runs: the same database, services, sync and handlers. */
@@ -238,6 +241,7 @@ export class Engine implements EngineActions {
       exports: this.exports,
       now,
       report: (error) => this.report(error),
+      hostHandlers: options.hostHandlers,
     });
   }
 

@@ -9,7 +9,7 @@ export type ShellPort = { readonly handlers: CallHandlers; readonly events: { on
 
 /** The hosted engine's calls and events. */
 export function portOf(hosted: HostedEngine): ShellPort {
-  return { handlers: hosted.engine.handlers, events: hosted.engine.events };
+  return hosted.port;
 }
 
 /**

@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   'charts.discovered',
   'queue.failed',
   'retention.pruned',
+  /** Soundcharts credentials saved or cleared (the detail names the kind and app id, never the secret). */
+  'credentials.saved',
+  'credentials.cleared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

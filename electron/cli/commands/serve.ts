@@ -74,7 +74,8 @@ async function serve(command: Command, port: number, rendererDir: string, stopRe
   try {
     // The server first: a port in use fails before any sync starts.
     server = await startServer({
-      engine: hosted.engine,
+      // The port, not the engine: saving credentials in the page replaces the engine, never the server.
+      engine: hosted.port,
       port,
       rendererDir,
       onInternalError: (error, where) =>
@@ -90,13 +91,19 @@ async function serve(command: Command, port: number, rendererDir: string, stopRe
     await hosted.close();
     throw error;
   }
-  const stopLog = logExecutions(hosted.engine);
+  let stopLog = logExecutions(hosted.engine);
+  const stopFollowing = hosted.onReconnect(({ demo, apiUrl }) => {
+    stopLog();
+    stopLog = logExecutions(hosted.engine);
+    note(demo ? `Reconnected: demo mode (${apiUrl}).` : `Reconnected to ${apiUrl}.`);
+  });
   print(`Chart Sync is running at ${server.url}`);
   note(
     `REST API: http://${LOOPBACK_HOST}:${server.port}/api/sync/ with the header "Authorization: Bearer ${server.token}". Press Ctrl-C to stop.`,
   );
   await stopRequested;
   note(STOPPING_NOTICE);
+  stopFollowing();
   stopLog();
   await server.close();
   await hosted.close();

@@ -50,7 +50,7 @@ async function readStatus(hosted: HostedEngine): Promise<CliStatus> {
 export function formatStatus(status: CliStatus): string {
   const { schedules } = status;
   const mode = status.demo
-    ? `demo (built-in emulator; set ${ENV.appId} and ${ENV.apiKey} to use Soundcharts)`
+    ? `demo (built-in emulator; \`chart-sync credentials set\`, or set ${ENV.appId} and ${ENV.apiKey}, to use Soundcharts)`
     : 'Soundcharts';
   const soundcharts = status.demo
     ? `built-in emulator on 127.0.0.1 (with credentials: ${status.soundchartsUrl})`

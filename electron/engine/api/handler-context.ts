@@ -12,6 +12,7 @@ import type { ExportService } from '../export/export-service';
 import type { DiscoverySummary } from '../sync/discover-charts';
 import type { PlanScope, SyncPreview } from '../sync/sync-runner';
 import type { WebhookService } from '../webhooks';
+import type { ConnectionHandlers } from '../credentials/connection-handlers';
 
 /** What the handlers ask of the engine beyond the services: starting, cancelling and planning syncs. */
 export type EngineActions = {
@@ -47,4 +48,6 @@ export type HandlerContext = {
   now: Now;
   /** Errors the operator is only told "see the log" about go here, with their details. */
   report(error: unknown): void;
+  /** Calls only the host can answer (its credential vault, reconnecting): `connection/*`. */
+  hostHandlers?: ConnectionHandlers | undefined;
 };

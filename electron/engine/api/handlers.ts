@@ -12,6 +12,7 @@ import { analyticsHandlers } from '../analytics/analytics-handlers';
 import { exportHandlers } from '../export/export-handlers';
 import { rankingHandlers } from '../rankings/ranking-handlers';
 import { songHandlers } from '../songs/song-handlers';
+import { hostlessConnectionHandlers } from '../credentials/connection-handlers';
 import { pendingHandlers } from './pending-handlers';
 
 export type { HandlerContext } from './handler-context';
@@ -31,6 +32,8 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...songHandlers(context),
     ...analyticsHandlers(context),
     ...exportHandlers(context),
+    // The host's (vault, reconnect): an engine alone cannot change its own connection.
+    ...(context.hostHandlers ?? hostlessConnectionHandlers()),
     ...pendingHandlers(),
   };
 }

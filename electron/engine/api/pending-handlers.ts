@@ -8,19 +8,9 @@ const pending = (): never => {
 
 export function pendingHandlers(): Pick<
   CallHandlers,
-  | 'connection/get'
-  | 'connection/set-credentials'
-  | 'connection/clear-credentials'
-  | 'connection/test'
-  | 'schedules/pause-all'
-  | 'schedules/resume-all'
-  | 'schedules/sync-due'
+  'schedules/pause-all' | 'schedules/resume-all' | 'schedules/sync-due'
 > {
   return {
-    'connection/get': pending,
-    'connection/set-credentials': pending,
-    'connection/clear-credentials': pending,
-    'connection/test': pending,
     'schedules/pause-all': pending,
     'schedules/resume-all': pending,
     'schedules/sync-due': pending,

@@ -49,6 +49,11 @@ export class SyncScheduler {
     this.tickMs = options.tickMs ?? DEFAULT_SCHEDULER_TICK_MS;
   }
 
+  /** Timed passes run: a host that reconnects starts the next engine's scheduler only if this one's ran. */
+  get started(): boolean {
+    return this.timed;
+  }
+
   start(): void {
     if (this.timed || this.closing) return;
     this.timed = true;

@@ -59,6 +59,17 @@ export class RateLimiter {
     return MICROS_PER_MINUTE / Number(Atomics.load(this.slots, SLOT_INTERVAL_US));
   }
 
+  /**
+   * A new budget for every holder of this state at once (the operator changed the rate limit): slots reserved
+   * from now on are spaced by it; one already taken keeps its time.
+   */
+  setPerMinute(perMinute: number): void {
+    if (!Number.isFinite(perMinute) || perMinute <= 0) {
+      throw new RangeError(`perMinute must be a positive number, got ${perMinute}`);
+    }
+    Atomics.store(this.slots, SLOT_INTERVAL_US, BigInt(Math.ceil(MICROS_PER_MINUTE / perMinute)));
+  }
+
   /** Resolves when this caller may send one request; the slot is taken for it. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
