@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '../support/dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsScreen } from '../../../renderer/src/screens/settings/settings-screen';
 import { fieldProblem } from '../../../renderer/src/screens/settings/settings-sections';
 import { useToasts } from '../../../renderer/src/store/toast-store';
@@ -100,6 +100,42 @@ describe('Settings screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(stored).toMatchObject({ quotaLowPercent: 20, quotaLowRequests: 5000 }));
     await waitFor(() => expect(screen.queryByText('The quota-low percentage is at most 100.')).toBeNull());
+  });
+});
+
+describe('Settings screen contents', () => {
+  it('lists the sections in order, Connection first, and a click takes the focus to one', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    render(<SettingsScreen />);
+    await screen.findByRole('region', { name: 'Syncing' });
+    const contents = screen.getByRole('navigation', { name: 'Settings sections' });
+    const titles = within(contents)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(titles).toEqual([
+      'Connection',
+      'Syncing',
+      'Alerts',
+      'Notifications',
+      'Webhooks',
+      'History',
+      'Billing',
+      'Desktop app',
+      'Appearance',
+    ]);
+    fireEvent.click(within(contents).getByRole('button', { name: 'Appearance' }));
+    expect(scrolled).toHaveBeenCalledOnce();
+    expect(document.activeElement?.contains(screen.getByRole('region', { name: 'Appearance' }))).toBe(true);
+  });
+
+  it('follows settings saved elsewhere (settings/changed)', async () => {
+    render(<SettingsScreen />);
+    const days = (await screen.findByLabelText('Default history window (days)')) as HTMLInputElement;
+    expect(days.value).toBe('365');
+    stored = { ...stored, defaultHistoryWindowDays: 30 };
+    fake.emit('settings/changed', stored);
+    await waitFor(() => expect(days.value).toBe('30'));
   });
 });
 

@@ -1,8 +1,20 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useApp } from '../../../renderer/src/store/app-store';
+import { useToasts } from '../../../renderer/src/store/toast-store';
+import type { SettingsView } from '../../../shared/views/settings';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { OTHER_STATUS, healthCounts } from '../support/sample-views';
+import { OTHER_SETTINGS, OTHER_STATUS, healthCounts } from '../support/sample-views';
+
+const SETTINGS_BASE: SettingsView = {
+  disabledAlertKinds: [],
+  quotaLowPercent: 10,
+  quotaLowRequests: 1000,
+  retentionDays: 365,
+  billingCycleDay: 1,
+  ...OTHER_SETTINGS,
+};
 
 const status = (active: number): AppStatus => ({
   version: '0.1.0',
@@ -56,5 +68,49 @@ describe('app status', () => {
     await twoRequestsAnsweredOutOfOrder(releases);
     expect(useApp.getState().statusError).toBeNull();
     expect(useApp.getState().status?.schedules.active).toBe(3);
+  });
+});
+
+describe('theme', () => {
+  const settings = (theme: 'light' | 'dark' | 'system') => ({ ...SETTINGS_BASE, theme });
+
+  beforeEach(() => {
+    useApp.setState({ theme: 'system' });
+    localStorage.clear();
+    useToasts.setState({ toasts: [] });
+  });
+
+  it('saves a choice as the setting, shows it at once and caches it for the next first paint', async () => {
+    fake.answer('settings/update', (change) => ({ ...settings('system'), ...change }));
+    const saving = useApp.getState().setTheme('dark');
+    expect(useApp.getState().theme).toBe('dark');
+    await saving;
+    expect(fake.calls).toEqual([{ name: 'settings/update', input: { theme: 'dark' } }]);
+    expect(localStorage.getItem('chart-sync-theme')).toBe('dark');
+  });
+
+  it('puts the theme back and says so when the engine refuses it', async () => {
+    useApp.getState().followTheme('light');
+    fake.answer('settings/update', () => ({ code: 'internal', message: 'Locked.' }));
+    await useApp.getState().setTheme('dark');
+    expect(useApp.getState().theme).toBe('light');
+    expect(localStorage.getItem('chart-sync-theme')).toBe('light');
+    expect(useToasts.getState().toasts[0]?.title).toBe('Could not save the theme');
+  });
+
+  it('reads the stored setting, unless a choice was made while it was asked', async () => {
+    fake.answer('settings/get', () => settings('dark'));
+    await useApp.getState().loadTheme();
+    expect(useApp.getState().theme).toBe('dark');
+    expect(localStorage.getItem('chart-sync-theme')).toBe('dark');
+
+    let release: () => void = () => {};
+    fake.answer('settings/get', () => new Promise((resolve) => (release = () => resolve(settings('dark')))));
+    fake.answer('settings/update', (change) => ({ ...settings('dark'), ...change }));
+    const loading = useApp.getState().loadTheme();
+    await useApp.getState().setTheme('light');
+    release();
+    await loading;
+    expect(useApp.getState().theme).toBe('light');
   });
 });

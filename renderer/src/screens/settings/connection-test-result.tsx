@@ -16,7 +16,7 @@ export function quotaLine(quota: ConnectionTestView['quota']): string {
   const parts: string[] = [];
   if (quota.used !== null) parts.push(`${formatCount(quota.used)} used`);
   if (quota.limit !== null)
-    parts.push(`${quota.used === null ? '' : 'of '}${formatCount(quota.limit)}`.trim());
+    parts.push(`${quota.used === null ? 'A plan of' : 'of'} ${formatCount(quota.limit)}`);
   const head = parts.join(' ');
   const left = quota.remaining === null ? null : `${formatCount(quota.remaining)} remaining`;
   return head ? (left ? `${head} (${left})` : head) : left!;
