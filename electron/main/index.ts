@@ -1,12 +1,16 @@
 import { app } from 'electron';
 import type { HostedEngine } from '../engine/host';
+import { setupAutostart } from './autostart';
 import { setupEngine } from './engine';
 import { setupIpc } from './ipc';
 import { setupLifecycle, type Disposer } from './lifecycle';
 import { MainWindow } from './main-window';
+import { setupNotifications } from './notifications';
+import { setupPower } from './power';
 import { setupSecurity } from './security';
 import { portOf } from './shell-port';
 import { setupSingleInstance } from './single-instance';
+import { setupTheme } from './theme';
 import { setupTray } from './tray';
 import { setupWindow } from './window';
 
@@ -26,6 +30,10 @@ export async function main(argv: readonly string[] = process.argv): Promise<Host
   disposers.push(setupIpc(port));
   setupWindow(mainWindow, argv);
   disposers.push(setupTray(port, mainWindow));
+  disposers.push(setupNotifications(port, mainWindow));
+  disposers.push(setupAutostart(port));
+  disposers.push(setupPower(port, () => hosted.engine.resume()));
+  disposers.push(setupTheme(port));
   setupLifecycle({ hosted, port, mainWindow, disposers });
   hosted.engine.startScheduler();
   return hosted;
