@@ -7,6 +7,8 @@ import type { Plugin } from 'vite';
 const root = import.meta.dirname;
 const MIGRATIONS_SOURCE = resolve(root, 'electron/engine/db/migrations');
 const MIGRATIONS_TARGET = resolve(root, 'out/main/migrations');
+/** The packages the sync worker imports (tests/project/packaging.test.ts checks the bundle needs no others). */
+const WORKER_DEPENDENCIES = ['got', 'zod'];
 
 /**
  * The migrator reads SQL files next to the code that runs it (`./migrations` beside the bundle), so the
@@ -26,11 +28,19 @@ export default defineConfig({
   main: {
     plugins: [copyMigrations()],
     build: {
+      // The packaged app starts the worker from app.asar.unpacked, where only out/main is (electron-builder.yml's
+      // asarUnpack): what the worker imports from node_modules is bundled into its chunks instead.
+      externalizeDeps: { exclude: WORKER_DEPENDENCIES },
       rollupOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           worker: resolve(root, 'electron/worker/index.ts'),
+          // The CLI shipped inside the app (resources/bin/chart-sync runs it with the app's executable as Node).
+          cli: resolve(root, 'electron/cli/entry.ts'),
         },
+        // Shared chunks stay beside the entries: code that finds files from its own location (the migrations,
+        // package.json, electron/engine/app-root.ts) then sees the same folder whichever file it lands in.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { startEmulator } from '../../electron/emulator';
 import {
   createMeterState,
@@ -85,29 +84,5 @@ describe('npm run build', () => {
     expect(readFileSync(out('renderer/index.html'), 'utf8')).toMatch(
       /<script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js">/,
     );
-  });
-});
-
-describe('electron-builder.yml', () => {
-  const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
-
-  it('packages the build output and starts the built main', () => {
-    expect(config.files).toContain('out/**');
-    expect((config.extraMetadata as { main: string }).main).toBe(pkg.main);
-    expect(pkg.main).toBe('out/main/index.js');
-  });
-
-  it('unpacks native modules from the asar, so better-sqlite3 can load', () => {
-    expect(config.asarUnpack).toContain('**/*.node');
-    expect(config.npmRebuild).toBe(true);
-  });
-
-  it('names the app and targets every desktop platform', () => {
-    expect(config).toMatchObject({
-      appId: expect.stringMatching(/^[a-z]+(\.[a-z-]+)+$/),
-      productName: 'Chart Sync',
-    });
-    for (const platform of ['mac', 'win', 'linux']) expect(config[platform]).toBeDefined();
   });
 });

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from '../app-root';
 
-/** The checkout this file runs from (the CLI runs from source through tsx). */
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The checkout this runs from (the CLI from source, or bundled in out/main), or app.asar in the packaged app. */
+const PROJECT_ROOT = APP_ROOT;
 /** Where `npm run build` (electron-vite) puts the renderer. */
 export const DEFAULT_RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
 const ELECTRON_VITE = join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { CHART_SYNC_CONCURRENCY } from '../../../shared/domain/policies';
+import { BUNDLED, BUNDLED_WORKER } from '../app-root';
 import type {
   PoolWorkerData,
   SyncChartTask,
@@ -15,8 +16,11 @@ import type {
 /** How to start a worker thread: the built bundle in the app, the TypeScript source (through tsx) elsewhere. */
 export type WorkerEntry = { filename: string; execArgv: string[] };
 
+/** The default: the TypeScript source through tsx, or the bundled worker when this code is the bundle (the CLI). */
 export const SOURCE_WORKER_ENTRY: WorkerEntry = {
-  filename: fileURLToPath(new URL('../../worker/source-entry.mjs', import.meta.url)),
+  filename: BUNDLED
+    ? BUNDLED_WORKER
+    : fileURLToPath(new URL('../../worker/source-entry.mjs', import.meta.url)),
   execArgv: [],
 };
 

@@ -1,0 +1,6 @@
+// The bundled CLI (out/main/cli.js), the one shipped inside the desktop app and run by resources/bin/chart-sync
+// with the app's own executable as Node (ELECTRON_RUN_AS_NODE=1). From a checkout, scripts/chart-sync.mjs runs
+// the same run() from source.
+import { run } from './index';
+
+process.exitCode = await run(process.argv);
