@@ -11,6 +11,7 @@ import { DATA_ROUTES } from './rest-data-routes';
 import { EXPORT_FILE_PATHS, EXPORT_ROUTES } from './rest-export-routes';
 import { HISTORY_ROUTES } from './rest-history-routes';
 import { ANALYTICS_ROUTES } from './rest-analytics-routes';
+import { CONNECTION_ROUTES } from './rest-connection-routes';
 import { REST_ROUTES, type RestAnswer, type RestRoute } from './rest-routes';
 import type { FieldRenamer } from './rest-fields';
 import { tokenOf, tokensMatch } from './token';
@@ -111,6 +112,7 @@ const ALL_ROUTES: readonly RestRoute[] = [
   ...DATA_ROUTES,
   ...ANALYTICS_ROUTES,
   ...EXPORT_ROUTES,
+  ...CONNECTION_ROUTES,
 ];
 
 const COMPILED_ROUTES = ALL_ROUTES.map((route) => ({
