@@ -4,6 +4,7 @@ import { isSoundchartsError } from '../engine/soundcharts/errors';
 import { registerAlertsCommand } from './commands/alerts';
 import { registerAnalyticsCommands } from './commands/analytics';
 import { registerChartsCommand } from './commands/charts';
+import { registerCredentialsCommand } from './commands/credentials';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommands } from './commands/export';
 import { registerHistoryCommands } from './commands/history';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerWebhooksCommand(program);
   registerAlertsCommand(program);
   registerSettingsCommand(program);
+  registerCredentialsCommand(program);
   registerHistoryCommands(program);
   registerAnalyticsCommands(program);
   registerExportCommands(program);

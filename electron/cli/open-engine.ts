@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { WEBHOOK_ONE_SHOT_WAIT_MS } from '../../shared/domain/policies';
 import { actAs } from '../engine/audit/actor';
-import { startHostedEngine, type HostedEngine } from '../engine/host';
+import { startHostedEngine, type HostedEngine, type HostOptions } from '../engine/host';
 import { toConfigFlags, type GlobalOptions } from './global-options';
 import { note } from './output';
 import { readPackageVersion } from './package-version';
@@ -13,8 +13,12 @@ export const DEMO_NOTICE =
  * Opens the engine as configured by the global flags, the environment and stored settings. In demo mode it
  * says so first, on stderr, so nobody mistakes emulated data for Soundcharts' and `--json` output stays clean.
  */
-export async function openEngine(command: Command): Promise<HostedEngine> {
+export async function openEngine(
+  command: Command,
+  options: Pick<HostOptions, 'unreadableVault'> = {},
+): Promise<HostedEngine> {
   const hosted = await startHostedEngine({
+    ...options,
     version: readPackageVersion(),
     flags: toConfigFlags(command.optsWithGlobals<GlobalOptions>()),
   });
@@ -27,9 +31,13 @@ export async function openEngine(command: Command): Promise<HostedEngine> {
  * Webhook deliveries the work queued (a sync's outcome) get a bounded wait first; the rest stay queued. What it
  * changes is the CLI's doing in the audit log.
  */
-export function withEngine<T>(command: Command, work: (hosted: HostedEngine) => Promise<T>): Promise<T> {
+export function withEngine<T>(
+  command: Command,
+  work: (hosted: HostedEngine) => Promise<T>,
+  options: Pick<HostOptions, 'unreadableVault'> = {},
+): Promise<T> {
   return actAs('cli', async () => {
-    const hosted = await openEngine(command);
+    const hosted = await openEngine(command, options);
     try {
       return await work(hosted);
     } finally {

@@ -54,6 +54,12 @@ export type HostOptions = {
   onError?: (error: unknown) => void;
   /** Where saved credentials live: by default a file readable by this user only, in the data folder. */
   vault?: CredentialVault;
+  /**
+   * Saved credentials that cannot be read (a damaged file, or one the desktop encrypted with a keychain this
+   * process cannot use) stop the start with an error saying what to do, unless `as-none`: then the host runs as
+   * if none were saved (what `chart-sync credentials set|clear|show` need, to repair it).
+   */
+  unreadableVault?: 'fail' | 'as-none';
 };
 
 /**
@@ -299,7 +305,16 @@ class HostSupervisor implements ConnectionHost {
   /** The vault is read once per resolution, and only if no flag or variable gives credentials. */
   private savedOnce(): () => Credentials | null {
     let read: { value: Credentials | null } | null = null;
-    return () => (read ??= { value: this.vault.read() }).value;
+    return () => (read ??= { value: this.readVault() }).value;
+  }
+
+  private readVault(): Credentials | null {
+    try {
+      return this.vault.read();
+    } catch (error) {
+      if (this.options.unreadableVault !== 'as-none') throw error;
+      return null;
+    }
   }
 
   private current(): Live {

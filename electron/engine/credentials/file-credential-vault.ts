@@ -104,7 +104,8 @@ export class FileCredentialVault implements CredentialVault {
     const cipher = this.options.encryption?.cipher;
     if (!cipher) {
       throw this.unreadable(
-        'it was encrypted by the desktop app (the OS keychain), which this program cannot use',
+        'it was encrypted by the desktop app with the OS keychain, which the command line cannot use (give ' +
+          'the credentials with --app-id and --api-key, or SOUNDCHARTS_APP_ID and SOUNDCHARTS_API_KEY)',
       );
     }
     let plain: string;
