@@ -25,6 +25,7 @@ import { watchExternalChanges } from './external-changes';
 import { SyncScheduler } from './scheduler/sync-scheduler';
 import { ExecutionService } from './schedules/execution-service';
 import { ScheduleService, type Now } from './schedules/schedule-service';
+import { forgetPausedByPauseAll } from './schedules/paused-by-pause-all';
 import { SettingsService } from './settings/settings-service';
 import { SoundchartsClient } from './soundcharts/client';
 import { QuotaTracker, createQuotaState } from './soundcharts/quota';
@@ -125,6 +126,8 @@ export class Engine implements EngineActions {
     // Every state change reaches the audit trail and the UI from these two hooks (the UI has no polling).
     this.schedules = new ScheduleService(this.database, now, (action, schedule, execution, previous) => {
       if (action !== 'schedule.attention') this.audit.scheduleChanged(action, schedule, previous);
+      // Resumed by any way (one schedule, an edit, the CLI): no longer "Resume all"'s to resume.
+      if (action === 'schedule.resumed') forgetPausedByPauseAll(this.database, [schedule.id], now());
       if (action === 'schedule.deleted') {
         this.events.emit('schedule/removed', { scheduleId: schedule.id, chartId: schedule.chart.id });
         // The waiting sync the deletion cancelled.

@@ -8,11 +8,13 @@ import { formatWhen } from '../format/time';
 import { withEngine } from '../open-engine';
 import { print, printJson } from '../output';
 import { registerScheduleAddCommand } from './schedules-add';
+import { registerAllSchedulesCommands } from './schedules-all';
 
 /** `chart-sync schedules …`: the original's sync schedule admin, list view and actions. */
 export function registerSchedulesCommand(program: Command): void {
   const schedules = program.command('schedules').description('manage sync schedules (one per chart)');
   registerScheduleAddCommand(schedules);
+  registerAllSchedulesCommands(schedules);
 
   schedules
     .command('list')

@@ -13,7 +13,7 @@ import { exportHandlers } from '../export/export-handlers';
 import { rankingHandlers } from '../rankings/ranking-handlers';
 import { songHandlers } from '../songs/song-handlers';
 import { hostlessConnectionHandlers } from '../credentials/connection-handlers';
-import { pendingHandlers } from './pending-handlers';
+import { allSchedulesHandlers } from './all-schedules-handlers';
 
 export type { HandlerContext } from './handler-context';
 
@@ -23,6 +23,7 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...appHandlers(context),
     ...chartHandlers(context),
     ...scheduleHandlers(context),
+    ...allSchedulesHandlers(context),
     ...executionHandlers(context),
     ...webhookHandlers(context),
     ...alertHandlers(context),
@@ -34,6 +35,5 @@ export function createHandlers(context: HandlerContext): CallHandlers {
     ...exportHandlers(context),
     // The host's (vault, reconnect): an engine alone cannot change its own connection.
     ...(context.hostHandlers ?? hostlessConnectionHandlers()),
-    ...pendingHandlers(),
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, min, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, min, sql } from 'drizzle-orm';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
 import {
   ACTIVE_EXECUTION_STATUSES,
@@ -132,6 +132,27 @@ export class ExecutionService {
       .returning()
       .get();
     return toExecutionView(row);
+  }
+
+  /**
+   * A sync waiting out a retry's backoff starts at the next pass instead ("Sync all due now"). Its retry count
+   * stays; the wait is cleared rather than moved to now, so it reads as waiting for a slot, not as a new retry.
+   * Returns null when the execution was not waiting for a retry (it started, ended, or never waited).
+   */
+  retryNow(id: number): ExecutionView | null {
+    const now = this.clock();
+    const changed = this.database.db
+      .update(chartSyncExecutions)
+      .set({ nextAttemptAt: null, updatedAt: now })
+      .where(
+        and(
+          eq(chartSyncExecutions.id, id),
+          eq(chartSyncExecutions.status, 'pending'),
+          gt(chartSyncExecutions.nextAttemptAt, now),
+        ),
+      )
+      .run();
+    return changed.changes === 0 ? null : this.changed(id, false);
   }
 
   /** The open execution of a schedule says whether it runs or waits (and until when), so the message can too. */

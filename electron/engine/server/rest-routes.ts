@@ -5,6 +5,7 @@ import type { ContractCall } from './engine-port';
 import { ALERT_ROUTES } from './rest-alert-routes';
 import type { QuerySpec } from './rest-query';
 import { SETTINGS_ROUTES } from './rest-settings-routes';
+import { SCHEDULE_BULK_ROUTES } from './rest-schedule-bulk-routes';
 import {
   SCHEDULE_CREATE_FIELDS,
   SCHEDULE_UPDATE_FIELDS,
@@ -69,6 +70,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
       },
     },
   },
+  // Before `{id}`, which would take "pause-all" for a bad id (the first route that matches answers).
+  ...SCHEDULE_BULK_ROUTES,
   {
     path: '/api/sync/schedules/{id}',
     idOf: 'Schedule',
