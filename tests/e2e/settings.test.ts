@@ -1,15 +1,28 @@
 import type { Locator, Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../electron/emulator';
 import { openPage, pageProblems, screenshot, VIEWPORT } from './support/browser';
+import { E2E_SEED } from './support/emulator';
 import { useE2eSession } from './support/session';
-import { horizontalOverflow, waitForToast } from './support/ui';
+import { confirmDialog, horizontalOverflow, waitForToast } from './support/ui';
 
 const NARROW = { width: 1024, height: 768 } as const;
 
 /** The Settings screen in Chromium against `chart-sync serve` in demo mode: what is saved survives a reload. */
+/** The credentials the second emulator (standing in for Soundcharts) accepts; it turns the sandbox pair away. */
+const PAIR = { appId: 'e2e-operator', apiKey: 'e2e-key-7b3c' };
+
 describe('the Settings screen', { timeout: 90_000 }, () => {
   const session = useE2eSession({ withEmulator: false });
   let page: Page;
+  let soundcharts: RunningEmulator;
+
+  beforeAll(async () => {
+    soundcharts = await startEmulator({ seed: E2E_SEED, credentials: [PAIR], acceptSandbox: false });
+  });
+  afterAll(async () => {
+    await soundcharts?.close();
+  });
 
   beforeEach(() => {
     page = session.page;
@@ -118,4 +131,65 @@ describe('the Settings screen', { timeout: 90_000 }, () => {
     );
     expect(await section(p, 'Syncing').getByLabel('Default history window (days)').inputValue()).toBe('90');
   }
+
+  it('shows the demo connection, then saves credentials for another Soundcharts: demo mode ends', async () => {
+    await page.reload();
+    await openSettings(page);
+    const connection = section(page, 'Connection');
+    const demoBadge = page.getByRole('banner').getByText('Demo data');
+    await demoBadge.waitFor();
+    await connection.getByText('Demo mode', { exact: true }).waitFor();
+    await connection.getByText('None: Chart Sync runs in demo mode, on its built-in emulator').waitFor();
+    expect(await connection.getByRole('note').innerText()).toMatch(/not encrypted/);
+    // Nothing typed: the test is of what is in use, the built-in emulator.
+    await connection.getByRole('button', { name: 'Test connection' }).click();
+    await connection.getByText(/Soundcharts accepted the credentials in use/).waitFor();
+
+    await connection.getByLabel('API URL').fill(soundcharts.url);
+    await connection.getByRole('button', { name: 'Save API URL' }).click();
+    await waitForToast(page, `Chart Sync now uses ${soundcharts.url}`);
+    await demoBadge.waitFor();
+
+    // A wrong key: the test says so, clearly, and nothing is saved.
+    const key = connection.getByLabel('API key', { exact: true });
+    expect(await key.getAttribute('type')).toBe('password');
+    await connection.getByLabel('App id', { exact: true }).fill(PAIR.appId);
+    await key.fill('not-the-key');
+    await connection.getByRole('button', { name: 'Test connection' }).click();
+    const failed = connection
+      .getByRole('alert')
+      .filter({ hasText: 'The test of the credentials typed above failed' });
+    await failed.waitFor();
+    expect(await failed.innerText()).toMatch(/credentials|refused|401|403/i);
+    await screenshot(page, 'settings-connection-test-failed');
+
+    await key.fill(PAIR.apiKey);
+    await connection.getByRole('button', { name: 'Test connection' }).click();
+    await connection.getByText(/Soundcharts accepted the credentials typed above/).waitFor();
+    expect(await connection.locator('dt:text-is("Plan quota") + dd').innerText()).toMatch(/remaining/);
+    expect(await connection.locator('dt:text-is("API URL") + dd').innerText()).toBe(soundcharts.url);
+    await screenshot(page, 'settings-connection-tested');
+
+    await connection.getByRole('button', { name: 'Save credentials' }).click();
+    await waitForToast(page, 'Credentials saved: demo mode has ended');
+    await demoBadge.waitFor({ state: 'detached' });
+    await connection.getByText('Soundcharts', { exact: true }).waitFor();
+    await connection.getByText('Saved on this machine').waitFor();
+    expect(await connection.locator('dt:text-is("App id") + dd').innerText()).toBe(PAIR.appId);
+    expect(await connection.getByLabel('ending in 7b3c').innerText()).toBe('•••• 7b3c');
+    // The secret is never sent back to the page.
+    expect(await key.inputValue()).toBe('');
+    expect(await page.content()).not.toContain(PAIR.apiKey);
+    await connection.getByRole('button', { name: 'Test connection' }).click();
+    await connection.getByText(/Soundcharts accepted the credentials in use/).waitFor();
+    await screenshot(page, 'settings-connection-saved');
+
+    // Removing them (after a confirmation) goes back to demo mode.
+    await connection.getByRole('button', { name: 'Remove saved credentials…' }).click();
+    await confirmDialog(page, 'Remove the saved credentials?', 'Remove credentials');
+    await waitForToast(page, 'Saved credentials removed');
+    await demoBadge.waitFor();
+    await connection.getByText('Demo mode', { exact: true }).waitFor();
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

@@ -67,8 +67,8 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
                 </dd>
               </>
             )}
-            <dt>Saved credentials</dt>
-            <dd>{view.storage.description}</dd>
+            <dt>Saved ones are kept</dt>
+            <dd>{sentence(view.storage.description)}</dd>
           </dl>
           {storageWarning(view.storage) && (
             <p className="settings-warning" role="note">
@@ -113,4 +113,9 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
       )}
     </section>
   );
+}
+
+/** The host's description as a sentence of its own: capitalised. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

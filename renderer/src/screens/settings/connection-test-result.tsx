@@ -28,10 +28,7 @@ export function rateLimitLine(rateLimit: ConnectionTestView['rateLimit']): strin
   return `${formatCount(rateLimit.limit)} requests a minute${left}`;
 }
 
-/**
- * What "Test connection" found, in a live region that is always there (its height reserved), so the answer is
- * read out and nothing below jumps when it arrives.
- */
+/** What "Test connection" found, in a live region that is always there, so the answer is read out. */
 export function ConnectionTestResult({ outcome }: { outcome: TestOutcome }) {
   const which = (typed: boolean) => (typed ? 'the credentials typed above' : 'the credentials in use');
   return (
