@@ -237,6 +237,23 @@ describe('the hosted engine reconnects without a restart', () => {
     expect(errors).toEqual([]);
   }, 30_000);
 
+  it('follows credentials another process (the CLI) saved while it runs the scheduler', async () => {
+    const dataDir = tempDir();
+    const host = await start(dataDir);
+    host.engine.startScheduler();
+    await ok(host, 'settings/update', { apiUrl: real.url });
+    const other = await startHostedEngine({ version: 'test', flags: { dataDir }, env: {} });
+    try {
+      await ok(other, 'connection/set-credentials', REAL);
+    } finally {
+      await other.close();
+    }
+    await vi.waitFor(() => expect(host.demo).toBe(false), { timeout: 10_000, interval: 100 });
+    expect(host.engine.database.file).toBe(join(dataDir, DATABASE_FILE_NAME));
+    expect(host.engine.scheduler.started).toBe(true);
+    expect(host.config.credentialSource).toBe('saved');
+  }, 20_000);
+
   it('keeps running as before when the other database is refused, and puts the vault back', async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, DATABASE_FILE_NAME), 'this is not a SQLite database, but an operator file');
