@@ -18,6 +18,7 @@ import { Piscina } from 'piscina';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulator } from '../../electron/emulator';
+import { APP_USER_MODEL_ID } from '../../electron/main/notifications';
 import {
   createMeterState,
   createQuotaState,
@@ -100,6 +101,10 @@ describe('electron-builder.yml', () => {
   it('names the app', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z-]+)+$/);
     expect(config.productName).toBe('Chart Sync');
+  });
+
+  it("uses the shell's AppUserModelID as appId, which Windows needs to show its notifications", () => {
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
   });
 
   it('builds AppImage and deb for Linux, an NSIS installer for Windows, dmg and zip for macOS', () => {
