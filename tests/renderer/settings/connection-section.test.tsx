@@ -141,12 +141,15 @@ describe('Connection section', () => {
     render(<ConnectionSection settings={SETTINGS} save={save} />);
     fireEvent.change(await screen.findByLabelText('App id'), { target: { value: 'my-app' } });
     fireEvent.change(screen.getByLabelText('API key'), { target: { value: 'secret-key' } });
+    // The API URL as typed, not saved yet, is tested too.
+    fireEvent.change(screen.getByLabelText('API URL'), { target: { value: 'http://127.0.0.1:9999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText(/Soundcharts accepted the credentials typed above \(84 ms\)/);
     expect(screen.getByText('1,200 used of 10,000 (8,800 remaining)')).toBeTruthy();
     expect(screen.getByText('1,200 requests a minute (1,190 left this minute)')).toBeTruthy();
     expect(fake.calls.find((c) => c.name === 'connection/test')?.input).toEqual({
       credentials: { kind: 'api-key', appId: 'my-app', apiKey: 'secret-key' },
+      apiUrl: 'http://127.0.0.1:9999',
     });
   });
 

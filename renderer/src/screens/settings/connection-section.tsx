@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { RATE_LIMIT_PER_MINUTE_MAX } from '../../../../shared/domain/policies';
 import { ErrorState, Loading } from '../../components/states';
 import { useCallResult } from '../../components/use-call-result';
@@ -26,9 +27,14 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
   // A reconnection (app/connection-changed) refetches through resync; a saved API URL or rate limit through this.
   useEvent('settings/changed', refresh);
   const view = data.state === 'ready' ? data.value : null;
+  const [typedApiUrl, setTypedApiUrl] = useState<string | null>(null);
 
   return (
-    <section className="card settings-section connection-section" aria-labelledby="settings-connection">
+    <section
+      className="card settings-section connection-section"
+      aria-labelledby="settings-connection"
+      aria-busy={data.state === 'loading'}
+    >
       <div className="section-heading">
         <h3 id="settings-connection">Connection</h3>
         {view && (
@@ -76,7 +82,7 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
               {storageWarning(view.storage)}
             </p>
           )}
-          <CredentialsForm connection={view} onChanged={refresh} />
+          <CredentialsForm connection={view} onChanged={refresh} typedApiUrl={typedApiUrl} />
           <div className="connection-endpoint">
             <SettingFieldForm
               field="apiUrl"
@@ -88,7 +94,12 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
               }
               save={save}
               submitLabel="Save API URL"
-              savedMessage={(url) => `Chart Sync now uses ${url}`}
+              savedMessage={(url) =>
+                view.demo
+                  ? `API URL saved: ${url} is used once credentials are set`
+                  : `Chart Sync now uses ${url}`
+              }
+              onUnsaved={setTypedApiUrl}
               readOnlyReason={readOnlyReason(view.apiUrlSource, API_URL_OVERRIDE)}
               hint={`Source: ${sourceLabel(view.apiUrlSource, API_URL_OVERRIDE)}.${view.demo ? ' Used once credentials are set: demo mode talks to its emulator.' : ''}`}
               inputProps={{ type: 'url', spellCheck: false, className: 'wide-input' }}

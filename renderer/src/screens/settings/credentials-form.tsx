@@ -40,6 +40,8 @@ type Props = {
   connection: ConnectionView;
   /** The connection as the engine now sees it, after a save or a removal. */
   onChanged(view: ConnectionView): void;
+  /** An API URL typed in its field but not saved yet: "Test connection" tests it too. */
+  typedApiUrl: string | null;
 };
 
 /**
@@ -47,7 +49,7 @@ type Props = {
  * typed or what is in use, and removing saved ones. The secrets are write-only: never prefilled, cleared after a
  * save, because the host never sends them back.
  */
-export function CredentialsForm({ connection, onChanged }: Props) {
+export function CredentialsForm({ connection, onChanged, typedApiUrl }: Props) {
   const { editable, source } = connection.credentials;
   const [draft, setDraft] = useState<CredentialsDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<ErrorShape | null>(null);
@@ -63,7 +65,10 @@ export function CredentialsForm({ connection, onChanged }: Props) {
 
   const runTest = async () => {
     setTest({ state: 'testing' });
-    const result = await call('connection/test', typed ? { credentials: draftInput(draft) } : {});
+    const result = await call('connection/test', {
+      ...(typed ? { credentials: draftInput(draft) } : {}),
+      ...(typedApiUrl === null ? {} : { apiUrl: typedApiUrl }),
+    });
     if (result.ok) {
       setError(null);
       setTest({ state: 'passed', value: result.value, typed });

@@ -20,6 +20,8 @@ type Props<K extends SingleField> = {
   readOnlyReason?: string | null;
   hint?: string;
   inputProps?: InputHTMLAttributes<HTMLInputElement>;
+  /** Told of a valid value typed but not saved (null once it is saved, or invalid), e.g. for a test. */
+  onUnsaved?(value: string | null): void;
 };
 
 /** A number as typed: anything else goes through as NaN, and the shared schema says what is wrong. */
@@ -34,7 +36,18 @@ function typed(field: SingleField, text: string): unknown {
  * saved by its button, the engine's refusal shown under the field; read-only with the reason when overridden.
  */
 export function SettingFieldForm<K extends SingleField>(props: Props<K>) {
-  const { field, label, stored, save, submitLabel, savedMessage, readOnlyReason, hint, inputProps } = props;
+  const {
+    field,
+    label,
+    stored,
+    save,
+    submitLabel,
+    savedMessage,
+    readOnlyReason,
+    hint,
+    inputProps,
+    onUnsaved,
+  } = props;
   const [text, setText] = useState(String(stored));
   useEffect(() => setText(String(stored)), [stored]);
   const [saving, setSaving] = useState(false);
@@ -43,6 +56,8 @@ export function SettingFieldForm<K extends SingleField>(props: Props<K>) {
   const problem = parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Not a valid value.');
   const shown = problem ?? fieldProblem(saveError, field) ?? saveError?.message ?? null;
   const changed = parsed.success && String(parsed.data) !== String(stored);
+  const unsaved = changed && !readOnlyReason ? String(parsed.data) : null;
+  useEffect(() => onUnsaved?.(unsaved), [unsaved, onUnsaved]);
   const id = `setting-${field}`;
   const describedBy = [shown && `${id}-problem`, (readOnlyReason ?? hint) && `${id}-hint`]
     .filter(Boolean)
