@@ -103,7 +103,7 @@ describe('chart-sync settings', () => {
     expect(set.stdout).toContain('✗ quota_low (off)');
     expect(set.stdout).toContain('10 % of the plan or 5,000 requests');
     const json = JSON.parse((await cli('settings', '--json')).stdout) as Record<string, unknown>;
-    expect(json).toEqual({
+    expect(json).toMatchObject({
       disabledAlertKinds: ['quota_low'],
       quotaLowPercent: 10,
       quotaLowRequests: 5000,
@@ -114,11 +114,35 @@ describe('chart-sync settings', () => {
     expect(JSON.parse((await cli('settings', '--json')).stdout)).toMatchObject({ disabledAlertKinds: [] });
   });
 
+  it('keeps the API URL and rate limit, which the next runs use when no flag or variable says otherwise', async () => {
+    const set = await cli(
+      'settings',
+      'set',
+      '--api-url',
+      'https://sandbox.example.com',
+      '--rate-limit-per-minute',
+      '600',
+    );
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain(
+      'Soundcharts API URL: https://sandbox.example.com; rate limit 600 requests/minute',
+    );
+    // The global --rate-limit of these tests wins over the setting; the API URL comes from the settings.
+    const shown = JSON.parse((await cli('credentials', 'show', '--json')).stdout) as Record<string, unknown>;
+    expect(shown).toMatchObject({
+      apiUrl: 'https://sandbox.example.com',
+      apiUrlSource: 'settings',
+      rateLimitSource: 'command line',
+    });
+  });
+
   it.each([
     [['settings', 'set', '--quota-low-percent', '200'], /percentage is at most 100/],
     [['settings', 'set', '--quota-low-requests', 'lots'], /quotaLowRequests/],
     [['settings', 'set', '--disable-alert', 'nope'], /Unknown alert kind "nope"/],
     [['settings', 'set'], /Nothing to change/],
+    [['settings', 'set', '--api-url', 'ftp://x'], /The API URL must be an http\(s\) URL/],
+    [['settings', 'set', '--rate-limit-per-minute', '0'], /rate limit per minute is between 1 and 5,000/],
   ])('%j fails with a clear message', async (args, message) => {
     const result = await cli(...args);
     expect(result.code).toBe(1);

@@ -14,6 +14,8 @@ type SetOptions = {
   quotaLowRequests?: string;
   retentionDays?: string;
   billingCycleDay?: string;
+  apiUrl?: string;
+  rateLimitPerMinute?: string;
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -47,8 +49,11 @@ export function registerSettingsCommand(program: Command): void {
     .option('--quota-low-requests <n>', 'quota_low below this many requests remaining')
     .option('--retention-days <n>', 'keep execution history, audit and delivery logs this many days')
     .option('--billing-cycle-day <n>', 'the day of the month (1-28) the Soundcharts billing cycle starts')
+    .option('--api-url <url>', 'the Soundcharts API URL to keep (a running host reconnects to it)')
+    .option('--rate-limit-per-minute <n>', 'Soundcharts requests a minute to keep, for the whole app')
     .action(async (options: SetOptions, command: Command) => {
-      await withEngine(command, async (hosted) => {
+      // From `settings` up: this command's --api-url is the value to save, not the global flag for this run.
+      await withEngine(command.parent ?? command, async (hosted) => {
         const current = await call(hosted, 'settings/get', {});
         const change: Record<string, unknown> = {};
         if (options.disableAlert || options.enableAlert) {
@@ -62,6 +67,10 @@ export function registerSettingsCommand(program: Command): void {
           change.quotaLowRequests = number(options.quotaLowRequests);
         if (options.retentionDays !== undefined) change.retentionDays = number(options.retentionDays);
         if (options.billingCycleDay !== undefined) change.billingCycleDay = number(options.billingCycleDay);
+        if (options.apiUrl !== undefined) change.apiUrl = options.apiUrl;
+        if (options.rateLimitPerMinute !== undefined) {
+          change.rateLimitPerMinute = number(options.rateLimitPerMinute);
+        }
         if (Object.keys(change).length === 0) {
           throw new ChartSyncError(
             'invalid_input',
@@ -96,6 +105,7 @@ export function formatSettings(view: SettingsView): string {
     `Quota low below: ${view.quotaLowPercent} % of the plan or ${view.quotaLowRequests.toLocaleString('en-US')} requests`,
     `History kept: ${view.retentionDays.toLocaleString('en-US')} days (older entries are pruned once a day)`,
     `Billing cycle starts on day ${view.billingCycleDay} of the month (the quota planner's cycle)`,
+    `Soundcharts API URL: ${view.apiUrl}; rate limit ${view.rateLimitPerMinute.toLocaleString('en-US')} requests/minute (a flag or variable overrides them: \`chart-sync credentials show\`)`,
     '',
   ].join('\n');
 }

@@ -113,17 +113,31 @@ describe('REST settings on a real engine', () => {
   };
 
   it('reads and partially updates the settings in snake_case', async () => {
-    expect((await rest('GET', '/api/settings/')).body.value).toEqual({
+    expect((await rest('GET', '/api/settings/')).body.value).toMatchObject({
       disabled_alert_kinds: [],
       quota_low_percent: 10,
       quota_low_requests: 1000,
       retention_days: 365,
       billing_cycle_day: 1,
+      rate_limit_per_minute: 1200,
+      theme: 'system',
     });
     const cycle = await rest('PUT', '/api/settings/', { billing_cycle_day: 15 });
     expect(cycle.body.value).toMatchObject({ billing_cycle_day: 15 });
     const updated = await rest('PUT', '/api/settings/', { disabled_alert_kinds: ['quota_low'] });
     expect(updated.body.value).toMatchObject({ disabled_alert_kinds: ['quota_low'], quota_low_percent: 10 });
+    // Every setting of the Settings screen, the connection's too.
+    const connection = await rest('PATCH', '/api/settings/', {
+      api_url: 'https://sandbox.example.com',
+      rate_limit_per_minute: 600,
+      theme: 'dark',
+    });
+    expect(connection.status).toBe(200);
+    expect(connection.body.value).toMatchObject({
+      api_url: 'https://sandbox.example.com',
+      rate_limit_per_minute: 600,
+      theme: 'dark',
+    });
   });
 
   it.each([
@@ -131,6 +145,8 @@ describe('REST settings on a real engine', () => {
     [{ retention_days: 3 }, 'retention_days', /at least 7 days/],
     [{ billing_cycle_day: 29 }, 'billing_cycle_day', /billing cycle day is between 1 and 28/],
     [{ retention_dayz: 30 }, 'retention_dayz', /Unknown field "retention_dayz"/],
+    [{ api_url: 'ftp://x' }, 'api_url', /The API URL must be an http\(s\) URL/],
+    [{ rate_limit_per_minute: 0 }, 'rate_limit_per_minute', /between 1 and 5,000/],
   ])('refuses %j with a 400 naming the field', async (body, field, message) => {
     const answer = await rest('PATCH', '/api/settings/', body);
     expect(answer.status).toBe(400);
