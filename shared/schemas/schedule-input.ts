@@ -3,7 +3,6 @@ import { SYNC_FREQUENCIES } from '../domain/frequency';
 import {
   CUSTOM_INTERVAL_HOURS_MAX,
   CUSTOM_INTERVAL_HOURS_MIN,
-  DEFAULT_HISTORY_WINDOW_DAYS,
   HISTORY_WINDOW_DAYS_MAX,
   HISTORY_WINDOW_DAYS_MIN,
 } from '../domain/policies';
@@ -86,7 +85,8 @@ export const createScheduleInput = z
     syncImmediately: optionFields.syncImmediately.default(false),
     syncHistoricalData: optionFields.syncHistoricalData.default(true),
     fetchTrackMetadata: optionFields.fetchTrackMetadata.default(true),
-    historyWindowDays: optionFields.historyWindowDays.default(DEFAULT_HISTORY_WINDOW_DAYS),
+    // No default here: the engine applies the operator's defaultHistoryWindowDays setting when it is left out.
+    historyWindowDays: optionFields.historyWindowDays.optional(),
     createdBy: z.string().trim().max(200).default(''),
   })
   .strict()

@@ -24,6 +24,7 @@ import { getChartById } from '../db/queries/charts';
 import { storedSnapshots } from '../sync/store-snapshot';
 import { latestQuotaLimit, latestQuotaSample } from './usage-store';
 import { preparedPer } from '../db/prepared';
+import { historyWindowOrDefault } from '../schedules/default-history-window';
 
 /** Entries of a ranking whose chart does not say (as the sync runner assumes). */
 const DEFAULT_ENTRIES_PER_RANKING = 100;
@@ -214,7 +215,7 @@ export function quotaImpact(context: PlanContext, input: ImpactInput): QuotaImpa
     : 0;
   const backfillAfter =
     change.isActive || change.syncImmediately
-      ? backfillCost(database, now, after, change.historyWindowDays)
+      ? backfillCost(database, now, after, historyWindowOrDefault(database, change.historyWindowDays))
       : 0;
   const backfillRequests = Math.max(0, backfillAfter - backfillBefore);
   const perMonth = plan.projectedPerMonth - beforePerMonth + afterPerMonth;

@@ -21,6 +21,7 @@ import { recentExecutions } from '../health/load-schedule-health';
 import { toExecutionView } from './execution-view';
 import { timingOf, timingState, toScheduleView, type ScheduleRow } from './schedule-view';
 import { isUniqueViolation } from './sqlite-errors';
+import { historyWindowOrDefault } from './default-history-window';
 
 /** The current instant in epoch ms; injected so tests control time. */
 export type Now = () => number;
@@ -97,7 +98,7 @@ export class ScheduleService {
           syncImmediately: value.syncImmediately,
           syncHistoricalData: value.syncHistoricalData,
           fetchTrackMetadata: value.fetchTrackMetadata,
-          historyWindowDays: value.historyWindowDays,
+          historyWindowDays: historyWindowOrDefault(this.database, value.historyWindowDays),
           createdBy: value.createdBy,
           createdAt: now,
           updatedAt: now,

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ScheduleEditorScreen } from '../../../renderer/src/screens/schedule-editor/schedule-editor-screen';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { chartItem, scheduleView } from '../support/sample-views';
+import { chartItem, OTHER_SETTINGS, scheduleView } from '../support/sample-views';
 import { scheduleDetail } from '../schedule-detail/sample-detail';
 
 let fake: FakeClient;
@@ -126,6 +126,35 @@ describe('creating a schedule', () => {
     type('Cron expression', '30 5 * *');
     expect(screen.queryByTestId('next-runs')).toBeNull();
     expect(screen.getByText(/No runs to show yet/)).toBeTruthy();
+  });
+
+  it("prefills the history window from the operator's default (Settings), and sends it", async () => {
+    fake.answer('settings/get', () => ({
+      disabledAlertKinds: [],
+      quotaLowPercent: 10,
+      quotaLowRequests: 1000,
+      retentionDays: 365,
+      billingCycleDay: 1,
+      ...OTHER_SETTINGS,
+      defaultHistoryWindowDays: 90,
+    }));
+    fake.answer('schedules/create', () => ({
+      schedule: scheduleView({ id: 43, chart: charts[0]! }),
+      execution: null,
+    }));
+    await openCreate();
+    expect(field('History window (days)').value).toBe('90');
+    save();
+    await waitFor(() => expect(window.location.hash).toBe('#/schedules/43'));
+    expect(fake.calls.find((c) => c.name === 'schedules/create')?.input).toMatchObject({
+      historyWindowDays: 90,
+    });
+  });
+
+  it('keeps the built-in default when the settings cannot be read', async () => {
+    await openCreate();
+    expect(fake.calls.some((c) => c.name === 'settings/get')).toBe(true);
+    expect(field('History window (days)').value).toBe('365');
   });
 
   it('sends the form as schedules/create input and opens the new schedule', async () => {

@@ -49,10 +49,14 @@ export function isEditorField(name: string): name is EditorField {
   return (EDITOR_FIELDS as readonly string[]).includes(name);
 }
 
-/** A new schedule's form: the defaults of `schedules/create`, and the chart's own frequency. */
+/**
+ * A new schedule's form: the defaults of `schedules/create` (the history window from the operator's setting),
+ * and the chart's own frequency.
+ */
 export function newScheduleForm(
   chart: { id: number; frequency: string } | null,
   operatorZone: string,
+  historyWindowDays: number = DEFAULT_HISTORY_WINDOW_DAYS,
 ): EditorForm {
   return {
     chartId: chart?.id ?? null,
@@ -60,7 +64,7 @@ export function newScheduleForm(
     customIntervalHours: '',
     cronExpression: '',
     timeZone: operatorZone,
-    historyWindowDays: String(DEFAULT_HISTORY_WINDOW_DAYS),
+    historyWindowDays: String(historyWindowDays),
     syncImmediately: false,
     syncHistoricalData: true,
     fetchTrackMetadata: true,

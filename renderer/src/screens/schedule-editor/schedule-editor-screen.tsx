@@ -1,3 +1,6 @@
+import { DEFAULT_HISTORY_WINDOW_DAYS } from '../../../../shared/domain/policies';
+import type { Result } from '../../../../shared/errors';
+import type { ChartListItem } from '../../../../shared/views/chart-list-item';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useCallResult } from '../../components/use-call-result';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../../components/use-debounced-callback';
@@ -18,8 +21,21 @@ export function ScheduleEditorScreen(props: ScheduleEditorProps) {
   );
 }
 
+/**
+ * The charts, and the operator's default history window (Settings) to prefill the form with; the settings are
+ * only a prefill, so failing to read them leaves the built-in default rather than blocking the screen.
+ */
+async function loadCreate(): Promise<Result<{ charts: ChartListItem[]; historyWindowDays: number }>> {
+  const [charts, settings] = await Promise.all([call('charts/list', {}), call('settings/get', {})]);
+  if (!charts.ok) return charts;
+  const historyWindowDays = settings.ok
+    ? settings.value.defaultHistoryWindowDays
+    : DEFAULT_HISTORY_WINDOW_DAYS;
+  return { ok: true, value: { charts: charts.value, historyWindowDays } };
+}
+
 function CreateSchedule({ chartId }: { chartId: number | null }) {
-  const { data, reload, refresh } = useCallResult(() => call('charts/list', {}), []);
+  const { data, reload, refresh } = useCallResult(loadCreate, []);
   // Which charts can get a schedule changes with discovery and with schedules made or deleted elsewhere.
   const refetch = useDebouncedCallback(refresh, LIVE_REFETCH_DEBOUNCE_MS);
   useEvent('charts/updated', refetch);
@@ -32,7 +48,14 @@ function CreateSchedule({ chartId }: { chartId: number | null }) {
       </header>
       {data.state === 'loading' && <Loading what="charts" />}
       {data.state === 'error' && <ErrorState error={data.error} onRetry={reload} />}
-      {data.state === 'ready' && <ScheduleForm mode="create" charts={data.value} chartId={chartId} />}
+      {data.state === 'ready' && (
+        <ScheduleForm
+          mode="create"
+          charts={data.value.charts}
+          chartId={chartId}
+          historyWindowDays={data.value.historyWindowDays}
+        />
+      )}
     </>
   );
 }

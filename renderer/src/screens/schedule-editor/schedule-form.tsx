@@ -41,7 +41,13 @@ import { operatorTimeZone } from './time-zones';
 const METADATA_MAX_AGE_DAYS = METADATA_MAX_AGE_MS / DAY_MS;
 
 export type FormProps =
-  | { mode: 'create'; charts: ChartListItem[]; chartId: number | null }
+  | {
+      mode: 'create';
+      charts: ChartListItem[];
+      chartId: number | null;
+      /** The operator's defaultHistoryWindowDays setting: what a new schedule gets unless changed here. */
+      historyWindowDays?: number;
+    }
   | { mode: 'edit'; schedule: ScheduleView };
 
 export function ScheduleForm(props: FormProps) {
@@ -53,7 +59,11 @@ export function ScheduleForm(props: FormProps) {
   const [initial] = useState<EditorForm>(() =>
     props.mode === 'edit'
       ? formOfSchedule(props.schedule, operatorZone)
-      : newScheduleForm(preselected && preselected.scheduleId === null ? preselected : null, operatorZone),
+      : newScheduleForm(
+          preselected && preselected.scheduleId === null ? preselected : null,
+          operatorZone,
+          props.historyWindowDays,
+        ),
   );
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<EditorField>>(new Set());
