@@ -48,8 +48,11 @@ describe('the Settings screen', { timeout: 90_000 }, () => {
         expect(await horizontalOverflow(page)).toEqual([]);
         await screenshot(page, `settings-screen-${size.width}-${scheme}`);
         await contents.getByRole('button', { name: 'Notifications' }).click();
+        // The contents mark the section being read.
+        await contents.locator('button[aria-current="location"]', { hasText: 'Notifications' }).waitFor();
         await screenshot(page, `settings-screen-middle-${size.width}-${scheme}`);
         await contents.getByRole('button', { name: 'Appearance' }).click();
+        await contents.locator('button[aria-current="location"]', { hasText: 'Appearance' }).waitFor();
         await screenshot(page, `settings-screen-end-${size.width}-${scheme}`);
       }
     }

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CallInput } from '../../../../shared/contract/calls';
 import { ErrorState, Loading } from '../../components/states';
 import { useCallResult } from '../../components/use-call-result';
@@ -15,8 +15,38 @@ function jumpTo(section: SettingsSection) {
   target?.focus({ preventScroll: true });
 }
 
+/** How far under the top of the scrolling screen a section's top may be and still count as the one being read. */
+const READING_LINE_PX = 48;
+
+/**
+ * The section being read: the last one whose top has passed the top of the screen (or the last of all, once the
+ * screen is scrolled to its end, as the final sections may be too short to reach the top).
+ */
+function useSectionInView(): string {
+  const [current, setCurrent] = useState(SETTINGS_SECTIONS[0]!.id);
+  useEffect(() => {
+    const scroller = document.getElementById('main');
+    if (!scroller) return;
+    const update = () => {
+      const top = scroller.getBoundingClientRect().top + READING_LINE_PX;
+      const atEnd =
+        scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+      let found = SETTINGS_SECTIONS[0]!.id;
+      for (const section of SETTINGS_SECTIONS) {
+        const element = document.getElementById(anchorId(section));
+        if (element && element.getBoundingClientRect().top <= top) found = section.id;
+      }
+      setCurrent(atEnd ? SETTINGS_SECTIONS[SETTINGS_SECTIONS.length - 1]!.id : found);
+    };
+    scroller.addEventListener('scroll', update, { passive: true });
+    return () => scroller.removeEventListener('scroll', update);
+  }, []);
+  return current;
+}
+
 /** The list of sections, beside them on a wide window and above them on a narrow one. */
 function SettingsContents() {
+  const current = useSectionInView();
   return (
     <nav className="settings-toc" aria-label="Settings sections">
       <p className="settings-toc-title" aria-hidden="true">
@@ -25,7 +55,11 @@ function SettingsContents() {
       <ul>
         {SETTINGS_SECTIONS.map((section) => (
           <li key={section.id}>
-            <button type="button" onClick={() => jumpTo(section)}>
+            <button
+              type="button"
+              aria-current={section.id === current ? 'location' : undefined}
+              onClick={() => jumpTo(section)}
+            >
               {section.title}
             </button>
           </li>
