@@ -34,6 +34,21 @@ describe('RateLimiter', () => {
     expect(clock.now()).toBe(2_000);
   });
 
+  it('takes a new limit live: every holder of the state spaces its next requests by it', async () => {
+    const clock = new FakeClock(0);
+    const state = createRateLimitState(60);
+    const a = RateLimiter.fromState(state, clock);
+    const b = RateLimiter.fromState(state, clock);
+    await a.acquire();
+    await a.acquire();
+    expect(clock.now()).toBe(1_000);
+    a.setPerMinute(600);
+    expect(b.perMinute).toBe(600);
+    // The slot already reserved (at 2 s) keeps its time; the ones after it are 100 ms apart.
+    expect(await startTimes(b, clock, 3)).toEqual([2_000, 2_100, 2_200]);
+    expect(() => a.setPerMinute(0)).toThrow(RangeError);
+  });
+
   it('pauses every holder of the state until the pause ends, and only ever extends a pause', async () => {
     const clock = new FakeClock(10_000);
     const state = createRateLimitState(6_000);
