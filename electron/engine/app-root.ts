@@ -15,8 +15,9 @@ export const BUNDLED = !import.meta.url.endsWith('.ts');
 export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The same file outside the archive: electron-builder's asarUnpack copies the worker there, because a worker
- * thread's script is loaded by Node's own loader, which cannot read inside app.asar. Unchanged elsewhere.
+ * The same file outside the archive (unchanged elsewhere): electron-builder's asarUnpack copies out/main there,
+ * and the worker thread is started from that real file, so loading its ES modules does not depend on how far
+ * Electron's archive support reaches inside a worker thread.
  */
 export function unpackedPath(path: string): string {
   return path.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);

@@ -222,14 +222,16 @@ describe('the command line inside the app', () => {
   describe('resources/bin/chart-sync in an installed layout', () => {
     // /opt/Chart Sync as the deb lays it out: the executable, and resources/ with app.asar (a folder here) and
     // bin/; a fake executable stands in for Electron: Node, and only when asked to run as Node.
-    const install = mkdtempSync(join(tmpdir(), 'chart-sync-install-'));
-    const appDir = join(install, 'opt/Chart Sync');
-    const asar = join(appDir, 'resources/app.asar');
-    const link = join(install, 'usr/bin/chart-sync');
+    let install = '';
+    let link = '';
     const run = (...args: string[]) =>
       spawnSync(link, args, { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '' } });
 
     beforeAll(() => {
+      install = mkdtempSync(join(tmpdir(), 'chart-sync-install-'));
+      const appDir = join(install, 'opt/Chart Sync');
+      const asar = join(appDir, 'resources/app.asar');
+      link = join(install, 'usr/bin/chart-sync');
       mkdirSync(join(asar, 'out'), { recursive: true });
       cpSync(join(root, 'out/main'), join(asar, 'out/main'), { recursive: true });
       cpSync(join(root, 'package.json'), join(asar, 'package.json'));
