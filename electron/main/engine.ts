@@ -1,6 +1,7 @@
 import { join, sep } from 'node:path';
 import { app, dialog } from 'electron';
 import { startHostedEngine, type HostedEngine } from '../engine/host';
+import type { CredentialVault } from '../engine/credentials/credential-vault';
 
 /**
  * Files the packaged app keeps outside app.asar (electron-builder's asarUnpack): a worker thread cannot load its
@@ -16,16 +17,22 @@ function workerEntry() {
   return { filename: unpackedPath(join(import.meta.dirname, 'worker.js')), execArgv: [] };
 }
 
+/** CHART_SYNC_DATA_DIR (tests, a second profile), else the OS's place for the app's data. */
+export function dataDirectory(): string {
+  return process.env.CHART_SYNC_DATA_DIR?.trim() || app.getPath('userData');
+}
+
 /**
- * Starts the engine in the user's data folder. A refused database (newer version, damaged file) or bad settings
+ * Starts the engine in the user's data folder, with saved credentials in the safeStorage vault. A refused database (newer version, damaged file) or bad settings
  * are explained in a dialog and the app quits, instead of crashing silently; null then.
  */
-export async function setupEngine(): Promise<HostedEngine | null> {
+export async function setupEngine(dataDir: string, vault: CredentialVault): Promise<HostedEngine | null> {
   const worker = workerEntry();
   try {
     return await startHostedEngine({
       version: app.getVersion(),
-      flags: { dataDir: process.env.CHART_SYNC_DATA_DIR?.trim() || app.getPath('userData') },
+      flags: { dataDir },
+      vault,
       ...(worker ? { workerEntry: worker } : {}),
     });
   } catch (error) {

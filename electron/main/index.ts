@@ -1,7 +1,7 @@
 import { app } from 'electron';
 import type { HostedEngine } from '../engine/host';
 import { setupAutostart } from './autostart';
-import { setupEngine } from './engine';
+import { dataDirectory, setupEngine } from './engine';
 import { setupIpc } from './ipc';
 import { setupLifecycle, type Disposer } from './lifecycle';
 import { MainWindow } from './main-window';
@@ -12,6 +12,7 @@ import { portOf } from './shell-port';
 import { setupSingleInstance } from './single-instance';
 import { setupTheme } from './theme';
 import { setupTray } from './tray';
+import { setupVault } from './vault';
 import { setupWindow } from './window';
 
 /**
@@ -24,7 +25,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<Host
   if (!setupSingleInstance(mainWindow)) return null;
   await app.whenReady();
   const disposers: Disposer[] = [setupSecurity()];
-  const hosted = await setupEngine();
+  const dataDir = dataDirectory();
+  const hosted = await setupEngine(dataDir, setupVault(dataDir));
   if (!hosted) return null;
   const port = portOf(hosted);
   disposers.push(setupIpc(port));

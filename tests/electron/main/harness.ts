@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { main } from '../../../electron/main/index';
 import type { HostedEngine } from '../../../electron/engine/host';
@@ -22,6 +23,8 @@ export function useShell(): {
     vi.stubEnv('SOUNDCHARTS_APP_ID', 'test-app');
     vi.stubEnv('SOUNDCHARTS_API_KEY', 'test-key');
     vi.stubEnv('SOUNDCHARTS_API_URL', 'http://127.0.0.1:9');
+    // Launch at login writes (or removes) an autostart entry: here, never in the real ~/.config.
+    vi.stubEnv('XDG_CONFIG_HOME', join(dataDir, 'config'));
   });
   afterEach(async () => {
     if (app.listenerCount('will-quit') > 0 && app.ended === null) {
