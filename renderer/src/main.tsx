@@ -6,6 +6,7 @@ import { useApp } from './store/app-store';
 import { resync, setClient } from './transport/api';
 import { connect } from './transport/connect';
 import { followExternalChanges } from './transport/follow-external-changes';
+import { showBrowserNotifications } from './transport/browser-notifications';
 import { setHost } from './transport/host';
 import './styles.css';
 
@@ -16,6 +17,7 @@ if (connection) {
   setClient(connection.client);
   setHost(connection.host);
   followExternalChanges();
+  showBrowserNotifications();
   useApp.getState().setConnection(connection.state());
   let openedBefore = connection.state() === 'open';
   connection.onState((state) => {
