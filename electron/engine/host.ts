@@ -15,6 +15,7 @@ import { readSettings } from './config/settings-store';
 import { connectionHandlers, type ConnectionHost } from './credentials/connection-handlers';
 import type { CredentialVault } from './credentials/credential-vault';
 import { FileCredentialVault } from './credentials/file-credential-vault';
+import { withTokenUrl } from './credentials/token-url';
 import { openDatabase } from './db/open-database';
 import { seedDemo } from './demo/seed-demo';
 import { Engine } from './engine';
@@ -246,7 +247,10 @@ class HostSupervisor implements ConnectionHost {
       engine = new Engine({
         database,
         version: this.options.version,
-        connection: { baseUrl: url, credentials: config.credentials ?? SANDBOX_CREDENTIALS },
+        connection: {
+          baseUrl: url,
+          credentials: config.credentials ? withTokenUrl(config.credentials, url) : SANDBOX_CREDENTIALS,
+        },
         rateLimitPerMinute: config.rateLimitPerMinute,
         tickMs: config.tickMs,
         demo,

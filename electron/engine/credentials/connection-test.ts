@@ -6,6 +6,7 @@ import { SoundchartsClient } from '../soundcharts/client';
 import { isSoundchartsError } from '../soundcharts/errors';
 import { QuotaTracker } from '../soundcharts/quota';
 import { RateLimiter } from '../soundcharts/rate-limiter';
+import { withTokenUrl } from './token-url';
 
 /** One request, so the limiter never makes it wait; its own, so a candidate account never mixes with the app's. */
 const ONE_REQUEST_BUDGET_PER_MINUTE = 60;
@@ -22,7 +23,7 @@ export async function testConnection(
 ): Promise<ConnectionTestView> {
   const client = new SoundchartsClient({
     baseUrl: apiUrl,
-    credentials,
+    credentials: withTokenUrl(credentials, apiUrl),
     timeoutMs,
     retryPolicy: { maxRetries: 0 },
     rateLimiter: RateLimiter.create(ONE_REQUEST_BUDGET_PER_MINUTE),

@@ -313,6 +313,13 @@ describe('the hosted engine reconnects without a restart', () => {
       expect(rejected.error.message).not.toContain('wrong-key-000000');
     }
 
+    // An OAuth client gets its token from the server at the API URL when it is not Soundcharts'.
+    const oauth = await ok(host, 'connection/test', {
+      credentials: { kind: 'oauth', clientId: 'real-app', clientSecret: KEY },
+      apiUrl: real.url,
+    });
+    expect(oauth.apiUrl).toBe(real.url);
+
     const nobody = await call(host, 'connection/test', { credentials: REAL, apiUrl: 'http://127.0.0.1:9' });
     expect(nobody).toMatchObject({ ok: false, error: { code: 'soundcharts_error' } });
     if (!nobody.ok) expect(nobody.error.message).toContain('No answer from http://127.0.0.1:9');
