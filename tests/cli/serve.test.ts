@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STOPPED_NOTICE, STOPPING_NOTICE } from '../../electron/cli/commands/serve';
+import { startEmulator } from '../../electron/emulator';
 import { DEMO_NOTICE } from '../../electron/cli/open-engine';
 import { DEMO_DATABASE_FILE_NAME } from '../../electron/engine/host';
 import { SyncLock } from '../../electron/engine/sync/sync-lock';
@@ -67,6 +68,31 @@ describe('chart-sync serve, as a process of its own', () => {
       expect((listed.json() as { value: unknown[] }).value).toHaveLength(3);
       expect((await http(port, 'GET', '/api/sync/schedules/')).status).toBe(401);
 
+      // Saving credentials reconnects behind the same server and socket: the page hears of it, and the
+      // status now names the real database; clearing them goes back to the demo's.
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const api = await startEmulator({ seed: 9 });
+      const setting = await http(port, 'PATCH', '/api/settings/', {
+        headers,
+        body: JSON.stringify({ api_url: api.url }),
+      });
+      expect(setting.status).toBe(200);
+      const connected = client.event('app/connection-changed');
+      const saved = await http(port, 'PUT', '/api/connection/credentials/', {
+        headers,
+        body: JSON.stringify({ app_id: 'soundcharts', api_key: 'soundcharts' }),
+      });
+      expect(saved.status).toBe(200);
+      expect(await connected).toMatchObject({ payload: { demo: false } });
+      client.send({ type: 'call', id: 2, name: 'app/status', input: {} });
+      expect(await client.result(2)).toMatchObject({
+        result: { ok: true, value: { demo: false, databaseFile: join(machine, 'chart-sync.sqlite') } },
+      });
+      const demoAgain = client.event('app/connection-changed');
+      expect((await http(port, 'DELETE', '/api/connection/credentials/', { headers })).status).toBe(200);
+      expect(await demoAgain).toMatchObject({ payload: { demo: true } });
+      await api.close();
+
       const closed = client.closed();
       spawned.child.kill('SIGINT');
       const result = await spawned.result;
@@ -74,6 +100,8 @@ describe('chart-sync serve, as a process of its own', () => {
       expect(await closed).toBe(1006);
       expect(result.stderr).toContain(DEMO_NOTICE);
       expect(result.stderr).toContain(`Authorization: Bearer ${token}`);
+      expect(result.stderr).toMatch(/Reconnected to http:\/\/127\.0\.0\.1:\d+\./);
+      expect(result.stderr).toMatch(/Reconnected: demo mode \(http:\/\/127\.0\.0\.1:\d+\)\./);
       const stopping = result.stderr.indexOf(STOPPING_NOTICE);
       expect(stopping).toBeGreaterThan(0);
       expect(result.stderr.indexOf(STOPPED_NOTICE)).toBeGreaterThan(stopping);
