@@ -16,6 +16,10 @@ type SetOptions = {
   billingCycleDay?: string;
   apiUrl?: string;
   rateLimitPerMinute?: string;
+  defaultHistoryDays?: string;
+  disableNotification?: string[];
+  enableNotification?: string[];
+  notificationsPerMinute?: string;
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -51,6 +55,14 @@ export function registerSettingsCommand(program: Command): void {
     .option('--billing-cycle-day <n>', 'the day of the month (1-28) the Soundcharts billing cycle starts')
     .option('--api-url <url>', 'the Soundcharts API URL to keep (a running host reconnects to it)')
     .option('--rate-limit-per-minute <n>', 'Soundcharts requests a minute to keep, for the whole app')
+    .option('--default-history-days <n>', 'the history window of a new schedule when none is given')
+    .option(
+      '--disable-notification <kind>',
+      'stop showing an alert kind as a desktop notification (it stays in the alerts); repeatable',
+      collect,
+    )
+    .option('--enable-notification <kind>', 'show an alert kind as a notification again; repeatable', collect)
+    .option('--notifications-per-minute <n>', 'at most this many notifications a minute, then one summary')
     .action(async (options: SetOptions, command: Command) => {
       // From `settings` up: this command's --api-url is the value to save, not the global flag for this run.
       await withEngine(command.parent ?? command, async (hosted) => {
@@ -70,6 +82,19 @@ export function registerSettingsCommand(program: Command): void {
         if (options.apiUrl !== undefined) change.apiUrl = options.apiUrl;
         if (options.rateLimitPerMinute !== undefined) {
           change.rateLimitPerMinute = number(options.rateLimitPerMinute);
+        }
+        if (options.defaultHistoryDays !== undefined) {
+          change.defaultHistoryWindowDays = number(options.defaultHistoryDays);
+        }
+        if (options.disableNotification || options.enableNotification) {
+          const enable = new Set(options.enableNotification ?? []);
+          change.disabledNotificationKinds = [
+            ...current.disabledNotificationKinds,
+            ...(options.disableNotification ?? []),
+          ].filter((kind) => !enable.has(kind));
+        }
+        if (options.notificationsPerMinute !== undefined) {
+          change.notificationsPerMinute = number(options.notificationsPerMinute);
         }
         if (Object.keys(change).length === 0) {
           throw new ChartSyncError(
@@ -105,6 +130,8 @@ export function formatSettings(view: SettingsView): string {
     `Quota low below: ${view.quotaLowPercent} % of the plan or ${view.quotaLowRequests.toLocaleString('en-US')} requests`,
     `History kept: ${view.retentionDays.toLocaleString('en-US')} days (older entries are pruned once a day)`,
     `Billing cycle starts on day ${view.billingCycleDay} of the month (the quota planner's cycle)`,
+    `New schedules keep ${view.defaultHistoryWindowDays.toLocaleString('en-US')} days of history unless given another window`,
+    `Desktop notifications: at most ${view.notificationsPerMinute} a minute (then one summary); off for: ${view.disabledNotificationKinds.join(', ') || 'none'}`,
     `Soundcharts API URL: ${view.apiUrl}; rate limit ${view.rateLimitPerMinute.toLocaleString('en-US')} requests/minute (a flag or variable overrides them: \`chart-sync credentials show\`)`,
     '',
   ].join('\n');
