@@ -218,7 +218,8 @@ class HostSupervisor implements ConnectionHost {
       } catch (error) {
         throw reconnectFailed(error, previous);
       }
-      await this.retire(previous);
+      // The new engine takes over even if closing the old one failed (reported): it is the one that works.
+      await this.retire(previous).catch((error: unknown) => this.report(error));
       this.live = next;
       if (wasScheduling) this.startScheduler(next.engine);
       const change: ConnectionChange = { demo: next.emulator !== null, apiUrl: next.url };
