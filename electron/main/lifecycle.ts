@@ -40,6 +40,8 @@ export function setupLifecycle(options: {
   app.on('window-all-closed', () => {
     if (!closeToTray) app.quit();
   });
+  // macOS: clicking the Dock icon of the app running in the menu bar brings the window back.
+  app.on('activate', () => mainWindow.show());
   // Linux and macOS announce a shutdown or logout: quit cleanly rather than be killed mid-period.
   powerMonitor.on('shutdown', () => app.quit());
   let closing = false;

@@ -17,10 +17,15 @@ export function setupPower(port: ShellPort, resume: () => void): Disposer {
       blocker = null;
     }
   };
-  const off = port.events.on('execution/updated', (execution) => {
+  const offUpdated = port.events.on('execution/updated', (execution) => {
     // Pending (waiting for a slot or a retry's backoff) holds nothing: only a sync at work does.
     if (execution.status === 'running') running.add(execution.id);
     else running.delete(execution.id);
+    follow();
+  });
+  // Another database now (demo ↔ real): its execution ids are other ones, and the old engine's runs ended.
+  const offReconnected = port.events.on('app/connection-changed', () => {
+    running.clear();
     follow();
   });
   const onResume = () => {
@@ -32,7 +37,8 @@ export function setupPower(port: ShellPort, resume: () => void): Disposer {
   };
   powerMonitor.on('resume', onResume);
   return () => {
-    off();
+    offUpdated();
+    offReconnected();
     powerMonitor.off('resume', onResume);
     running.clear();
     follow();

@@ -49,6 +49,14 @@ describe('setupLifecycle', () => {
     expect(hosted!.engine.database.sqlite.open).toBe(false);
   });
 
+  it('macOS: clicking the Dock icon shows the hidden window again', async () => {
+    await shell.start(['chart-sync', '--hidden']);
+    const window = shell.window();
+    expect(window.visible).toBe(false);
+    app.emit('activate');
+    expect(window.visible).toBe(true);
+  });
+
   it('the OS shutting down quits cleanly', async () => {
     const hosted = await shell.start();
     powerMonitor.emit('shutdown');

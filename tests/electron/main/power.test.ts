@@ -32,6 +32,17 @@ describe('setupPower', () => {
     expect(powerSaveBlocker.active.size).toBe(0);
   });
 
+  it('lets the blocker go when the host reconnects to another database mid-sync', () => {
+    const fake = fakePort();
+    setupPower(fake.port, vi.fn());
+    fake.events.emit('execution/updated', execution(1, 'running'));
+    fake.events.emit('app/connection-changed', {
+      demo: false,
+      apiUrl: 'https://customer.api.soundcharts.com',
+    });
+    expect(powerSaveBlocker.active.size).toBe(0);
+  });
+
   it('lets the blocker go when the app quits mid-sync', () => {
     const fake = fakePort();
     const dispose = setupPower(fake.port, vi.fn());
