@@ -46,7 +46,8 @@ const WORDING: Record<AlertKind, { title: (chart: string | null) => string; advi
   },
   credentials_rejected: {
     title: () => 'Soundcharts refused the credentials',
-    advice: 'Enter the app ID and API key again in Settings; no sync runs until they are accepted.',
+    // The alert's message already says no sync runs until they are accepted.
+    advice: 'Open Settings to check the app ID and API key.',
   },
   quota_low: {
     title: () => 'Soundcharts quota is low',

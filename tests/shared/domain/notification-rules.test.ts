@@ -59,7 +59,7 @@ describe('notificationForAlert: what the operator reads', () => {
   it.each([
     { kind: 'sync_failed', title: 'Sync failed: Top Songs', advice: /see the error and retry/ },
     { kind: 'schedule_overdue', title: 'Overdue: Top Songs', advice: /sync it now/ },
-    { kind: 'credentials_rejected', title: 'Soundcharts refused the credentials', advice: /in Settings/ },
+    { kind: 'credentials_rejected', title: 'Soundcharts refused the credentials', advice: /Open Settings/ },
     { kind: 'quota_low', title: 'Soundcharts quota is low', advice: /Pause the schedules/ },
     { kind: 'quota_exhausted', title: 'Soundcharts quota is spent', advice: /plan renews/ },
     { kind: 'performance_degraded', title: 'Slow sync: Top Songs', advice: /where the time went/ },
