@@ -5,7 +5,15 @@ import { DATABASE_FILE_NAME } from '../../../electron/engine/config/data-dir';
 import { CALL_NAMES } from '../../../shared/contract/call-names';
 import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX, HOST_CHANNELS } from '../../../shared/contract/channels';
 import { EVENT_NAMES } from '../../../shared/contract/events';
-import { app, BrowserWindowMock, dialog, ipcMain, ownFrameEvent, TrayMock } from '../../mocks/electron';
+import {
+  app,
+  BrowserWindowMock,
+  dialog,
+  ipcMain,
+  ownFrameEvent,
+  powerMonitor,
+  TrayMock,
+} from '../../mocks/electron';
 import { useShell } from './harness';
 
 describe('electron main', () => {
@@ -88,6 +96,13 @@ describe('electron main', () => {
     const openedLater = new BrowserWindowMock({});
     hosted!.engine.events.emit('schedule/updated', { scheduleId: 1 });
     expect(openedLater.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('runs the engine of the moment’s catch-up when the machine wakes', async () => {
+    const hosted = await shell.start();
+    const resume = vi.spyOn(hosted!.engine, 'resume');
+    powerMonitor.emit('resume');
+    expect(resume).toHaveBeenCalledTimes(1);
   });
 
   it('explains a refused database and quits instead of crashing', async () => {
