@@ -121,7 +121,7 @@ export class Engine implements EngineActions {
     this.retention = new RetentionService({
       database: this.database,
       now,
-      ...(options.onError ? { onError: options.onError } : {}),
+      onError: (error: unknown) => this.report(error),
     });
     // Every state change reaches the audit trail and the UI from these two hooks (the UI has no polling).
     this.schedules = new ScheduleService(this.database, now, (action, schedule, execution, previous) => {
@@ -205,7 +205,7 @@ export class Engine implements EngineActions {
       client: this.client,
       events: this.events,
       now,
-      ...(options.onError ? { onError: options.onError } : {}),
+      onError: (error: unknown) => this.report(error),
     });
     this.scheduler = new SyncScheduler({
       schedules: this.schedules,
@@ -213,7 +213,7 @@ export class Engine implements EngineActions {
       runner: this.runner,
       now,
       ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
-      ...(options.onError ? { onError: options.onError } : {}),
+      onError: (error: unknown) => this.report(error),
       onTick: () => this.alerts.tick(),
     });
     this.webhooks = attachWebhooks({
@@ -489,6 +489,8 @@ export class Engine implements EngineActions {
   }
 
   private report(error: unknown): void {
+    // The abort close() itself raised, seen by the work it stopped: a normal shutdown, not an error to report.
+    if (this.stopping.signal.aborted && error === this.stopping.signal.reason) return;
     (this.options.onError ?? ((e: unknown) => console.error('chart-sync engine:', e)))(error);
   }
 
