@@ -3,6 +3,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../shared/domain/policies';
 import { isFinalStatus, type ExecutionTrigger } from '../../shared/domain/execution';
 import { ChartSyncError } from '../../shared/errors';
 import type { ExecutionView } from '../../shared/views/schedule-view';
+import type { CredentialSource } from '../../shared/views/connection';
 import type { Connection } from '../worker/protocol';
 import type { EngineActions } from './api/handler-context';
 import { createHandlers } from './api/handlers';
@@ -55,6 +56,8 @@ export type EngineOptions = {
   demo?: boolean;
   /** How webhook secrets are encrypted: the desktop shell's safeStorage; by default a key file (webhooks/). */
   webhookSecrets?: SecretBox;
+  /** Where the host took the credentials from (flags, environment, saved), for what an alert advises. */
+  credentialSource?: CredentialSource;
   /** The host's `connection/*` handlers (credentials, reconnect); without a host they refuse. */
   hostHandlers?: ConnectionHandlers;
 };
@@ -180,6 +183,10 @@ export class Engine implements EngineActions {
       quotaLimit: () => this.usage.quotaLimit,
       now,
       report: (error) => this.report(error),
+      credentials: () =>
+        options.credentialSource
+          ? { source: options.credentialSource, kind: options.connection.credentials.kind }
+          : undefined,
     });
     this.detachAlerts = this.alerts.attach();
     this.notifications = attachNotifications({

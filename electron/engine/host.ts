@@ -255,6 +255,7 @@ class HostSupervisor implements ConnectionHost {
         rateLimitPerMinute: config.rateLimitPerMinute,
         tickMs: config.tickMs,
         demo,
+        credentialSource: config.credentialSource,
         hostHandlers: connectionHandlers(this),
         ...(this.options.workerEntry ? { workerEntry: this.options.workerEntry } : {}),
         ...(this.options.onError ? { onError: this.options.onError } : {}),

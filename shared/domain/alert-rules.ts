@@ -1,3 +1,4 @@
+import type { CredentialSource } from '../views/connection';
 import type { AlertKind, AlertSeverity } from './alert-kinds';
 import type { ExecutionStatus } from './execution';
 import type { Health } from './health';
@@ -68,7 +69,27 @@ export type ExecutionOutcome = {
   previousStatus: ExecutionStatus | null;
   /** Durations of the chart's latest completed executions before this one, newest first. */
   recentDurationsMs: readonly number[];
+  /** Where the credentials in use came from (the host knows), so a refusal says where to fix them. */
+  credentials?: CredentialsOrigin;
 };
+
+export type CredentialsOrigin = { source: CredentialSource; kind: 'api-key' | 'oauth' | null };
+
+/** Where to fix refused credentials: the environment's names only when that is where they are set. */
+export function credentialsAdvice(origin: CredentialsOrigin | undefined): string {
+  switch (origin?.source) {
+    case 'saved':
+      return 'Check the credentials saved in Settings and save them again there (or with `chart-sync credentials set`)';
+    case 'environment':
+      return origin.kind === 'oauth'
+        ? 'Check SOUNDCHARTS_CLIENT_ID and SOUNDCHARTS_CLIENT_SECRET in the environment Chart Sync runs with'
+        : 'Check SOUNDCHARTS_APP_ID and SOUNDCHARTS_API_KEY in the environment Chart Sync runs with';
+    case 'command line':
+      return 'Check the --app-id and --api-key Chart Sync was started with';
+    default:
+      return 'Check the Soundcharts credentials (Settings, `chart-sync credentials set`, or the environment)';
+  }
+}
 
 const NOTHING: AlertDecision = { raise: [], resolve: [] };
 
@@ -78,7 +99,7 @@ const NOTHING: AlertDecision = { raise: [], resolve: [] };
  * call) and interrupted (resumed at start-up) runs raise nothing.
  */
 export function alertsForExecution(outcome: ExecutionOutcome): AlertDecision {
-  const { execution, chartLabel } = outcome;
+  const { execution, chartLabel, credentials } = outcome;
   const about = { scheduleId: execution.scheduleId, executionId: execution.id, chartId: execution.chartId };
   if (execution.status === 'failed') {
     const raise: AlertDraft[] = [
@@ -90,7 +111,7 @@ export function alertsForExecution(outcome: ExecutionOutcome): AlertDecision {
           'credentials_rejected',
           foldKeys.credentials,
           about,
-          `Soundcharts refused the credentials while syncing ${chartLabel}. Check SOUNDCHARTS_APP_ID and SOUNDCHARTS_API_KEY; no sync can run until they are accepted.`,
+          `Soundcharts refused the credentials while syncing ${chartLabel}. ${credentialsAdvice(credentials)}; no sync can run until they are accepted.`,
         ),
       );
     }

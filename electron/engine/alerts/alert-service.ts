@@ -4,6 +4,7 @@ import {
   alertsForTick,
   quotaAlerts,
   type AlertDecision,
+  type CredentialsOrigin,
   type QuotaThresholds,
 } from '../../../shared/domain/alert-rules';
 import { isFinalStatus } from '../../../shared/domain/execution';
@@ -29,6 +30,8 @@ export type AlertServiceOptions = {
   quotaLimit?: () => number | null;
   now: () => number;
   report: (error: unknown) => void;
+  /** Where the credentials in use came from, so credentials_rejected says where to fix them. */
+  credentials?: () => CredentialsOrigin | undefined;
 };
 
 /**
@@ -72,6 +75,7 @@ export class AlertService {
       chartLabel: history.chart ? alertChartLabel(history.chart) : `chart ${execution.chartId}`,
       previousStatus: history.previousStatus,
       recentDurationsMs: history.recentDurationsMs,
+      credentials: this.options.credentials?.(),
     });
     const settings = this.options.settings.get();
     const quota = quotaAlerts(this.quotaFacts(), thresholdsOf(settings), this.store.openKeys());

@@ -404,3 +404,43 @@ describe('ALERT_SEVERITY', () => {
     expect(Object.keys(ALERT_SEVERITY).sort()).toEqual([...ALERT_KINDS].sort());
   });
 });
+
+describe('credentials_rejected: the advice names where the refused credentials came from', () => {
+  const rejected = (credentials?: ExecutionOutcome['credentials']) =>
+    alertsForExecution(
+      outcome('failed', { errorCode: 'auth' }, credentials ? { credentials } : {}),
+    ).raise.find((a) => a.kind === 'credentials_rejected')!.message;
+
+  it.each([
+    {
+      name: 'saved in Settings or by the CLI',
+      credentials: { source: 'saved', kind: 'api-key' },
+      says: /saved in Settings.*chart-sync credentials set/,
+      never: /SOUNDCHARTS_/,
+    },
+    {
+      name: 'an app id and key from the environment',
+      credentials: { source: 'environment', kind: 'api-key' },
+      says: /SOUNDCHARTS_APP_ID and SOUNDCHARTS_API_KEY/,
+      never: /Settings/,
+    },
+    {
+      name: 'an OAuth client from the environment',
+      credentials: { source: 'environment', kind: 'oauth' },
+      says: /SOUNDCHARTS_CLIENT_ID and SOUNDCHARTS_CLIENT_SECRET/,
+      never: /SOUNDCHARTS_APP_ID/,
+    },
+    {
+      name: 'the command line',
+      credentials: { source: 'command line', kind: 'api-key' },
+      says: /--app-id and --api-key/,
+      never: /SOUNDCHARTS_/,
+    },
+    { name: 'unknown (an engine without a host)', credentials: undefined, says: /Settings/, never: /^$/ },
+  ] as const)('$name', ({ credentials, says, never }) => {
+    const message = rejected(credentials);
+    expect(message).toMatch(says);
+    expect(message).not.toMatch(never);
+    expect(message).toMatch(/no sync can run until they are accepted/);
+  });
+});
