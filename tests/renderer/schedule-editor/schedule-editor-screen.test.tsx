@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ScheduleEditorScreen } from '../../../renderer/src/screens/schedule-editor/schedule-editor-screen';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { chartItem, OTHER_SETTINGS, scheduleView } from '../support/sample-views';
+import { chartItem, scheduleView, sampleSettings } from '../support/sample-views';
 import { scheduleDetail } from '../schedule-detail/sample-detail';
 
 let fake: FakeClient;
@@ -129,15 +129,7 @@ describe('creating a schedule', () => {
   });
 
   it("prefills the history window from the operator's default (Settings), and sends it", async () => {
-    fake.answer('settings/get', () => ({
-      disabledAlertKinds: [],
-      quotaLowPercent: 10,
-      quotaLowRequests: 1000,
-      retentionDays: 365,
-      billingCycleDay: 1,
-      ...OTHER_SETTINGS,
-      defaultHistoryWindowDays: 90,
-    }));
+    fake.answer('settings/get', () => sampleSettings({ defaultHistoryWindowDays: 90 }));
     fake.answer('schedules/create', () => ({
       schedule: scheduleView({ id: 43, chart: charts[0]! }),
       execution: null,

@@ -5,16 +5,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BillingSection } from '../../../renderer/src/screens/settings/billing-section';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { SettingsView } from '../../../shared/views/settings';
-import { OTHER_SETTINGS } from '../support/sample-views';
+import { sampleSettings } from '../support/sample-views';
 
-const SETTINGS: SettingsView = {
-  disabledAlertKinds: [],
-  quotaLowPercent: 10,
-  quotaLowRequests: 1000,
-  retentionDays: 365,
-  billingCycleDay: 1,
-  ...OTHER_SETTINGS,
-};
+const SETTINGS: SettingsView = sampleSettings();
 
 beforeEach(() => useToasts.setState({ toasts: [] }));
 

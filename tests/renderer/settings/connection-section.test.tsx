@@ -8,16 +8,9 @@ import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { ConnectionTestView, ConnectionView } from '../../../shared/views/connection';
 import type { SettingsView } from '../../../shared/views/settings';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { OTHER_SETTINGS } from '../support/sample-views';
+import { sampleSettings } from '../support/sample-views';
 
-const SETTINGS: SettingsView = {
-  disabledAlertKinds: [],
-  quotaLowPercent: 10,
-  quotaLowRequests: 1000,
-  retentionDays: 365,
-  billingCycleDay: 1,
-  ...OTHER_SETTINGS,
-};
+const SETTINGS: SettingsView = sampleSettings();
 
 const FILE_STORAGE = {
   backend: 'file',

@@ -7,7 +7,7 @@ import { useConfirmStore } from '../../../renderer/src/store/confirm-store';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { PruneSummary } from '../../../shared/views/retention';
 import type { SettingsView } from '../../../shared/views/settings';
-import { OTHER_SETTINGS } from '../support/sample-views';
+import { sampleSettings } from '../support/sample-views';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
 
 let fake: FakeClient;
@@ -32,14 +32,7 @@ beforeEach(() => {
   useConfirmStore.setState({ request: null });
 });
 
-const SETTINGS: SettingsView = {
-  disabledAlertKinds: [],
-  quotaLowPercent: 10,
-  quotaLowRequests: 1000,
-  retentionDays: 365,
-  billingCycleDay: 1,
-  ...OTHER_SETTINGS,
-};
+const SETTINGS: SettingsView = sampleSettings();
 const saved = async () => ({ ok: true as const, value: SETTINGS });
 
 const prunes = () => fake.calls.filter((c) => c.name === 'retention/prune').map((c) => c.input);

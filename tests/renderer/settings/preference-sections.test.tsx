@@ -11,16 +11,9 @@ import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { ErrorShape, Result } from '../../../shared/errors';
 import type { SettingsView } from '../../../shared/views/settings';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { OTHER_SETTINGS } from '../support/sample-views';
+import { sampleSettings } from '../support/sample-views';
 
-const SETTINGS: SettingsView = {
-  disabledAlertKinds: [],
-  quotaLowPercent: 10,
-  quotaLowRequests: 1000,
-  retentionDays: 365,
-  billingCycleDay: 1,
-  ...OTHER_SETTINGS,
-};
+const SETTINGS: SettingsView = sampleSettings();
 
 const REFUSED: ErrorShape = { code: 'internal', message: 'The database is locked.' };
 

@@ -6,7 +6,7 @@ import { SettingsScreen } from '../../../renderer/src/screens/settings/settings-
 import { fieldProblem } from '../../../renderer/src/screens/settings/settings-sections';
 import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { SettingsView } from '../../../shared/views/settings';
-import { OTHER_SETTINGS } from '../support/sample-views';
+import { sampleSettings } from '../support/sample-views';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
 
 let fake: FakeClient;
@@ -15,14 +15,7 @@ let stored: SettingsView;
 beforeEach(() => {
   useToasts.setState({ toasts: [] });
   fake = installFakeClient();
-  stored = {
-    disabledAlertKinds: ['quota_low'],
-    quotaLowPercent: 10,
-    quotaLowRequests: 1000,
-    retentionDays: 365,
-    billingCycleDay: 1,
-    ...OTHER_SETTINGS,
-  };
+  stored = sampleSettings({ disabledAlertKinds: ['quota_low'] });
   fake.answer('settings/get', () => stored);
   fake.answer('webhooks/list', () => []);
   fake.answer('settings/update', (change) => {

@@ -6,16 +6,9 @@ import { useThemeClass } from '../../../renderer/src/shell/use-theme-class';
 import { useApp } from '../../../renderer/src/store/app-store';
 import type { SettingsView } from '../../../shared/views/settings';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { OTHER_SETTINGS } from '../support/sample-views';
+import { sampleSettings } from '../support/sample-views';
 
-const SETTINGS: SettingsView = {
-  disabledAlertKinds: [],
-  quotaLowPercent: 10,
-  quotaLowRequests: 1000,
-  retentionDays: 365,
-  billingCycleDay: 1,
-  ...OTHER_SETTINGS,
-};
+const SETTINGS: SettingsView = sampleSettings();
 
 let fake: FakeClient;
 beforeEach(() => {

@@ -5,16 +5,9 @@ import { useToasts } from '../../../renderer/src/store/toast-store';
 import type { SettingsView } from '../../../shared/views/settings';
 import type { AppStatus } from '../../../shared/views/app-status';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { OTHER_SETTINGS, OTHER_STATUS, healthCounts } from '../support/sample-views';
+import { OTHER_STATUS, healthCounts, sampleSettings } from '../support/sample-views';
 
-const SETTINGS_BASE: SettingsView = {
-  disabledAlertKinds: [],
-  quotaLowPercent: 10,
-  quotaLowRequests: 1000,
-  retentionDays: 365,
-  billingCycleDay: 1,
-  ...OTHER_SETTINGS,
-};
+const SETTINGS_BASE: SettingsView = sampleSettings();
 
 const status = (active: number): AppStatus => ({
   version: '0.1.0',

@@ -122,17 +122,25 @@ export function progressEvent(overrides: Partial<ExecutionProgress> = {}): Execu
   };
 }
 
-/** The settings keys a test does not care about, at their defaults. */
-export const OTHER_SETTINGS = {
-  apiUrl: 'https://customer.api.soundcharts.com',
-  rateLimitPerMinute: 1200,
-  defaultHistoryWindowDays: 365,
-  closeToTray: true,
-  launchAtLogin: false,
-  theme: 'system',
-  disabledNotificationKinds: [],
-  notificationsPerMinute: 5,
-} as const satisfies Partial<SettingsView>;
+/** The settings at their defaults, with what a test cares about over them. */
+export function sampleSettings(overrides: Partial<SettingsView> = {}): SettingsView {
+  return {
+    disabledAlertKinds: [],
+    quotaLowPercent: 10,
+    quotaLowRequests: 1000,
+    retentionDays: 365,
+    billingCycleDay: 1,
+    apiUrl: 'https://customer.api.soundcharts.com',
+    rateLimitPerMinute: 1200,
+    defaultHistoryWindowDays: 365,
+    closeToTray: true,
+    launchAtLogin: false,
+    theme: 'system',
+    disabledNotificationKinds: [],
+    notificationsPerMinute: 5,
+    ...overrides,
+  };
+}
 
 /** The status keys a test does not care about: nothing synced yet, no alert. */
 export const OTHER_STATUS = { lastSync: null, unreadAlerts: 0 } as const;
