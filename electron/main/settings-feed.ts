@@ -3,19 +3,32 @@ import { callPort, type ShellPort } from './shell-port';
 
 /**
  * Calls `listener` with the settings now, then after each change (`settings/changed`, from any host: the window,
- * the CLI, REST). A change that arrives while the first read is under way wins over that read.
+ * the CLI, REST), and again after a reconnection: the other database has settings of its own (carried only where
+ * it lacked them), and no `settings/changed` says so. A change that arrives while a read is under way wins over
+ * that read.
  */
 export function followSettings(port: ShellPort, listener: (settings: SettingsView) => void): () => void {
-  let changed = false;
-  const off = port.events.on('settings/changed', (settings) => {
-    changed = true;
-    listener(settings);
-  });
-  callPort(port, 'settings/get', {}).then(
-    (settings) => {
-      if (!changed) listener(settings);
-    },
-    (error: unknown) => console.error('chart-sync: reading the settings failed:', error),
-  );
-  return off;
+  let generation = 0;
+  let disposed = false;
+  const read = () => {
+    const asked = ++generation;
+    callPort(port, 'settings/get', {}).then(
+      (settings) => {
+        if (!disposed && asked === generation) listener(settings);
+      },
+      (error: unknown) => console.error('chart-sync: reading the settings failed:', error),
+    );
+  };
+  const offs = [
+    port.events.on('settings/changed', (settings) => {
+      generation++;
+      listener(settings);
+    }),
+    port.events.on('app/connection-changed', read),
+  ];
+  read();
+  return () => {
+    disposed = true;
+    for (const off of offs) off();
+  };
 }

@@ -30,3 +30,26 @@ describe('setupTheme', () => {
     expect(nativeTheme.themeSource).toBe('light');
   });
 });
+
+describe('the shell after a reconnection', () => {
+  beforeEach(() => resetElectronMock());
+
+  it('reads the settings of the other database (which may differ: carried only where it lacked them)', async () => {
+    const fake = fakePort();
+    fake.state.settings = settingsView({ theme: 'dark' });
+    const dispose = setupTheme(fake.port);
+    await vi.waitFor(() => expect(nativeTheme.themeSource).toBe('dark'));
+    // The real database, used before, has its own theme: no settings/changed says so, only the reconnection.
+    fake.state.settings = settingsView({ theme: 'light' });
+    fake.events.emit('app/connection-changed', {
+      demo: false,
+      apiUrl: 'https://customer.api.soundcharts.com',
+    });
+    await vi.waitFor(() => expect(nativeTheme.themeSource).toBe('light'));
+    dispose();
+    fake.state.settings = settingsView({ theme: 'system' });
+    fake.events.emit('app/connection-changed', { demo: true, apiUrl: 'http://127.0.0.1:1' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(nativeTheme.themeSource).toBe('light');
+  });
+});
