@@ -82,7 +82,7 @@ export class TrayService {
 
   private menu(view: TrayView, status: AppStatus): MenuItemConstructorOptions[] {
     const { actions } = this.options;
-    const { total, active } = status.schedules;
+    const { active, resumable } = status.schedules;
     const items: MenuItemConstructorOptions[] = [
       {
         label: this.options.isWindowVisible() ? 'Hide Chart Sync' : 'Show Chart Sync',
@@ -91,7 +91,8 @@ export class TrayService {
       { type: 'separator' },
       { label: 'Sync all due now', enabled: active > 0, click: () => actions.syncDue() },
       { label: 'Pause all schedules', enabled: active > 0, click: () => actions.pauseAll() },
-      { label: 'Resume all schedules', enabled: total > active, click: () => actions.resumeAll() },
+      // Only what "Pause all" paused (the operator's own pauses stay): offered when there is some, else it refuses.
+      { label: 'Resume all schedules', enabled: resumable > 0, click: () => actions.resumeAll() },
     ];
     const lastSync = status.lastSync;
     if (view.lastSyncLine || view.unreadLine) items.push({ type: 'separator' });

@@ -11,8 +11,18 @@ export type AppStatus = {
   databaseFile: string;
   schemaVersion: number;
   charts: number;
-  /** `byHealth`: how many schedules are in each health state (the header and `chart-sync status` show them). */
-  schedules: { total: number; active: number; overdue: number; byHealth: Record<Health, number> };
+  /**
+   * `byHealth`: how many schedules are in each health state (the header and `chart-sync status` show them).
+   * `resumable`: the schedules "Pause all" paused that are still paused, what "Resume all" would resume (it
+   * refuses at 0, so the tray and the CLI offer it only above).
+   */
+  schedules: {
+    total: number;
+    active: number;
+    overdue: number;
+    resumable: number;
+    byHealth: Record<Health, number>;
+  };
   executions: { running: number; pending: number };
   /** The latest execution that ended (the tray's "Last sync" line), or null before the first. */
   lastSync: { executionId: number; chartName: string; status: ExecutionStatus; endedAt: number } | null;

@@ -25,11 +25,16 @@ describe('chart-sync schedules pause-all | resume-all | sync-due', () => {
     expect(paused.stdout).toContain('`chart-sync schedules resume-all` resumes exactly these.');
     expect(await active()).toEqual([]);
     expect((await cli('schedules', 'pause-all')).stdout).toBe('No schedule is active: nothing to pause.\n');
+    // The status says how many Resume all would bring back (not the one paused by hand).
+    expect((await cli('status')).stdout).toContain(
+      `${before.length} by Pause all: \`chart-sync schedules resume-all\``,
+    );
 
     const resumed = await cli('schedules', 'resume-all', '--json');
     expect(resumed.code).toBe(0);
     expect((JSON.parse(resumed.stdout) as BulkResult).succeeded).toBe(before.length);
     expect(await active()).toEqual(before);
+    expect((await cli('status')).stdout).not.toContain('by Pause all');
 
     const nothing = await cli('schedules', 'resume-all');
     expect(nothing.code).toBe(1);

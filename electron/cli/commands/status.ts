@@ -66,11 +66,16 @@ export function formatStatus(status: CliStatus): string {
     `Quota:       ${quota}`,
     `Database:    ${status.databaseFile} (schema ${status.schemaVersion})`,
     `Charts:      ${formatCount(status.charts)}`,
-    `Schedules:   ${schedules.total} (${schedules.active} active, ${schedules.total - schedules.active} paused, ${schedules.overdue} overdue)`,
+    `Schedules:   ${schedules.total} (${schedules.active} active, ${schedules.total - schedules.active} paused${byPauseAll(schedules.resumable)}, ${schedules.overdue} overdue)`,
     `Health:      ${healthCounts(schedules.byHealth)}`,
     `Executions:  ${status.executions.running} running, ${status.executions.pending} waiting`,
     '',
   ].join('\n');
+}
+
+/** The paused schedules Resume all would bring back, and how. */
+function byPauseAll(resumable: number): string {
+  return resumable > 0 ? ` (${resumable} by Pause all: \`chart-sync schedules resume-all\`)` : '';
 }
 
 /** Every state that has schedules, most urgent first: "✖ Failing 1 · ○ Never synced 2". */

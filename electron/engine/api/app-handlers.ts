@@ -5,6 +5,7 @@ import type { AppStatus } from '../../../shared/views/app-status';
 import { charts, chartSyncExecutions } from '../db/schema';
 import type { AppDatabase } from '../db/open-database';
 import { loadScheduleHealth } from '../health/load-schedule-health';
+import { readPausedByPauseAll } from '../schedules/paused-by-pause-all';
 import type { HandlerContext } from './handler-context';
 
 export function appHandlers(context: HandlerContext): Pick<CallHandlers, 'app/status'> {
@@ -14,7 +15,12 @@ export function appHandlers(context: HandlerContext): Pick<CallHandlers, 'app/st
 function appStatus({ version, demo, apiUrl, database, alerts, now }: HandlerContext): AppStatus {
   const { db } = database;
   const chartCount = db.select({ n: count() }).from(charts).get()?.n ?? 0;
-  const health = [...loadScheduleHealth(database, now()).values()];
+  const healthById = loadScheduleHealth(database, now());
+  const health = [...healthById.values()];
+  // Deleted or resumed since are not Resume all's to resume.
+  const resumable = readPausedByPauseAll(database).filter(
+    (id) => healthById.get(id)?.health === 'paused',
+  ).length;
   const byHealth = Object.fromEntries(HEALTH_STATES.map((state) => [state, 0])) as Record<Health, number>;
   for (const { health: state } of health) byHealth[state]++;
   const executionCount = (status: 'pending' | 'running') =>
@@ -31,6 +37,7 @@ function appStatus({ version, demo, apiUrl, database, alerts, now }: HandlerCont
       total: health.length,
       active: health.length - byHealth.paused,
       overdue: byHealth.overdue,
+      resumable,
       byHealth,
     },
     executions: { running: executionCount('running'), pending: executionCount('pending') },

@@ -16,7 +16,7 @@ export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     databaseFile: '/data/chart-sync.sqlite',
     schemaVersion: 1,
     charts: 3,
-    schedules: { total: 2, active: 2, overdue: 0, byHealth: { ...byHealth } },
+    schedules: { total: 2, active: 2, overdue: 0, resumable: 0, byHealth: { ...byHealth } },
     executions: { running: 0, pending: 0 },
     lastSync: null,
     unreadAlerts: 0,

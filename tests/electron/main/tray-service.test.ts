@@ -121,7 +121,7 @@ describe('TrayService', () => {
     const { tray, acts } = service('linux', false);
     tray.update(
       appStatus({
-        schedules: { ...appStatus().schedules, active: 1 },
+        schedules: { ...appStatus().schedules, active: 1, resumable: 1 },
         lastSync: { executionId: 41, chartName: 'Top', status: 'completed', endedAt: NOW },
         unreadAlerts: 1,
       }),
@@ -144,6 +144,15 @@ describe('TrayService', () => {
     // A click on the icon (Windows, macOS) toggles the window too.
     onlyTray().emit('click');
     expect(acts.toggleWindow).toHaveBeenCalledTimes(2);
+  });
+
+  it('"Resume all" is offered only when Pause all paused schedules that are still paused (else it would refuse)', () => {
+    const { tray } = service();
+    // One paused by hand: resume-all would answer "Nothing to resume".
+    tray.update(appStatus({ schedules: { ...appStatus().schedules, active: 1, resumable: 0 } }));
+    expect(onlyTray().contextMenu!.item('Resume all schedules').enabled).toBe(false);
+    tray.update(appStatus({ schedules: { ...appStatus().schedules, active: 0, resumable: 2 } }));
+    expect(onlyTray().contextMenu!.item('Resume all schedules').enabled).toBe(true);
   });
 
   it('with no schedule, nothing to sync, pause or resume', () => {

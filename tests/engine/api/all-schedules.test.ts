@@ -37,9 +37,13 @@ describe('schedules/pause-all and schedules/resume-all', () => {
     expect(paused.results[0]!.label).toMatch(/\(/);
     expect(activeIds(api)).toEqual([]);
 
+    // The status counts what Resume all would resume (the tray and the CLI offer it only then).
+    expect((await api.ok('app/status', {})).schedules).toMatchObject({ total: 4, active: 0, resumable: 3 });
+
     const resumed = await api.ok('schedules/resume-all', {});
     expect(resumed).toMatchObject({ succeeded: 3, skipped: 0, failed: 0 });
     expect(activeIds(api)).toEqual([a, b, c]);
+    expect((await api.ok('app/status', {})).schedules).toMatchObject({ active: 3, resumable: 0 });
 
     // Said once, then nothing is remembered.
     const again = await api.fail('schedules/resume-all', {});
@@ -80,6 +84,7 @@ describe('schedules/pause-all and schedules/resume-all', () => {
     await api.ok('schedules/pause-all', {});
     await api.ok('schedules/set-active', { ids: [a!], active: true });
     await api.ok('schedules/set-active', { ids: [a!], active: false });
+    expect((await api.ok('app/status', {})).schedules.resumable).toBe(1);
     const resumed = await api.ok('schedules/resume-all', {});
     expect(resumed.results.map((r) => [r.id, r.outcome])).toEqual([[b, 'done']]);
     expect(activeIds(api)).toEqual([b]);
@@ -95,6 +100,8 @@ describe('schedules/pause-all and schedules/resume-all', () => {
     const second = await api.ok('schedules/pause-all', {});
     expect(second.results.map((r) => r.id)).toEqual([c]);
     await api.ok('schedules/delete', { ids: [b!] });
+    // A deleted schedule is nothing to resume.
+    expect((await api.ok('app/status', {})).schedules.resumable).toBe(2);
 
     const resumed = await api.ok('schedules/resume-all', {});
     expect(resumed).toMatchObject({ succeeded: 2, skipped: 1, failed: 0 });

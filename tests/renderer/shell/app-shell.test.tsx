@@ -17,7 +17,7 @@ const STATUS: AppStatus = {
   databaseFile: ':memory:',
   schemaVersion: 1,
   charts: 0,
-  schedules: { total: 0, active: 0, overdue: 0, byHealth: healthCounts() },
+  schedules: { total: 0, active: 0, overdue: 0, resumable: 0, byHealth: healthCounts() },
   executions: { running: 0, pending: 0 },
   ...OTHER_STATUS,
 };

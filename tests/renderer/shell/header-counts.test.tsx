@@ -11,7 +11,7 @@ const status = (byHealth: AppStatus['schedules']['byHealth'], running = 0): AppS
   demo: false,
   apiUrl: 'http://127.0.0.1:1',
   databaseFile: ':memory:',
-  schedules: { total: 0, active: 0, overdue: byHealth.overdue, byHealth },
+  schedules: { total: 0, active: 0, overdue: byHealth.overdue, resumable: 0, byHealth },
   schemaVersion: 2,
   charts: 0,
   executions: { running, pending: 0 },

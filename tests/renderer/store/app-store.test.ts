@@ -16,7 +16,7 @@ const status = (active: number): AppStatus => ({
   databaseFile: ':memory:',
   schemaVersion: 1,
   charts: 10,
-  schedules: { total: active, active, overdue: 0, byHealth: healthCounts({ on_time: active }) },
+  schedules: { total: active, active, overdue: 0, resumable: 0, byHealth: healthCounts({ on_time: active }) },
   executions: { running: 0, pending: 0 },
   ...OTHER_STATUS,
 });
