@@ -1,11 +1,23 @@
 import type { CallHandlers, CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import type { Subscribe } from '../../shared/contract/client';
+import type { ErrorShape } from '../../shared/errors';
 import type { HostedEngine } from '../engine/host';
 import { dispatch } from '../engine/api/dispatch';
 import { actAs } from '../engine/audit/actor';
 
 /** What the shell's transports (IPC, tray, notifications) bind: the calls and the events, never the engine itself. */
 export type ShellPort = { readonly handlers: CallHandlers; readonly events: { on: Subscribe } };
+
+/** A call the engine refused: `error` is its answer, whose message is written for the operator. */
+export class CallRefused extends Error {
+  constructor(
+    readonly call: CallName,
+    readonly error: ErrorShape,
+  ) {
+    super(`${call}: ${error.message}`);
+    this.name = 'CallRefused';
+  }
+}
 
 /** The hosted engine's calls and events. */
 export function portOf(hosted: HostedEngine): ShellPort {
@@ -22,6 +34,6 @@ export async function callPort<K extends CallName>(
   input: CallInput<K>,
 ): Promise<CallOutput<K>> {
   const result = await actAs('ui', () => dispatch(port.handlers, name, input));
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  if (!result.ok) throw new CallRefused(name, result.error);
   return result.value as CallOutput<K>;
 }

@@ -2,12 +2,16 @@ import { join } from 'node:path';
 import { app } from 'electron';
 import type { EventName } from '../../shared/contract/events';
 import { TRAY_REFRESH_MAX_INTERVAL_MS, TRAY_REFRESH_MIN_INTERVAL_MS } from '../../shared/domain/policies';
-import type { CallName } from '../../shared/contract/calls';
+import { notificationHref } from '../../shared/domain/notification-rules';
 import type { Disposer } from './lifecycle';
 import type { MainWindow } from './main-window';
-import { callPort, type ShellPort } from './shell-port';
+import { noticeToOperator } from './operator-notice';
+import { CallRefused, callPort, type ShellPort } from './shell-port';
 import { throttle } from './throttle';
 import { TrayService } from './tray-service';
+
+/** The tray's items that act on all schedules (each answers a BulkResult). */
+type BulkCall = 'schedules/sync-due' | 'schedules/pause-all' | 'schedules/resume-all';
 
 /** The engine events after which the tray's status may read differently. */
 const TRAY_EVENTS = [
@@ -34,9 +38,23 @@ export function setupTray(
   mainWindow: MainWindow,
   iconDirectory: string = trayIconDirectory(),
 ): Disposer {
-  const act = (name: CallName & `schedules/${string}`) => () => {
-    callPort(port, name, {}).catch((error: unknown) =>
-      console.error(`chart-sync: tray ${name} failed:`, error),
+  // What an item could not do reaches the operator (the tray has no window to answer in), not only stderr.
+  const act = (name: BulkCall, what: string) => () => {
+    callPort(port, name, {}).then(
+      (result) => {
+        const failure = result.results.find((item) => item.outcome === 'failed');
+        if (!failure || failure.ok) return;
+        noticeToOperator(
+          mainWindow,
+          `${what}: ${result.failed} of ${result.results.length} failed`,
+          `${failure.label}: ${failure.error.message}`,
+        );
+      },
+      (error: unknown) => {
+        console.error(`chart-sync: tray ${name} failed:`, error);
+        const message = error instanceof CallRefused ? error.error.message : String(error);
+        noticeToOperator(mainWindow, `${what} failed`, message);
+      },
     );
   };
   const tray = new TrayService({
@@ -44,11 +62,11 @@ export function setupTray(
     isWindowVisible: () => mainWindow.isVisible(),
     actions: {
       toggleWindow: () => (mainWindow.isVisible() ? mainWindow.hide() : mainWindow.show()),
-      syncDue: act('schedules/sync-due'),
-      pauseAll: act('schedules/pause-all'),
-      resumeAll: act('schedules/resume-all'),
-      openExecution: (id) => mainWindow.navigate(`#/executions/${id}`),
-      openAlerts: () => mainWindow.navigate('#/alerts'),
+      syncDue: act('schedules/sync-due', 'Sync all due now'),
+      pauseAll: act('schedules/pause-all', 'Pause all schedules'),
+      resumeAll: act('schedules/resume-all', 'Resume all schedules'),
+      openExecution: (id) => mainWindow.navigate(notificationHref({ screen: 'execution', id })),
+      openAlerts: () => mainWindow.navigate(notificationHref({ screen: 'alerts' })),
       quit: () => app.quit(),
     },
   });

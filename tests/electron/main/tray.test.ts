@@ -5,7 +5,10 @@ import { setupTray, trayIconDirectory } from '../../../electron/main/tray';
 import { trayIconFile } from '../../../electron/main/tray-service';
 import { HOST_CHANNELS } from '../../../shared/contract/channels';
 import { TRAY_REFRESH_MAX_INTERVAL_MS, TRAY_REFRESH_MIN_INTERVAL_MS } from '../../../shared/domain/policies';
-import { app, BrowserWindowMock, resetElectronMock, TrayMock } from '../../mocks/electron';
+import { ChartSyncError } from '../../../shared/errors';
+import type { BulkResult } from '../../../shared/views/bulk-result';
+import { notificationHref } from '../../../shared/domain/notification-rules';
+import { app, BrowserWindowMock, NotificationMock, resetElectronMock, TrayMock } from '../../mocks/electron';
 import { appStatus, fakePort } from './fake-port';
 
 describe('setupTray', () => {
@@ -82,18 +85,74 @@ describe('setupTray', () => {
     expect(app.quit).toHaveBeenCalled();
   });
 
-  it('a refused tray action is logged, not thrown', async () => {
+  it('a refused tray action is told to the operator (a notification that opens the window), not only logged', async () => {
     fake.handlers['schedules/resume-all'].mockImplementation(() => {
-      throw new Error('disk on fire');
+      throw new ChartSyncError(
+        'invalid_state',
+        'Nothing to resume: no schedule was paused with "Pause all".',
+      );
     });
-    fake.state.status = appStatus({ schedules: { ...appStatus().schedules, active: 0 } });
+    fake.state.status = appStatus({ schedules: { ...appStatus().schedules, active: 0, resumable: 1 } });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     setupTray(fake.port, mainWindow, '/icons');
     await vi.advanceTimersByTimeAsync(0);
+    window.hide();
     tray().contextMenu!.item('Resume all schedules').click!();
     await vi.advanceTimersByTimeAsync(0);
-    expect(logged).toHaveBeenCalledWith('chart-sync: tray schedules/resume-all failed:', expect.any(Error));
+    expect(NotificationMock.instances).toHaveLength(1);
+    const notice = NotificationMock.instances[0]!;
+    expect(notice.shown).toBe(true);
+    expect(notice.options.title).toBe('Resume all schedules failed');
+    expect(notice.options.body).toBe('Nothing to resume: no schedule was paused with "Pause all".');
+    notice.emit('click');
+    expect(window.visible).toBe(true);
     logged.mockRestore();
+  });
+
+  it('a bulk action with items that failed says so, with the first reason and where to look', async () => {
+    const answer: BulkResult = {
+      results: [
+        { id: 1, label: 'Top 50 (global)', ok: true, outcome: 'done', scheduleId: 1, executionId: 9 },
+        {
+          id: 2,
+          label: 'Top 200 (us)',
+          ok: false,
+          outcome: 'failed',
+          error: { code: 'invalid_state', message: 'The database is busy.' },
+        },
+      ],
+      succeeded: 1,
+      skipped: 0,
+      failed: 1,
+    };
+    fake.handlers['schedules/sync-due'].mockReturnValue(answer as never);
+    setupTray(fake.port, mainWindow, '/icons');
+    await vi.advanceTimersByTimeAsync(0);
+    tray().contextMenu!.item('Sync all due now').click!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(NotificationMock.instances).toHaveLength(1);
+    expect(NotificationMock.instances[0]!.options).toMatchObject({
+      title: 'Sync all due now: 1 of 2 failed',
+      body: 'Top 200 (us): The database is busy.',
+    });
+    // Nothing is said when every item went through.
+    fake.handlers['schedules/pause-all'].mockClear();
+    tray().contextMenu!.item('Pause all schedules').click!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(NotificationMock.instances).toHaveLength(1);
+  });
+
+  it('the last sync opens its execution, at the href the router knows', async () => {
+    fake.state.status = appStatus({
+      lastSync: { executionId: 41, chartName: 'Top', status: 'completed', endedAt: Date.now() },
+    });
+    setupTray(fake.port, mainWindow, '/icons');
+    await vi.advanceTimersByTimeAsync(0);
+    tray().contextMenu!.item(/^Last sync/).click!();
+    expect(window.webContents.send).toHaveBeenCalledWith(
+      HOST_CHANNELS.navigate,
+      notificationHref({ screen: 'execution', id: 41 }),
+    );
   });
 
   it('stops listening and removes the tray when disposed', async () => {
