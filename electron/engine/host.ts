@@ -102,6 +102,8 @@ class HostSupervisor implements ConnectionHost {
   private switching: Promise<void> | null = null;
   private readonly reconnectListeners = new Set<(change: ConnectionChange) => void>();
   private closed = false;
+  /** Why the saved credentials could not be read at the last resolution (`unreadableVault: 'as-none'`). */
+  private unreadable: string | null = null;
   private readonly port: EnginePort;
 
   constructor(
@@ -316,11 +318,19 @@ class HostSupervisor implements ConnectionHost {
 
   private readVault(): Credentials | null {
     try {
-      return this.vault.read();
+      const saved = this.vault.read();
+      this.unreadable = null;
+      return saved;
     } catch (error) {
       if (this.options.unreadableVault !== 'as-none') throw error;
+      // Said where the saved credentials are shown (Settings, `chart-sync credentials show`) until replaced.
+      this.unreadable = error instanceof Error ? error.message : String(error);
       return null;
     }
+  }
+
+  vaultProblem(): string | null {
+    return this.unreadable;
   }
 
   private current(): Live {

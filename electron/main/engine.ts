@@ -23,8 +23,10 @@ export function dataDirectory(): string {
 }
 
 /**
- * Starts the engine in the user's data folder, with saved credentials in the safeStorage vault. A refused database (newer version, damaged file) or bad settings
- * are explained in a dialog and the app quits, instead of crashing silently; null then.
+ * Starts the engine in the user's data folder, with saved credentials in the safeStorage vault. Saved credentials
+ * it cannot read (a keychain this session cannot use, a damaged file) do not stop the app: it starts as if none
+ * were saved and Settings says they must be entered again. A refused database (newer version, damaged file) or
+ * bad settings are explained in a dialog and the app quits, instead of crashing silently; null then.
  */
 export async function setupEngine(dataDir: string, vault: CredentialVault): Promise<HostedEngine | null> {
   const worker = workerEntry();
@@ -33,6 +35,7 @@ export async function setupEngine(dataDir: string, vault: CredentialVault): Prom
       version: app.getVersion(),
       flags: { dataDir },
       vault,
+      unreadableVault: 'as-none',
       ...(worker ? { workerEntry: worker } : {}),
     });
   } catch (error) {

@@ -24,6 +24,8 @@ export type ConnectionHost = {
   follow(): Promise<void>;
   /** An entry of the audit log of the database in use (so another process watching it follows too). */
   audit(entry: AuditEntryInput): void;
+  /** Why saved credentials exist but cannot be read (the host then runs as if none were saved), else null. */
+  vaultProblem(): string | null;
 };
 
 /**
@@ -32,7 +34,8 @@ export type ConnectionHost = {
  * refused then: the operator changes them where they are set.
  */
 export function connectionHandlers(host: ConnectionHost): ConnectionHandlers {
-  const view = (): ConnectionView => connectionView(host.config(), host.demo(), host.vault);
+  const view = (): ConnectionView =>
+    connectionView(host.config(), host.demo(), host.vault, host.vaultProblem());
   return {
     'connection/get': view,
     'connection/set-credentials': async (credentials) => {

@@ -5,8 +5,14 @@ import type { Credentials } from '../soundcharts/auth';
 import type { CredentialVault } from './credential-vault';
 
 /** The connection as the Settings screen, the CLI and REST show it: never the secret, only its last characters. */
-export function connectionView(config: AppConfig, demo: boolean, vault: CredentialVault): ConnectionView {
+export function connectionView(
+  config: AppConfig,
+  demo: boolean,
+  vault: CredentialVault,
+  vaultProblem: string | null = null,
+): ConnectionView {
   const { credentials, credentialSource } = config;
+  const storage = vault.storage();
   return {
     demo,
     apiUrl: config.apiUrl,
@@ -20,7 +26,10 @@ export function connectionView(config: AppConfig, demo: boolean, vault: Credenti
       secretLast4: credentials ? lastCharsOf(secretOf(credentials)) : null,
       editable: credentialSource === 'saved' || credentialSource === 'none',
     },
-    storage: vault.storage(),
+    // Saved credentials that cannot be read are the first thing to fix: said before the storage's own warning.
+    storage: vaultProblem
+      ? { ...storage, warning: [vaultProblem, storage.warning].filter(Boolean).join(' ') }
+      : storage,
   };
 }
 
