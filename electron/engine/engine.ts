@@ -194,6 +194,7 @@ export class Engine implements EngineActions {
       settings: this.settings,
       now,
       report: (error) => this.report(error),
+      resolvedAmong: (ids) => this.alerts.store.resolvedAmong(ids),
     });
     this.runner = new SyncRunner({
       database: this.database,

@@ -78,6 +78,17 @@ export class AlertStore {
     return { raised, changed };
   }
 
+  /** The alerts among `ids` that are resolved now. */
+  resolvedAmong(ids: readonly number[]): Set<number> {
+    if (ids.length === 0) return new Set();
+    const rows = this.database.db
+      .select({ id: alerts.id })
+      .from(alerts)
+      .where(and(inArray(alerts.id, [...ids]), isNotNull(alerts.resolvedAt)))
+      .all();
+    return new Set(rows.map((row) => row.id));
+  }
+
   openKeys(): Set<string> {
     return new Set((this.statements.openKeys.all() as { foldKey: string }[]).map((r) => r.foldKey));
   }

@@ -16,6 +16,8 @@ export type NotificationsOptions = {
   settings: Pick<SettingsService, 'get'>;
   now: () => number;
   report: (error: unknown) => void;
+  /** Which of these alerts have been resolved since (the alert store), so a held one that ended is not news. */
+  resolvedAmong?: (alertIds: number[]) => Set<number>;
 };
 
 export type Notifications = {
@@ -45,8 +47,11 @@ export function attachNotifications(options: NotificationsOptions): Notification
       const at = now();
       // A kind turned off while its alerts were held is not shown either.
       const disabled = settings.get().disabledNotificationKinds;
+      // A condition that ended while held (the overdue schedule synced) is not shown; events (a recovery,
+      // recorded already resolved) still are.
+      const ended = options.resolvedAmong?.(held.filter((a) => a.resolvedAt === null).map((a) => a.id));
       const notification = heldNotification(
-        held.filter((alert) => notifies(alert, disabled)),
+        held.filter((alert) => notifies(alert, disabled) && !ended?.has(alert.id)),
         at,
       );
       held = [];

@@ -47,11 +47,14 @@ function setup(settings: Partial<SettingsView> = {}) {
   const shown: NotificationView[] = [];
   events.on('notification/show', (n) => shown.push(n));
   const errors: unknown[] = [];
+  /** Alerts the store has resolved since they were raised. */
+  const resolved = new Set<number>();
   notifications = attachNotifications({
     events,
     settings: { get: () => current },
     now: clock.nowFn,
     report: (e) => errors.push(e),
+    resolvedAmong: (ids) => new Set(ids.filter((id) => resolved.has(id))),
   });
   /** Time passing on both clocks, as it does for the engine. */
   const pass = async (ms: number) => {
@@ -64,6 +67,7 @@ function setup(settings: Partial<SettingsView> = {}) {
     current,
     shown,
     errors,
+    resolved,
     pass,
     raise: (a: AlertView) => events.emit('alert/raised', a),
   };
@@ -154,6 +158,20 @@ describe('notifications from alerts', () => {
     current.disabledNotificationKinds = ['sync_recovered'];
     await pass(MINUTE_MS);
     expect(shown.map((n) => n.kind)).toEqual(['sync_failed', 'schedule_overdue']);
+  });
+
+  it('an alert resolved while held is left out (an overdue schedule that synced since), an event kept', async () => {
+    const { shown, raise, pass, resolved } = setup({ notificationsPerMinute: 1 });
+    raise(alert('sync_failed'));
+    const overdue = alert('schedule_overdue');
+    raise(overdue);
+    const recovered = { ...alert('sync_recovered'), resolvedAt: START };
+    raise(recovered);
+    // The schedule synced before the minute ended: its overdue alert is resolved, no longer news.
+    resolved.add(overdue.id);
+    resolved.add(recovered.id);
+    await pass(MINUTE_MS);
+    expect(shown.map((n) => n.kind)).toEqual(['sync_failed', 'sync_recovered']);
   });
 
   it('close() stops listening and clears the held alerts and their timer', () => {
