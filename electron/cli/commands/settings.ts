@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ALERT_KINDS } from '../../../shared/domain/alert-kinds';
 import { ChartSyncError } from '../../../shared/errors';
+import { THEMES } from '../../../shared/schemas/settings-input';
 import type { SettingsView } from '../../../shared/views/settings';
 import { dispatch } from '../../engine/api/dispatch';
 import type { HostedEngine } from '../../engine/host';
@@ -20,6 +21,9 @@ type SetOptions = {
   disableNotification?: string[];
   enableNotification?: string[];
   notificationsPerMinute?: string;
+  closeToTray?: string;
+  launchAtLogin?: string;
+  theme?: string;
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -63,6 +67,12 @@ export function registerSettingsCommand(program: Command): void {
     )
     .option('--enable-notification <kind>', 'show an alert kind as a notification again; repeatable', collect)
     .option('--notifications-per-minute <n>', 'at most this many notifications a minute, then one summary')
+    .option(
+      '--close-to-tray <on|off>',
+      'desktop app: closing the window keeps syncing in the tray (on) or quits',
+    )
+    .option('--launch-at-login <on|off>', 'desktop app: start hidden in the tray when you log in')
+    .option('--theme <theme>', `the app's theme (${THEMES.join(', ')})`)
     .action(async (options: SetOptions, command: Command) => {
       // From `settings` up: this command's --api-url is the value to save, not the global flag for this run.
       await withEngine(command.parent ?? command, async (hosted) => {
@@ -96,6 +106,9 @@ export function registerSettingsCommand(program: Command): void {
         if (options.notificationsPerMinute !== undefined) {
           change.notificationsPerMinute = number(options.notificationsPerMinute);
         }
+        if (options.closeToTray !== undefined) change.closeToTray = onOff(options.closeToTray);
+        if (options.launchAtLogin !== undefined) change.launchAtLogin = onOff(options.launchAtLogin);
+        if (options.theme !== undefined) change.theme = options.theme;
         if (Object.keys(change).length === 0) {
           throw new ChartSyncError(
             'invalid_input',
@@ -122,6 +135,14 @@ function number(text: string): number | string {
   return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
 }
 
+/** on/off (or true/false, yes/no) as typed; anything else goes to the contract, whose error names the setting. */
+function onOff(text: string): boolean | string {
+  const word = text.trim().toLowerCase();
+  if (['on', 'true', 'yes'].includes(word)) return true;
+  if (['off', 'false', 'no'].includes(word)) return false;
+  return text;
+}
+
 export function formatSettings(view: SettingsView): string {
   const off = new Set(view.disabledAlertKinds);
   return [
@@ -132,6 +153,8 @@ export function formatSettings(view: SettingsView): string {
     `Billing cycle starts on day ${view.billingCycleDay} of the month (the quota planner's cycle)`,
     `New schedules keep ${view.defaultHistoryWindowDays.toLocaleString('en-US')} days of history unless given another window`,
     `Desktop notifications: at most ${view.notificationsPerMinute} a minute (then one summary); off for: ${view.disabledNotificationKinds.join(', ') || 'none'}`,
+    `Desktop app: ${view.closeToTray ? 'closing the window keeps Chart Sync syncing in the tray' : 'closing the window quits'}; ${view.launchAtLogin ? 'starts at login (hidden in the tray)' : 'does not start at login'}`,
+    `Theme: ${view.theme}`,
     `Soundcharts API URL: ${view.apiUrl}; rate limit ${view.rateLimitPerMinute.toLocaleString('en-US')} requests/minute (a flag or variable overrides them: \`chart-sync credentials show\`)`,
     '',
   ].join('\n');
