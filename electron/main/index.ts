@@ -8,6 +8,7 @@ import { MainWindow } from './main-window';
 import { setupNotifications } from './notifications';
 import { setupPower } from './power';
 import { setupSecurity } from './security';
+import { setupScheduler } from './scheduler';
 import { portOf } from './shell-port';
 import { setupSingleInstance } from './single-instance';
 import { setupTheme } from './theme';
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<Host
   disposers.push(setupPower(port, () => hosted.engine.resume()));
   disposers.push(setupTheme(port));
   setupLifecycle({ hosted, port, mainWindow, disposers });
-  hosted.engine.startScheduler();
+  setupScheduler(hosted, mainWindow);
   return hosted;
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../../electron/engine/config/data-dir';
+import { SyncLock } from '../../../electron/engine/sync/sync-lock';
 import { CALL_NAMES } from '../../../shared/contract/call-names';
 import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL_PREFIX, HOST_CHANNELS } from '../../../shared/contract/channels';
 import { EVENT_NAMES } from '../../../shared/contract/events';
@@ -10,6 +11,7 @@ import {
   BrowserWindowMock,
   dialog,
   ipcMain,
+  NotificationMock,
   ownFrameEvent,
   powerMonitor,
   TrayMock,
@@ -103,6 +105,22 @@ describe('electron main', () => {
     const resume = vi.spyOn(hosted!.engine, 'resume');
     powerMonitor.emit('resume');
     expect(resume).toHaveBeenCalledTimes(1);
+  });
+
+  it('another process syncing this database (chart-sync serve): the app runs without syncing and says so', async () => {
+    const lock = SyncLock.acquire(join(shell.dataDir(), DATABASE_FILE_NAME), Date.now());
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const hosted = await shell.start();
+      expect(hosted).not.toBeNull();
+      expect(hosted!.engine.scheduler.started).toBe(false);
+      const notice = NotificationMock.instances.find((n) => n.options.title === 'Chart Sync is not syncing');
+      expect(notice?.shown).toBe(true);
+      expect(notice?.options.body).toMatch(/sync/);
+    } finally {
+      logged.mockRestore();
+      lock.release();
+    }
   });
 
   it('explains a refused database and quits instead of crashing', async () => {
