@@ -82,8 +82,10 @@ export class FileCredentialVault implements CredentialVault {
       : { version: FILE_VERSION, credentials: valid };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      // Created 0600, so the key is never readable by others, not even for a moment.
-      writeFileSync(temporary, `${JSON.stringify(body, null, 2)}\n`, { mode: OWNER_ONLY, flag: 'w' });
+      // A new file, created 0600, so the key is never readable by others, not even for a moment: a leftover of
+      // that name (a crash, a reused pid; loose, or a link elsewhere) is removed, and 'wx' never opens one.
+      rmSync(temporary, { force: true });
+      writeFileSync(temporary, `${JSON.stringify(body, null, 2)}\n`, { mode: OWNER_ONLY, flag: 'wx' });
       chmodSync(temporary, OWNER_ONLY);
       renameSync(temporary, this.file);
     } catch (error) {

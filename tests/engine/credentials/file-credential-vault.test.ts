@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -52,6 +61,24 @@ describe('FileCredentialVault', () => {
     expect(vault.read()?.kind).toBe('api-key');
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
+
+  it.runIf(posix)(
+    'writes a fresh temporary file: a leftover one (a crash, a reused pid) is never written through',
+    () => {
+      const dir = tempDir();
+      const vault = new FileCredentialVault({ dataDir: dir });
+      // What a crash left behind, loose, or a link to a file others can read: the key must not go into either.
+      const elsewhere = join(tempDir(), 'readable-by-all.txt');
+      writeFileSync(elsewhere, 'public\n', { mode: 0o644 });
+      symlinkSync(elsewhere, `${vault.file}.${process.pid}.tmp`);
+      vault.write({ kind: 'api-key', appId: 'my-app', apiKey: KEY });
+      expect(readFileSync(elsewhere, 'utf8')).toBe('public\n');
+      expect(statSync(elsewhere).mode & 0o777).toBe(0o644);
+      expect(lstatSync(vault.file).isSymbolicLink()).toBe(false);
+      expect(statSync(vault.file).mode & 0o777).toBe(0o600);
+      expect(vault.read()).toEqual({ kind: 'api-key', appId: 'my-app', apiKey: KEY });
+    },
+  );
 
   it('says where the key is and that the file is not encrypted, without a cipher', () => {
     const dir = tempDir();
