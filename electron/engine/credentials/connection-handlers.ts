@@ -74,7 +74,26 @@ export function connectionHandlers(host: ConnectionHost): ConnectionHandlers {
  * database in use before the switch: another process running on it (the desktop app while the CLI saves)
  * sees the change there and follows.
  */
-async function changeVault(
+function changeVault(
+  host: ConnectionHost,
+  action: 'credentials.saved' | 'credentials.cleared',
+  detail: Record<string, unknown> | null,
+  change: () => void,
+): Promise<void> {
+  // One change at a time per host (the handlers are made again for each engine, the host stays): a second save
+  // made while the first reconnects would otherwise be undone by the first one's rollback, yet answer "saved".
+  const run = (changing.get(host) ?? Promise.resolve()).then(() => changeNow(host, action, detail, change));
+  changing.set(
+    host,
+    run.catch(() => {}),
+  );
+  return run;
+}
+
+/** The change of the vault under way, per host. */
+const changing = new WeakMap<ConnectionHost, Promise<void>>();
+
+async function changeNow(
   host: ConnectionHost,
   action: 'credentials.saved' | 'credentials.cleared',
   detail: Record<string, unknown> | null,

@@ -275,6 +275,20 @@ describe('the hosted engine reconnects without a restart', () => {
     expect(audit.items.map((e) => e.result)).toEqual(['error', 'ok']);
   });
 
+  it('two saves at once, the other database refused: both fail, and the vault is as before the first', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, DATABASE_FILE_NAME), 'this is not a SQLite database, but an operator file');
+    const host = await start(dataDir);
+    const [first, second] = await Promise.all([
+      call(host, 'connection/set-credentials', REAL),
+      call(host, 'connection/set-credentials', { kind: 'api-key', appId: 'other-app', apiKey: OTHER_KEY }),
+    ]);
+    // Neither is in effect: the second must not answer "saved" while the first one's rollback emptied the vault.
+    expect([first.ok, second.ok]).toEqual([false, false]);
+    expect(host.demo).toBe(true);
+    expect(new FileCredentialVault({ dataDir }).read()).toBeNull();
+  });
+
   it('refuses to save credentials that a variable or a flag overrides, naming them', async () => {
     const dataDir = tempDir();
     const host = await start(dataDir, {
