@@ -10,6 +10,8 @@ import { CallRefused, callPort, type ShellPort } from './shell-port';
 import { throttle } from './throttle';
 import { TrayService } from './tray-service';
 
+export const NOTHING_DUE = 'Every active schedule waits for its next slot: there was nothing to start.';
+
 /** The tray's items that act on all schedules (each answers a BulkResult). */
 type BulkCall = 'schedules/sync-due' | 'schedules/pause-all' | 'schedules/resume-all';
 
@@ -42,6 +44,10 @@ export function setupTray(
   const act = (name: BulkCall, what: string) => () => {
     callPort(port, name, {}).then(
       (result) => {
+        if (name === 'schedules/sync-due' && result.results.length === 0) {
+          noticeToOperator(mainWindow, 'Nothing is due', NOTHING_DUE);
+          return;
+        }
         const failure = result.results.find((item) => item.outcome === 'failed');
         if (!failure || failure.ok) return;
         noticeToOperator(

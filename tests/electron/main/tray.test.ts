@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MainWindow } from '../../../electron/main/main-window';
-import { setupTray, trayIconDirectory } from '../../../electron/main/tray';
+import { NOTHING_DUE, setupTray, trayIconDirectory } from '../../../electron/main/tray';
 import { trayIconFile } from '../../../electron/main/tray-service';
 import { HOST_CHANNELS } from '../../../shared/contract/channels';
 import { TRAY_REFRESH_MAX_INTERVAL_MS, TRAY_REFRESH_MIN_INTERVAL_MS } from '../../../shared/domain/policies';
@@ -140,6 +140,16 @@ describe('setupTray', () => {
     tray().contextMenu!.item('Pause all schedules').click!();
     await vi.advanceTimersByTimeAsync(0);
     expect(NotificationMock.instances).toHaveLength(1);
+  });
+
+  it('"Sync all due now" with nothing due says so, rather than doing nothing visible', async () => {
+    setupTray(fake.port, mainWindow, '/icons');
+    await vi.advanceTimersByTimeAsync(0);
+    tray().contextMenu!.item('Sync all due now').click!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(NotificationMock.instances.map((n) => n.options)).toMatchObject([
+      { title: 'Nothing is due', body: NOTHING_DUE },
+    ]);
   });
 
   it('the last sync opens its execution, at the href the router knows', async () => {
