@@ -106,8 +106,9 @@ export class FileCredentialVault implements CredentialVault {
     const cipher = this.options.encryption?.cipher;
     if (!cipher) {
       throw this.unreadable(
-        'it was encrypted by the desktop app with the OS keychain, which the command line cannot use (give ' +
-          'the credentials with --app-id and --api-key, or SOUNDCHARTS_APP_ID and SOUNDCHARTS_API_KEY)',
+        'it was encrypted by the desktop app with the OS keychain, which cannot be used here (the command line ' +
+          'never can, and the desktop app only while the keyring it used is available; the command line can be ' +
+          'given the credentials with --app-id and --api-key, or SOUNDCHARTS_APP_ID and SOUNDCHARTS_API_KEY)',
       );
     }
     let plain: string;

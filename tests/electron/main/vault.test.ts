@@ -56,6 +56,15 @@ describe('setupVault', () => {
     expect(new FileCredentialVault({ dataDir }).read()).toEqual(CREDENTIALS);
   });
 
+  it('credentials encrypted while a keyring was there, read when there is none: the desktop says so, not "the command line"', () => {
+    setupVault(dataDir, 'linux').write(CREDENTIALS);
+    safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
+    const read = () => setupVault(dataDir, 'linux').read();
+    expect(read).toThrow(/encrypted by the desktop app with the OS keychain, which cannot be used here/);
+    expect(read).toThrow(/Save them again/);
+    expect(read).not.toThrow(/command line cannot use/);
+  });
+
   it('no encryption at all is the same warning', () => {
     safeStorage.isEncryptionAvailable.mockReturnValue(false);
     expect(setupVault(dataDir, 'linux').storage()).toMatchObject({
