@@ -17,6 +17,10 @@ export const PLAIN_TEXT_WARNING =
   'No keyring is available (GNOME Keyring or KWallet), so the API key is saved unencrypted in a file only your ' +
   'user can read. Install or unlock a keyring and restart Chart Sync to have it encrypted.';
 
+export const KEYCHAIN_UNAVAILABLE_WARNING =
+  'The system keychain cannot be used right now, so the API key is saved unencrypted in a file only your user ' +
+  'can read. Restart Chart Sync once you are logged in normally to have it encrypted.';
+
 /** Electron's safeStorage, the OS keychain's key: only main ever holds the decrypted key. */
 export const safeStorageCipher: StringCipher = {
   encrypt: (plain) => safeStorage.encryptString(plain),
@@ -32,7 +36,7 @@ export const safeStorageCipher: StringCipher = {
 export function setupVault(dataDir: string, platform: NodeJS.Platform = process.platform): CredentialVault {
   const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : defaultBackend(platform);
   const protects = safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
-  if (!protects) return new PlainTextVault({ dataDir }, backend);
+  if (!protects) return new PlainTextVault({ dataDir }, backend, platform);
   return new FileCredentialVault({
     dataDir,
     encryption: {
@@ -53,6 +57,7 @@ class PlainTextVault extends FileCredentialVault {
   constructor(
     options: { dataDir: string },
     private readonly backend: string,
+    private readonly platform: NodeJS.Platform,
   ) {
     super(options);
   }
@@ -62,7 +67,8 @@ class PlainTextVault extends FileCredentialVault {
       backend: this.backend === 'unknown' ? 'basic_text' : this.backend,
       encrypted: false,
       description: `a file only your user can read (${this.file}), not encrypted`,
-      warning: PLAIN_TEXT_WARNING,
+      // Only Linux has a keyring to install; elsewhere the OS's own keychain refused.
+      warning: this.platform === 'linux' ? PLAIN_TEXT_WARNING : KEYCHAIN_UNAVAILABLE_WARNING,
     };
   }
 }

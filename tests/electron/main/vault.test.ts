@@ -65,6 +65,16 @@ describe('setupVault', () => {
     expect(read).not.toThrow(/command line cannot use/);
   });
 
+  it('macOS or Windows without encryption: the warning does not send the operator to GNOME Keyring', () => {
+    safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    for (const platform of ['darwin', 'win32'] as const) {
+      const { warning, encrypted } = setupVault(dataDir, platform).storage();
+      expect(encrypted).toBe(false);
+      expect(warning).toMatch(/unencrypted in a file only your user can read/);
+      expect(warning).not.toMatch(/GNOME|KWallet/);
+    }
+  });
+
   it('no encryption at all is the same warning', () => {
     safeStorage.isEncryptionAvailable.mockReturnValue(false);
     expect(setupVault(dataDir, 'linux').storage()).toMatchObject({
