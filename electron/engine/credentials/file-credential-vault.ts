@@ -68,7 +68,18 @@ export class FileCredentialVault implements CredentialVault {
       // Never the parser's message: it may quote the file's content, the key.
       throw this.unreadable('it is not a credentials file this version of Chart Sync understands');
     }
-    if ('credentials' in parsed) return parsed.credentials;
+    if ('credentials' in parsed) {
+      // Saved in clear by a process without the keychain (the CLI): encrypted now, so the Settings screen's
+      // "encrypted" is true of the file. If that fails the credentials still work; the next save encrypts them.
+      if (this.options.encryption) {
+        try {
+          this.write(parsed.credentials);
+        } catch {
+          // Kept as it is: readable by this user only.
+        }
+      }
+      return parsed.credentials;
+    }
     return this.decrypt(parsed.encrypted);
   }
 

@@ -80,6 +80,23 @@ describe('FileCredentialVault', () => {
     },
   );
 
+  it('with a cipher, encrypts credentials it finds in clear (saved by the CLI), so "encrypted" stays true', () => {
+    const dir = tempDir();
+    // `chart-sync credentials set` while the desktop app runs: the CLI has no keychain and writes them in clear.
+    new FileCredentialVault({ dataDir: dir }).write({ kind: 'api-key', appId: 'my-app', apiKey: KEY });
+    const encryption = {
+      cipher: reversing,
+      backend: 'keychain',
+      description: 'the OS keychain',
+      warning: null,
+    };
+    const desktop = new FileCredentialVault({ dataDir: dir, encryption });
+    expect(desktop.storage().encrypted).toBe(true);
+    expect(desktop.read()).toEqual({ kind: 'api-key', appId: 'my-app', apiKey: KEY });
+    expect(readFileSync(join(dir, CREDENTIALS_FILE_NAME), 'utf8')).not.toContain(KEY);
+    expect(desktop.read()).toEqual({ kind: 'api-key', appId: 'my-app', apiKey: KEY });
+  });
+
   it('says where the key is and that the file is not encrypted, without a cipher', () => {
     const dir = tempDir();
     expect(new FileCredentialVault({ dataDir: dir }).storage()).toEqual({
