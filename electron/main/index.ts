@@ -38,7 +38,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<Host
   disposers.push(setupPower(port, () => hosted.engine.resume()));
   disposers.push(setupTheme(port));
   setupLifecycle({ hosted, port, mainWindow, disposers });
-  setupScheduler(hosted, mainWindow);
+  disposers.push(setupScheduler(hosted, mainWindow));
   return hosted;
 }
 
