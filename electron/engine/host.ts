@@ -223,10 +223,18 @@ class HostSupervisor implements ConnectionHost {
       // The new engine takes over even if closing the old one failed (reported): it is the one that works.
       await this.retire(previous).catch((error: unknown) => this.report(error));
       this.live = next;
-      if (wasScheduling) this.startScheduler(next.engine);
+      // Said before the new engine syncs: what follows the switch (the power blocker, the screens) starts afresh
+      // on it, and must not then forget the sync the new scheduler resumed at once.
       const change: ConnectionChange = { demo: next.emulator !== null, apiUrl: next.url };
       this.events.emit('app/connection-changed', change);
-      for (const listener of [...this.reconnectListeners]) listener(change);
+      for (const listener of [...this.reconnectListeners]) {
+        try {
+          listener(change);
+        } catch (error) {
+          this.report(error);
+        }
+      }
+      if (wasScheduling) this.startScheduler(next.engine);
     } finally {
       this.switching = null;
       switched();

@@ -220,9 +220,14 @@ describe('the hosted engine reconnects without a restart', () => {
     await progressed;
     const first = host.engine;
 
+    const order: string[] = [];
+    host.port.events.on('app/connection-changed', () => order.push('connection-changed'));
+    host.port.events.on('execution/updated', (e) => e.id === executionId && order.push(e.status));
     await ok(host, 'connection/set-credentials', { kind: 'api-key', appId: 'other-app', apiKey: OTHER_KEY });
     expect(host.engine).not.toBe(first);
     expect(host.engine.scheduler.started).toBe(true);
+    // The new engine's sync is news after the switch is (what listens, the power blocker, clears on the switch).
+    expect(order.lastIndexOf('running')).toBeGreaterThan(order.indexOf('connection-changed'));
     // What the old engine stored before it closed is committed, in the database the new one opened.
     const handedOver = await ok(host, 'executions/get', { id: executionId });
     expect(handedOver.periodsSynced).toBeGreaterThanOrEqual(2);
