@@ -38,6 +38,8 @@ function currentEnvironment(): AutostartEnvironment {
 export function setupAutostart(
   port: ShellPort,
   environment: AutostartEnvironment = currentEnvironment(),
+  /** Tells the operator (a notification): Settings says on, yet nothing would start at login. */
+  onFailure: (message: string) => void = () => {},
 ): Disposer {
   let applied: boolean | null = null;
   return followSettings(port, ({ launchAtLogin }) => {
@@ -47,6 +49,8 @@ export function setupAutostart(
       applyLaunchAtLogin(launchAtLogin, environment);
     } catch (error) {
       console.error('chart-sync: launch at login could not be changed:', error);
+      const why = error instanceof Error ? error.message : String(error);
+      onFailure(`Launch at login could not be turned ${launchAtLogin ? 'on' : 'off'}: ${why}`);
     }
   });
 }

@@ -6,6 +6,7 @@ import { setupIpc } from './ipc';
 import { setupLifecycle, type Disposer } from './lifecycle';
 import { MainWindow } from './main-window';
 import { setupNotifications } from './notifications';
+import { noticeToOperator } from './operator-notice';
 import { setupPower } from './power';
 import { setupSecurity } from './security';
 import { setupScheduler } from './scheduler';
@@ -34,7 +35,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<Host
   setupWindow(mainWindow, argv);
   disposers.push(setupTray(port, mainWindow));
   disposers.push(setupNotifications(port, mainWindow));
-  disposers.push(setupAutostart(port));
+  disposers.push(
+    setupAutostart(port, undefined, (message) => noticeToOperator(mainWindow, 'Launch at login', message)),
+  );
   disposers.push(setupPower(port, () => hosted.engine.resume()));
   disposers.push(setupTheme(port));
   setupLifecycle({ hosted, port, mainWindow, disposers });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -88,6 +88,21 @@ describe('setupAutostart', () => {
       );
       expect(existsSync(join(home, '.config', 'autostart'))).toBe(false);
     }
+  });
+
+  it('a launch at login that cannot be set is told to the operator (the setting says on, nothing would start)', async () => {
+    const fake = fakePort();
+    fake.state.settings = settingsView({ launchAtLogin: true });
+    // XDG_CONFIG_HOME is a file: the autostart folder cannot be made.
+    const notAFolder = join(home, 'config-file');
+    writeFileSync(notAFolder, '');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const told: string[] = [];
+    setupAutostart(fake.port, linux({ env: { XDG_CONFIG_HOME: notAFolder } }), (message) =>
+      told.push(message),
+    );
+    await vi.waitFor(() => expect(told).toHaveLength(1));
+    expect(told[0]).toMatch(/^Launch at login could not be turned on: /);
   });
 
   it('quotes an Exec argument as the desktop entry specification says', () => {
