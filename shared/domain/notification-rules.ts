@@ -47,7 +47,7 @@ const WORDING: Record<AlertKind, { title: (chart: string | null) => string; advi
   credentials_rejected: {
     title: () => 'Soundcharts refused the credentials',
     // The alert's message already says no sync runs until they are accepted.
-    advice: 'Open Settings to check the app ID and API key.',
+    advice: 'Open Settings to see which credentials are in use and where they come from.',
   },
   quota_low: {
     title: () => 'Soundcharts quota is low',

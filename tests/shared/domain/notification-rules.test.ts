@@ -72,6 +72,13 @@ describe('notificationForAlert: what the operator reads', () => {
     expect(shown.body).toMatch(advice);
   });
 
+  it('credentials_rejected: the advice fits credentials from anywhere (the message says where to fix them)', () => {
+    const body = notificationForAlert(alert('credentials_rejected')).body;
+    // Environment variables, flags or an OAuth client are not checked "in Settings" as an app ID and API key.
+    expect(body).not.toMatch(/app ID and API key/);
+    expect(body).toMatch(/Open Settings/);
+  });
+
   it('every kind has a title and advice', () => {
     for (const kind of ALERT_KINDS) {
       const shown = notificationForAlert(alert(kind, { chart: null }));
