@@ -258,6 +258,8 @@ export class Engine implements EngineActions {
 
   /** Starts scheduled syncing: due schedules run now, the rest when their slot comes. */
   startScheduler(): void {
+    // Once is enough: the desktop and the host both start the engine of a reconnection (the jobs have fixed ids).
+    if (this.scheduler.started) return;
     this.takeSyncRole();
     this.scheduler.start();
     this.enrichment.start();

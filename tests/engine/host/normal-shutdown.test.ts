@@ -18,4 +18,22 @@ describe('a normal shutdown', () => {
     await host.close();
     expect(errors.map(String)).toEqual([]);
   });
+
+  it('starting the scheduler a second time (the desktop and the host after a reconnection) changes nothing', async () => {
+    const errors: unknown[] = [];
+    const host = await startHostedEngine({
+      version: 'test',
+      flags: { dataDir: tempDir() },
+      env: {},
+      onError: (error) => errors.push(error),
+    });
+    try {
+      host.engine.startScheduler();
+      expect(() => host.engine.startScheduler()).not.toThrow();
+      expect(host.engine.scheduler.started).toBe(true);
+    } finally {
+      await host.close();
+    }
+    expect(errors.map(String)).toEqual([]);
+  });
 });
