@@ -37,6 +37,7 @@ import { discoverCharts, type DiscoverySummary } from './sync/discover-charts';
 import { SOURCE_WORKER_ENTRY, SyncPool, type WorkerEntry } from './sync/sync-pool';
 import { SyncLock, SyncLockedError } from './sync/sync-lock';
 import { SyncRunner, type PlanScope, type SyncPreview } from './sync/sync-runner';
+import { ExecutionWaiter } from './sync/execution-waiter';
 import { attachWebhooks, type SecretBox, type Webhooks } from './webhooks';
 import { attachNotifications, type Notifications } from './notifications';
 import type { ConnectionHandlers } from './credentials/connection-handlers';
@@ -70,6 +71,8 @@ export class Engine implements EngineActions {
   readonly executions: ExecutionService;
   readonly handlers: CallHandlers;
   readonly runner: SyncRunner;
+  /** The CLI's `sync` waits for its execution through it; closing ends every wait. */
+  private readonly waiter: ExecutionWaiter;
   /** Song metadata and audience fetches: the persistent queue, at most two at a time. */
   readonly enrichment: EnrichmentRunner;
   private readonly audit: ReturnType<typeof attachAuditTrail>;
@@ -100,8 +103,6 @@ export class Engine implements EngineActions {
   private lock: SyncLock | null = null;
   private syncRole = false;
   private closing = false;
-  /** Waits for an execution that must end when the engine closes. */
-  private readonly onClosing = new Set<() => void>();
   /**
    * Aborted by close(): a catalogue import the operator started would otherwise hold the process (and write to
    * a closed database) until its requests time out, long after Ctrl-C said "Stopped".
@@ -208,6 +209,12 @@ export class Engine implements EngineActions {
         if (enqueueStaleMetadata(this.database, songUuids, at) > 0) this.enrichment.kick();
       },
     });
+    this.waiter = new ExecutionWaiter({
+      executions: this.executions,
+      runner: this.runner,
+      events: this.events,
+      now,
+    });
     this.enrichment = new EnrichmentRunner({
       database: this.database,
       client: this.client,
@@ -303,7 +310,7 @@ export class Engine implements EngineActions {
     const resumed = this.resumedAtStart.find((e) => e.chartId === chartId && this.isOpen(e.id));
     if (resumed) this.wake();
     const execution = resumed ?? this.startChartSync(chartId, trigger);
-    const settled = await this.settled(execution.id);
+    const settled = await this.waiter.settled(execution.id);
     await this.drainEnrichment();
     return this.executions.get(settled.id);
   }
@@ -433,7 +440,7 @@ export class Engine implements EngineActions {
         'Chart Sync is stopping: this was stopped before it finished. Start it again once Chart Sync runs.',
       ),
     );
-    for (const done of [...this.onClosing]) done();
+    this.waiter.close();
     this.stopWatchingChanges?.();
     this.stopWatchingChanges = null;
     await this.scheduler.stop();
@@ -453,43 +460,6 @@ export class Engine implements EngineActions {
     this.lock = null;
     this.syncRole = false;
     this.database.close();
-  }
-
-  /**
-   * Resolves when the execution no longer needs this process to wait: it reached a final status, waits out a
-   * retry's backoff, was put back to pending by a shutdown, or its run ended without closing it (the database
-   * refused even that; reported to onError). A pending execution waiting for a free slot is still waited for.
-   */
-  private async settled(executionId: number): Promise<ExecutionView> {
-    for (;;) {
-      const execution = this.executions.get(executionId);
-      const running = this.runner.finished(executionId);
-      if (running) {
-        await running;
-        continue;
-      }
-      if (execution.status === 'running') return execution;
-      const waitsForSlot =
-        execution.status === 'pending' &&
-        (execution.nextAttemptAt === null || execution.nextAttemptAt <= this.now());
-      if (!waitsForSlot || this.closing) return execution;
-      await this.nextUpdate(executionId);
-    }
-  }
-
-  /** The next state change of one execution, or the engine closing (a pending one then never starts). */
-  private nextUpdate(executionId: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        off();
-        this.onClosing.delete(done);
-        resolve();
-      };
-      const off = this.events.on('execution/updated', (execution) => {
-        if (execution.id === executionId) done();
-      });
-      this.onClosing.add(done);
-    });
   }
 
   /** One-shot hosts (CLI) fetch the metadata the sync queued before they exit. */
