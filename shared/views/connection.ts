@@ -38,6 +38,11 @@ export type ConnectionView = {
     secretLast4: string | null;
     /** False when they come from a flag or the environment: change them there, not here. */
     editable: boolean;
+    /**
+     * Credentials are saved but cannot be read (a keychain this session cannot use, a damaged file): they are
+     * not in use, and can be replaced or removed.
+     */
+    savedUnreadable: boolean;
   };
   storage: CredentialStorageView;
 };

@@ -25,6 +25,7 @@ export function connectionView(
       identity: credentials ? identityOf(credentials) : null,
       secretLast4: credentials ? lastCharsOf(secretOf(credentials)) : null,
       editable: credentialSource === 'saved' || credentialSource === 'none',
+      savedUnreadable: vaultProblem !== null,
     },
     // Saved credentials that cannot be read are the first thing to fix: said before the storage's own warning.
     storage: vaultProblem

@@ -38,7 +38,10 @@ describe('setupEngine with saved credentials it cannot read', () => {
       expect(hosted).not.toBeNull();
       expect(hosted!.demo).toBe(true);
       const view = (await dispatch(hosted!.port.handlers, 'connection/get', {})) as Result<ConnectionView>;
-      expect(view).toMatchObject({ ok: true, value: { credentials: { source: 'none' } } });
+      expect(view).toMatchObject({
+        ok: true,
+        value: { credentials: { source: 'none', savedUnreadable: true } },
+      });
       if (!view.ok) return;
       expect(view.value.storage.warning).toMatch(/cannot be used.*Save them again/);
       expect(view.value.storage.warning).toContain(join(dataDir, 'credentials.json'));
@@ -51,6 +54,7 @@ describe('setupEngine with saved credentials it cannot read', () => {
       )) as Result<ConnectionView>;
       expect(cleared).toMatchObject({ ok: true });
       if (cleared.ok) expect(cleared.value.storage.warning).toBeNull();
+      expect(cleared).toMatchObject({ value: { credentials: { savedUnreadable: false } } });
     } finally {
       await hosted?.close();
     }

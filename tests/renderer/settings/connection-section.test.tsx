@@ -25,7 +25,14 @@ const DEMO: ConnectionView = {
   apiUrlSource: 'default',
   rateLimitPerMinute: 1200,
   rateLimitSource: 'default',
-  credentials: { source: 'none', kind: null, identity: null, secretLast4: null, editable: true },
+  credentials: {
+    source: 'none',
+    kind: null,
+    identity: null,
+    secretLast4: null,
+    editable: true,
+    savedUnreadable: false,
+  },
   storage: FILE_STORAGE,
 };
 
@@ -34,7 +41,14 @@ const SAVED: ConnectionView = {
   demo: false,
   apiUrl: 'https://customer.api.soundcharts.com',
   apiUrlSource: 'settings',
-  credentials: { source: 'saved', kind: 'api-key', identity: 'my-app', secretLast4: '3f9a', editable: true },
+  credentials: {
+    source: 'saved',
+    kind: 'api-key',
+    identity: 'my-app',
+    secretLast4: '3f9a',
+    editable: true,
+    savedUnreadable: false,
+  },
 };
 
 const FROM_ENVIRONMENT: ConnectionView = {
@@ -49,6 +63,7 @@ const FROM_ENVIRONMENT: ConnectionView = {
     identity: 'client-1',
     secretLast4: 'wxyz',
     editable: false,
+    savedUnreadable: false,
   },
 };
 
@@ -178,6 +193,7 @@ describe('Connection section', () => {
           identity: 'client-1',
           secretLast4: 'cret',
           editable: true,
+          savedUnreadable: false,
         },
       };
       return current;
@@ -235,6 +251,21 @@ describe('Connection section', () => {
       title: 'Saved credentials removed',
       detail: 'Chart Sync is back in demo mode.',
     });
+  });
+
+  it('offers to remove saved credentials it cannot read, which are not in use', async () => {
+    current = {
+      ...DEMO,
+      credentials: { ...DEMO.credentials, savedUnreadable: true },
+      storage: { ...FILE_STORAGE, warning: 'The saved credentials cannot be read: enter them again.' },
+    };
+    fake.answer('connection/clear-credentials', () => (current = DEMO));
+    render(<ConnectionSection settings={SETTINGS} save={save} />);
+    expect(await screen.findByText(/cannot be read: enter them again/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove saved credentials…' }));
+    await waitFor(() => expect(useConfirmStore.getState().request).not.toBeNull());
+    useConfirmStore.getState().answer(true);
+    await waitFor(() => expect(fake.calls.some((c) => c.name === 'connection/clear-credentials')).toBe(true));
   });
 
   it('saves the API URL through the settings, checked as the engine checks it', async () => {

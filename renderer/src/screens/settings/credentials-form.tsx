@@ -50,7 +50,7 @@ type Props = {
  * save, because the host never sends them back.
  */
 export function CredentialsForm({ connection, onChanged, typedApiUrl }: Props) {
-  const { editable, source } = connection.credentials;
+  const { editable, source, savedUnreadable } = connection.credentials;
   const [draft, setDraft] = useState<CredentialsDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<ErrorShape | null>(null);
   const [busy, setBusy] = useState<'saving' | 'removing' | null>(null);
@@ -194,7 +194,7 @@ export function CredentialsForm({ connection, onChanged, typedApiUrl }: Props) {
             {busy === 'saving' ? 'Saving…' : 'Save credentials'}
           </button>
         )}
-        {editable && source === 'saved' && (
+        {editable && (source === 'saved' || savedUnreadable) && (
           <button type="button" className="push-right" onClick={() => void remove()} disabled={busy !== null}>
             {busy === 'removing' ? 'Removing…' : 'Remove saved credentials…'}
           </button>
