@@ -186,7 +186,8 @@ class HostSupervisor implements ConnectionHost {
     if (this.closed) return;
     const current = this.current();
     const saved = this.savedOnce();
-    const next = this.resolve(readSettings(current.engine.database), saved);
+    const stored = readSettings(current.engine.database);
+    const next = this.resolve(stored, saved);
     const demoNext = next.credentials === null;
     const sameConnection =
       demoNext === (current.emulator !== null) &&
@@ -201,7 +202,7 @@ class HostSupervisor implements ConnectionHost {
       return;
     }
     const leavingDatabase = demoNext !== (current.emulator !== null);
-    await this.reconnect(current, leavingDatabase ? readSettings(current.engine.database) : null, saved);
+    await this.reconnect(current, leavingDatabase ? stored : null, saved);
   }
 
   private async reconnect(

@@ -9,7 +9,8 @@ import {
 } from '../../../electron/main/autostart';
 import { app, resetElectronMock } from '../../mocks/electron';
 import { useTempDir } from '../../support/database';
-import { fakePort, settingsView } from './fake-port';
+import { sampleSettings } from '../../renderer/support/sample-views';
+import { fakePort } from './fake-port';
 
 describe('setupAutostart', () => {
   const tempDir = useTempDir();
@@ -31,23 +32,23 @@ describe('setupAutostart', () => {
 
   it('Linux: writes ~/.config/autostart/chart-sync.desktop starting hidden, and removes it when turned off', async () => {
     const fake = fakePort();
-    fake.state.settings = settingsView({ launchAtLogin: true });
+    fake.state.settings = sampleSettings({ launchAtLogin: true });
     setupAutostart(fake.port, linux());
     const file = join(home, '.config', 'autostart', AUTOSTART_FILE_NAME);
     await vi.waitFor(() => expect(existsSync(file)).toBe(true));
     const entry = readFileSync(file, 'utf8');
     expect(entry).toMatch(/^\[Desktop Entry\]\nType=Application\nName=Chart Sync\n/);
     expect(entry).toContain('Exec="/opt/Chart Sync/chart-sync" --hidden\n');
-    fake.events.emit('settings/changed', settingsView({ launchAtLogin: false }));
+    fake.events.emit('settings/changed', sampleSettings({ launchAtLogin: false }));
     expect(existsSync(file)).toBe(false);
     // Turning it off again (or an unrelated change) is harmless.
-    fake.events.emit('settings/changed', settingsView({ launchAtLogin: false, theme: 'dark' }));
+    fake.events.emit('settings/changed', sampleSettings({ launchAtLogin: false, theme: 'dark' }));
     expect(app.setLoginItemSettings).not.toHaveBeenCalled();
   });
 
   it('Linux: the AppImage itself is started (not its mount), under XDG_CONFIG_HOME', async () => {
     const fake = fakePort();
-    fake.state.settings = settingsView({ launchAtLogin: true });
+    fake.state.settings = sampleSettings({ launchAtLogin: true });
     const config = join(home, 'elsewhere');
     setupAutostart(
       fake.port,
@@ -60,7 +61,7 @@ describe('setupAutostart', () => {
 
   it('Linux: from source, Electron is started with the project', async () => {
     const fake = fakePort();
-    fake.state.settings = settingsView({ launchAtLogin: true });
+    fake.state.settings = sampleSettings({ launchAtLogin: true });
     setupAutostart(
       fake.port,
       linux({ isPackaged: false, execPath: '/w/electron', appPath: '/w/chart-sync' }),
@@ -74,7 +75,7 @@ describe('setupAutostart', () => {
     for (const platform of ['darwin', 'win32'] as const) {
       resetElectronMock();
       const fake = fakePort();
-      fake.state.settings = settingsView({ launchAtLogin: true });
+      fake.state.settings = sampleSettings({ launchAtLogin: true });
       setupAutostart(fake.port, linux({ platform, execPath: 'C:\\Chart Sync\\Chart Sync.exe' }));
       await vi.waitFor(() => expect(app.setLoginItemSettings).toHaveBeenCalledTimes(1));
       expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({
@@ -82,7 +83,7 @@ describe('setupAutostart', () => {
         path: 'C:\\Chart Sync\\Chart Sync.exe',
         args: ['--hidden'],
       });
-      fake.events.emit('settings/changed', settingsView({ launchAtLogin: false }));
+      fake.events.emit('settings/changed', sampleSettings({ launchAtLogin: false }));
       expect(app.setLoginItemSettings).toHaveBeenLastCalledWith(
         expect.objectContaining({ openAtLogin: false }),
       );
@@ -92,7 +93,7 @@ describe('setupAutostart', () => {
 
   it('a launch at login that cannot be set is told to the operator (the setting says on, nothing would start)', async () => {
     const fake = fakePort();
-    fake.state.settings = settingsView({ launchAtLogin: true });
+    fake.state.settings = sampleSettings({ launchAtLogin: true });
     // XDG_CONFIG_HOME is a file: the autostart folder cannot be made.
     const notAFolder = join(home, 'config-file');
     writeFileSync(notAFolder, '');

@@ -1,12 +1,9 @@
 import { vi } from 'vitest';
 import type { CallHandlers } from '../../../shared/contract/calls';
-import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
 import type { AppStatus } from '../../../shared/views/app-status';
-import type { SettingsView } from '../../../shared/views/settings';
 import { EventBus } from '../../../electron/engine/events';
 import type { ShellPort } from '../../../electron/main/shell-port';
-
-const byHealth = Object.fromEntries(HEALTH_STATES.map((h) => [h, 0])) as Record<Health, number>;
+import { healthCounts, sampleSettings } from '../../renderer/support/sample-views';
 
 export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
@@ -16,29 +13,10 @@ export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     databaseFile: '/data/chart-sync.sqlite',
     schemaVersion: 1,
     charts: 3,
-    schedules: { total: 2, active: 2, overdue: 0, resumable: 0, byHealth: { ...byHealth } },
+    schedules: { total: 2, active: 2, overdue: 0, resumable: 0, byHealth: healthCounts() },
     executions: { running: 0, pending: 0 },
     lastSync: null,
     unreadAlerts: 0,
-    ...overrides,
-  };
-}
-
-export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
-  return {
-    disabledAlertKinds: [],
-    quotaLowPercent: 10,
-    quotaLowRequests: 1000,
-    retentionDays: 365,
-    billingCycleDay: 1,
-    apiUrl: 'https://customer.api.soundcharts.com',
-    rateLimitPerMinute: 300,
-    defaultHistoryWindowDays: 30,
-    closeToTray: true,
-    launchAtLogin: false,
-    theme: 'system',
-    disabledNotificationKinds: [],
-    notificationsPerMinute: 5,
     ...overrides,
   };
 }
@@ -47,7 +25,7 @@ const emptyBulk = { results: [], succeeded: 0, skipped: 0, failed: 0 };
 
 /** A port whose calls a test sets (status, settings) and whose events it emits, without an engine. */
 export function fakePort() {
-  const state = { status: appStatus(), settings: settingsView() };
+  const state = { status: appStatus(), settings: sampleSettings() };
   const events = new EventBus();
   const handlers = {
     'app/status': vi.fn(() => state.status),

@@ -7,6 +7,7 @@ import {
   API_URL_OVERRIDE,
   CREDENTIAL_KIND_TEXT,
   credentialSourceText,
+  fieldValue,
   maskedSecret,
   RATE_LIMIT_OVERRIDE,
   readOnlyReason,
@@ -87,11 +88,7 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
             <SettingFieldForm
               field="apiUrl"
               label="API URL"
-              stored={
-                view.apiUrlSource === 'settings' || view.apiUrlSource === 'default'
-                  ? settings.apiUrl
-                  : view.apiUrl
-              }
+              stored={fieldValue(view.apiUrlSource, settings.apiUrl, view.apiUrl)}
               save={save}
               submitLabel="Save API URL"
               savedMessage={(url) =>
@@ -107,11 +104,7 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
             <SettingFieldForm
               field="rateLimitPerMinute"
               label="Rate limit (requests a minute)"
-              stored={
-                view.rateLimitSource === 'settings' || view.rateLimitSource === 'default'
-                  ? settings.rateLimitPerMinute
-                  : view.rateLimitPerMinute
-              }
+              stored={fieldValue(view.rateLimitSource, settings.rateLimitPerMinute, view.rateLimitPerMinute)}
               save={save}
               submitLabel="Save rate limit"
               savedMessage={(n) => `At most ${n} requests a minute to Soundcharts`}

@@ -27,6 +27,14 @@ export function sourceLabel(source: ConfigSource, override: Override): string {
  * Why a value cannot be changed on this screen (a flag or the environment wins over a saved setting, so a change
  * here would do nothing), or null when it can.
  */
+/**
+ * The value its field starts from: what is set here when this screen can change it, else the value in effect
+ * (which a flag or the environment set, shown read-only).
+ */
+export function fieldValue<T>(source: ConfigSource, setHere: T, inEffect: T): T {
+  return source === 'settings' || source === 'default' ? setHere : inEffect;
+}
+
 export function readOnlyReason(source: ConfigSource, override: Override): string | null {
   switch (source) {
     case 'command line':
