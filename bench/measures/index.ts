@@ -1,0 +1,7 @@
+import type { Measure } from '../support/measure';
+
+/**
+ * Every measure of `npm run bench`, one module per goal of issue 12. Each lane adds its measures here; the
+ * runner orders them by goal.
+ */
+export const measures: Measure[] = [];
