@@ -29,7 +29,8 @@ for (const measure of selected) {
   process.stderr.write(`── goal ${measure.goal}: ${measure.id}\n`);
   const started = performance.now();
   try {
-    for (const row of await measure.run({ quick, log })) rows.push({ ...row, goal: measure.goal, id: measure.id });
+    for (const row of await measure.run({ quick, log }))
+      rows.push({ ...row, goal: measure.goal, id: measure.id });
   } catch (error) {
     console.error(`${measure.id} failed:`, error);
     rows.push({
@@ -54,4 +55,7 @@ if (notes) console.log(`\n${notes}`);
 const failed = rows.filter((row) => !passes(row)).length;
 console.log(`\n${rows.length - failed} of ${rows.length} targets met`);
 mkdirSync('bench-output', { recursive: true });
-writeFileSync('bench-output/results.json', `${JSON.stringify({ quick, at: new Date().toISOString(), rows }, null, 2)}\n`);
+writeFileSync(
+  'bench-output/results.json',
+  `${JSON.stringify({ quick, at: new Date().toISOString(), rows }, null, 2)}\n`,
+);

@@ -36,8 +36,7 @@ export function tableCells(row: BenchRow): string[] {
 export function renderTable(rows: readonly BenchRow[]): string {
   const cells = rows.map(tableCells);
   const widths = COLUMNS.map((title, i) => Math.max(title.length, ...cells.map((c) => c[i]!.length)));
-  const line = (values: readonly string[]) =>
-    `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
+  const line = (values: readonly string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   return [line(COLUMNS), rule, ...cells.map(line)].join('\n');
 }

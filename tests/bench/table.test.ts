@@ -32,7 +32,13 @@ describe('bench targets', () => {
   it('prints one aligned Markdown row per measure, with the verdict last', () => {
     const table = renderTable([
       row({ measure: 'ingest', ours: 80, reference: 100 }),
-      row({ measure: 'bytes per entry', ours: 52, reference: null, unit: 'B', target: { on: 'ours', op: '<=', value: 40 } }),
+      row({
+        measure: 'bytes per entry',
+        ours: 52,
+        reference: null,
+        unit: 'B',
+        target: { on: 'ours', op: '<=', value: 40 },
+      }),
     ]);
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^\| measure +\| ours +\| reference +\| ratio +\| target +\| ✓\/✗ \|$/);

@@ -1,0 +1,190 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_MIGRATIONS_FOLDER } from '../../electron/engine/db/migrations-folder';
+import { openDatabase, type AppDatabase } from '../../electron/engine/db/open-database';
+import { upsertCharts } from '../../electron/engine/db/queries/charts';
+import type { RankingEntry, RankingSnapshot } from '../../electron/engine/soundcharts/types';
+import { storeSnapshot } from '../../electron/engine/sync/store-snapshot';
+import { addDays } from '../../shared/domain/periods';
+
+/**
+ * A big operator's database, written through the engine's own write path (storeSnapshot), so that it has the
+ * schema and the shape of data the app really stores whatever the schema is: daily 200-entry charts, one year
+ * each, songs that enter, climb, fall and leave, real-looking entry dates, metrics and time on chart.
+ * Deterministic. Built once per size and schema (the newest migration's tag is in the file name) under
+ * bench-output/, then copied for each measure that writes to it.
+ */
+export type BigDatabaseOptions = { entries?: number; size?: number; days?: number };
+
+export const BIG_DATABASE_ENTRIES = 5_000_000;
+const FIRST_DAY = '2025-01-01';
+const OUTPUT = resolve(import.meta.dirname, '../../bench-output');
+
+export function newestMigrationTag(folder = DEFAULT_MIGRATIONS_FOLDER): string {
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.at(-1)!.tag;
+}
+
+/** The path of the cached database (built now if missing). Never write to it: copy it (`copyBigDatabase`). */
+export function bigDatabasePath(options: BigDatabaseOptions = {}, log: (line: string) => void = () => {}) {
+  const entries = options.entries ?? BIG_DATABASE_ENTRIES;
+  const file = join(OUTPUT, `big-${entries}-${newestMigrationTag()}.sqlite`);
+  if (existsSync(file)) return file;
+  mkdirSync(OUTPUT, { recursive: true });
+  const building = `${file}.building`;
+  rmSync(building, { force: true });
+  log(`building a ${entries.toLocaleString('en-US')}-entry database (once per schema): ${file}`);
+  const started = performance.now();
+  const database = openDatabase({ file: building });
+  try {
+    fillBigDatabase(database, options);
+    database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    database.close();
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  renameSync(building, file);
+  log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return file;
+}
+
+/** A private copy of the cached database at `target` (a measure that writes, or a host that migrates it). */
+export function copyBigDatabase(
+  target: string,
+  options: BigDatabaseOptions = {},
+  log?: (line: string) => void,
+) {
+  copyFileSync(bigDatabasePath(options, log), target);
+  return target;
+}
+
+/** Writes the charts, songs and rankings into an open database; returns the number of entries stored. */
+export function fillBigDatabase(database: AppDatabase, options: BigDatabaseOptions = {}): number {
+  const size = options.size ?? 200;
+  const days = options.days ?? 365;
+  const entries = options.entries ?? BIG_DATABASE_ENTRIES;
+  const chartCount = Math.ceil(entries / (size * days));
+  const slugs = Array.from({ length: chartCount }, (_, c) => `big-chart-${c}`);
+  upsertCharts(
+    database,
+    slugs.map((slug, c) => ({
+      slug,
+      name: `Top Songs ${c}`,
+      platform: ['spotify', 'apple-music', 'deezer', 'youtube'][c % 4]!,
+      frequency: 'daily',
+      countryCode: `C${c}`,
+      countryName: `Country ${c}`,
+      maxResultsCount: size,
+    })),
+  );
+  const idOf = database.sqlite.prepare<[string], number>('SELECT id FROM charts WHERE slug = ?').pluck();
+  let stored = 0;
+  for (const [c, slug] of slugs.entries()) {
+    const chartId = idOf.get(slug)!;
+    const chart = new ChartHistory(c, size);
+    for (let day = 0; day < days && stored < entries; day++) {
+      const date = addDays(FIRST_DAY, day);
+      const snapshot = chart.snapshot(slug, date, day);
+      storeSnapshot(database, chartId, snapshot, Date.parse(snapshot.datetime));
+      stored += snapshot.entries.length;
+    }
+  }
+  return stored;
+}
+
+/**
+ * One chart's songs over time: each day a few songs leave and new ones enter, the rest move by a little. Each
+ * chart draws from its own pool plus a pool of global hits every chart shares (as real charts share songs).
+ */
+class ChartHistory {
+  private order: number[];
+  private readonly entered = new Map<number, string>();
+  private readonly previous = new Map<number, number>();
+  private readonly days = new Map<number, number>();
+  private nextSong: number;
+
+  constructor(
+    private readonly chart: number,
+    private readonly size: number,
+  ) {
+    this.nextSong = 0;
+    this.order = Array.from({ length: size }, () => this.newSong());
+  }
+
+  private newSong(): number {
+    const n = this.nextSong++;
+    // One song in five is a hit every chart has too (they all draw the same sequence of hits), never twice.
+    return n % 5 === 0 ? 1_000_000 + n / 5 : this.chart * 100_000 + n;
+  }
+
+  snapshot(slug: string, date: string, day: number): RankingSnapshot {
+    const datetime = `${date}T12:00:00+00:00`;
+    if (day > 0) this.move(day);
+    const entries: RankingEntry[] = this.order.map((song, index) => {
+      const position = index + 1;
+      if (!this.entered.has(song)) this.entered.set(song, datetime);
+      const old = this.previous.get(song) ?? 0;
+      const onChart = (this.days.get(song) ?? 0) + 1;
+      this.days.set(song, onChart);
+      return {
+        song: {
+          uuid: `00000000-0000-4000-8000-${String(song).padStart(12, '0')}`,
+          name: `Song ${song}`,
+          creditName: `Artist ${song % 997}`,
+          imageUrl: `https://assets.soundcharts.com/song/${song % 10}/${song % 7}/${song}.jpg`,
+        },
+        position,
+        oldPosition: old,
+        positionEvolution: old === 0 ? 0 : old - position,
+        metric: Math.round(9_000_000 / position ** 0.8) + ((song * 7919 + day * 104_729) % 5000),
+        entryState: old === 0 ? (day === 0 ? '' : 'NEW') : '',
+        entryDate: this.entered.get(song)!,
+        rankDate: datetime,
+        timeOnChart: onChart,
+        timeOnChartUnit: 'DOC',
+      };
+    });
+    this.previous.clear();
+    for (const [index, song] of this.order.entries()) this.previous.set(song, index + 1);
+    return {
+      datetime,
+      date,
+      instant: Date.parse(datetime),
+      total: this.size,
+      pages: Math.ceil(this.size / 100),
+      chart: {
+        slug,
+        name: slug,
+        type: 'song',
+        platform: 'spotify',
+        frequency: 'daily',
+        countryCode: '',
+        countryName: '',
+        cityName: '',
+        maxResultsCount: this.size,
+        webUrl: null,
+        metric: { type: 'streamcount', description: 'Streams' },
+      },
+      entries,
+    };
+  }
+
+  /** Deterministic churn: 3 songs leave from the bottom half, 3 enter, neighbours swap. */
+  private move(day: number): void {
+    const order = [...this.order];
+    for (let k = 0; k < 3; k++) {
+      const leaving = Math.floor(this.size / 2) + ((day * 37 + k * 53) % Math.ceil(this.size / 2));
+      order.splice(Math.min(leaving, order.length - 1), 1);
+    }
+    for (let k = 0; k < 3; k++) {
+      const at = (day * 61 + k * 29) % this.size;
+      order.splice(at, 0, this.newSong());
+    }
+    for (let i = day % 3; i + 1 < order.length; i += 3 + (day % 4)) {
+      [order[i], order[i + 1]] = [order[i + 1]!, order[i]!];
+    }
+    this.order = order.slice(0, this.size);
+  }
+}
