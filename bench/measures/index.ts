@@ -1,7 +1,8 @@
 import type { Measure } from '../support/measure';
+import { chartsScreen } from './charts-screen';
 
 /**
  * Every measure of `npm run bench`, one module per goal of issue 12. Each lane adds its measures here; the
  * runner orders them by goal.
  */
-export const measures: Measure[] = [];
+export const measures: Measure[] = [chartsScreen];
