@@ -1,8 +1,10 @@
 import type { Measure } from '../support/measure';
 import { chartsScreen } from './charts-screen';
+import { idle } from './idle';
+import { startup } from './startup';
 
 /**
  * Every measure of `npm run bench`, one module per goal of issue 12. Each lane adds its measures here; the
  * runner orders them by goal.
  */
-export const measures: Measure[] = [chartsScreen];
+export const measures: Measure[] = [chartsScreen, startup, idle];
