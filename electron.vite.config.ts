@@ -9,6 +9,12 @@ const MIGRATIONS_SOURCE = resolve(root, 'electron/engine/db/migrations');
 const MIGRATIONS_TARGET = resolve(root, 'out/main/migrations');
 /** The packages the sync worker imports (tests/project/packaging.test.ts checks the bundle needs no others). */
 const WORKER_DEPENDENCIES = ['got', 'zod'];
+/**
+ * Pure-JavaScript packages the CLI loads on every command: bundled, so Node reads a few chunks instead of
+ * resolving hundreds of files in node_modules (most of `chart-sync status`'s start-up, docs/benchmarks.md goal 3).
+ * Native ones (better-sqlite3), piscina (it starts its own worker file) and those loaded on demand stay external.
+ */
+const STARTUP_DEPENDENCIES = ['commander', 'drizzle-orm', 'croner', 'toad-scheduler', 'csv-stringify'];
 
 /**
  * The migrator reads SQL files next to the code that runs it (`./migrations` beside the bundle), so the
@@ -30,7 +36,7 @@ export default defineConfig({
     build: {
       // The packaged app starts the worker from app.asar.unpacked, where only out/main is (electron-builder.yml's
       // asarUnpack): what the worker imports from node_modules is bundled into its chunks instead.
-      externalizeDeps: { exclude: WORKER_DEPENDENCIES },
+      externalizeDeps: { exclude: [...WORKER_DEPENDENCIES, ...STARTUP_DEPENDENCIES] },
       rollupOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
@@ -59,7 +65,6 @@ export default defineConfig({
     plugins: [react()],
     build: {
       // The headless host serves this bundle over HTTP too: keep it small.
-      minify: true,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
+    // The tests that spawn `chart-sync` run the built CLI: rebuilt first when a source is newer than out/.
+    globalSetup: ['tests/support/build-if-stale.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,25 @@
 #!/usr/bin/env node
-// Loads the TypeScript CLI through tsx, so `chart-sync` works from a fresh checkout without a build step.
-import { register } from 'tsx/esm/api';
+// `chart-sync` from a checkout: the built CLI (out/main/cli.js, the same bundle the desktop app ships), so no
+// TypeScript is compiled at run time. Where out/ is missing (a fresh clone) it builds first, saying so in one line
+// on stderr, which keeps stdout (and --json) clean. After editing the sources, `npm run build` refreshes it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
-register();
-const { run } = await import('../electron/cli/index.ts');
-process.exitCode = await run(process.argv);
+const cli = new URL('../out/main/cli.js', import.meta.url);
+
+if (!existsSync(cli)) {
+  process.stderr.write('Building Chart Sync first (npm run build)…\n');
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const build = spawnSync(npx, ['electron-vite', 'build'], {
+    cwd: new URL('..', import.meta.url),
+    // The build's progress goes to stderr too.
+    stdio: ['ignore', 2, 2],
+  });
+  if (build.status !== 0 || !existsSync(cli)) {
+    process.stderr.write('chart-sync: the build failed (see above); run `npm ci`, then `npm run build`.\n');
+    process.exit(1);
+  }
+}
+
+// The bundle runs the command line it finds in process.argv and sets process.exitCode.
+await import(cli.href);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app where Electron can start. Where it cannot (no Electron binary, no display),
-// say why in one line and run the headless host instead: the same engine and UI, in a browser.
+// say why in one line and run the headless host instead: the same engine and UI, in a browser. Both run the build
+// (out/), so it is made fresh first: the sources may have changed since the last one.
 import { spawn, spawnSync } from 'node:child_process';
 
 /** A first run may download the Electron binary (minutes on a slow line); past this, give up and say so. */
@@ -25,12 +26,15 @@ function electronBinary() {
   return { reason: reason.replace(/^Error:\s*/, '') };
 }
 
+console.log('Building Chart Sync (npm run build)…');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const build = spawnSync(npx, ['electron-vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 const binary = electronBinary();
 const hasDisplay =
   process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 if (typeof binary === 'string' && hasDisplay) {
-  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
   const app = spawnSync(binary, ['.'], { stdio: 'inherit' });
   process.exit(app.status ?? 0);
 }
@@ -41,7 +45,7 @@ console.log(
   `The desktop app cannot start here: ${why}. Starting the headless host instead (open the URL below).`,
 );
 
-// `chart-sync serve`: the engine with its scheduler, the UI and the REST API on 127.0.0.1. Global options
+// `chart-sync serve` (the built CLI): the engine with its scheduler, the UI and the REST API on 127.0.0.1. Global options
 // (--data-dir, --api-url…) given to `npm start --` come before the command.
 const host = spawn(process.execPath, ['scripts/chart-sync.mjs', ...process.argv.slice(2), 'serve'], {
   stdio: 'inherit',

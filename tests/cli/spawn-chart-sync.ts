@@ -13,7 +13,10 @@ export const SERVE_URL_LINE =
 export type SpawnResult = { code: number | null; stdout: string; stderr: string };
 export type SpawnedChartSync = { readonly child: ChildProcess; readonly result: Promise<SpawnResult> };
 
-/** The real command, `node scripts/chart-sync.mjs …`, in a process of its own, as an operator runs it. */
+/**
+ * The real command, `node scripts/chart-sync.mjs …` (package.json bin: the built CLI, out/main/cli.js, kept current
+ * by tests/support/build-if-stale.ts), in a process of its own, as an operator runs it.
+ */
 export function spawnChartSync(args: readonly string[], env: NodeJS.ProcessEnv): SpawnedChartSync {
   const child = spawn(process.execPath, ['scripts/chart-sync.mjs', ...args], { cwd: PROJECT_ROOT, env });
   const result = new Promise<SpawnResult>((resolve, reject) => {

@@ -30,7 +30,13 @@ import { LINUX_ICON_SIZES, TRAY_STATES } from '../../scripts/icon-outputs.mjs';
 import { TEST_SEED, TEST_TODAY, UNLIMITED_PER_MINUTE } from '../support/emulator';
 
 const root = process.cwd();
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; version: string };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  version: string;
+  bin: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 type FileSet = { from: string; to: string };
 type BuilderConfig = {
@@ -169,6 +175,37 @@ describe('electron-builder.yml', () => {
         `${state}Template@2x.png`,
       ])
         expect(existsSync(join(root, 'resources/tray', name)), name).toBe(true);
+  });
+});
+
+/** Every package any file of out/main imports, statically or on demand (`import("…")`), by its package name. */
+function builtPackages(): string[] {
+  const names = new Set<string>();
+  for (const file of readdirSync(join(root, 'out/main')).filter((name) => name.endsWith('.js'))) {
+    const code = readFileSync(join(root, 'out/main', file), 'utf8');
+    for (const match of [
+      ...code.matchAll(/^(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/gm),
+      ...code.matchAll(/^import\s*["']([^"']+)["']/gm),
+      ...code.matchAll(/\bimport\(\s*["']([^"'.][^"']*)["']\s*\)/g),
+    ]) {
+      const specifier = match[1]!;
+      if (specifier.startsWith('.') || isBuiltin(specifier)) continue;
+      const parts = specifier.split('/');
+      names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+    }
+  }
+  return [...names].sort();
+}
+
+describe('the built CLI, which `chart-sync` runs (package.json bin), and the main process', () => {
+  it('import only production dependencies (and electron): tsx is for development only', () => {
+    expect(pkg.bin['chart-sync']).toBe('scripts/chart-sync.mjs');
+    expect(readFileSync(join(root, pkg.bin['chart-sync']!), 'utf8')).toContain('out/main/cli.js');
+    expect(pkg.devDependencies.tsx).toBeDefined();
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    const packages = builtPackages();
+    expect(packages).toContain('better-sqlite3');
+    expect(packages.filter((name) => name !== 'electron' && !(name in pkg.dependencies))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportFormat } from '../../../shared/domain/export-kinds';
 import { hostTimeZone } from '../../../shared/domain/wire-times';
 import { offsetMsAt } from '../../../shared/domain/zoned-time';
@@ -124,18 +124,21 @@ const NUMBER_FORMATS: Partial<Record<Column['type'], string>> = {
  */
 function xlsxWriter(columns: readonly Column[], sink: Sink, options: WriterOptions): RowWriter {
   const zone = hostTimeZone();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink.stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
+  // exceljs takes longer to load than the rest of a CLI command: loaded by the first xlsx export only.
+  const opening = import('exceljs').then(
+    ({ default: excel }) =>
+      new excel.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: false }),
+  );
+  // Seen by write() or end(); not an unhandled rejection meanwhile.
+  opening.catch(() => {});
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
   let sheet: ExcelJS.Worksheet | null = null;
   let sheets = 0;
   let rowsInSheet = 0;
   const newSheet = () => {
     sheet?.commit();
     sheets += 1;
-    sheet = workbook.addWorksheet(sheets === 1 ? options.sheetName : `${options.sheetName} ${sheets}`, {
+    sheet = workbook!.addWorksheet(sheets === 1 ? options.sheetName : `${options.sheetName} ${sheets}`, {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     sheet.columns = columns.map((column) => ({
@@ -163,6 +166,7 @@ function xlsxWriter(columns: readonly Column[], sink: Sink, options: WriterOptio
   };
   return {
     async write(rows) {
+      workbook ??= await opening;
       for (const row of rows) {
         const target = sheet === null || rowsInSheet >= XLSX_ROWS_PER_SHEET ? newSheet() : sheet;
         target.addRow(row.map((cell, i) => value(columns[i]!, cell))).commit();
@@ -172,6 +176,7 @@ function xlsxWriter(columns: readonly Column[], sink: Sink, options: WriterOptio
       await sink.drained();
     },
     async end() {
+      workbook ??= await opening;
       (sheet ?? newSheet()).commit();
       await workbook.commit();
     },

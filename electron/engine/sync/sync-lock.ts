@@ -42,6 +42,8 @@ export class SyncLock {
       try {
         connection.pragma('locking_mode = EXCLUSIVE');
         connection.pragma('journal_mode = MEMORY');
+        // What matters is the lock, not the row: no fsync (which costs a start hundreds of ms on a busy disk).
+        connection.pragma('synchronous = OFF');
         // The first write takes the exclusive lock; in exclusive locking mode it is kept until the connection closes.
         connection.exec(
           'BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS sync_lock (since INTEGER); DELETE FROM sync_lock; ' +
