@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { WEBHOOK_ONE_SHOT_WAIT_MS } from '../../shared/domain/policies';
 import { actAs } from '../engine/audit/actor';
 import { startHostedEngine, type HostedEngine, type HostOptions } from '../engine/host';
+import { DEMO_NOTICE } from './demo-notice';
 import { toConfigFlags, type GlobalOptions } from './global-options';
 import { note } from './output';
 import { readPackageVersion } from './package-version';
 
-export const DEMO_NOTICE =
-  'Demo mode: no Soundcharts credentials are set (`chart-sync credentials set`, or SOUNDCHARTS_APP_ID / SOUNDCHARTS_API_KEY), so Chart Sync runs on its built-in emulator.';
+export { DEMO_NOTICE };
 
 /**
  * Opens the engine as configured by the global flags, the environment and stored settings. In demo mode it

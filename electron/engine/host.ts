@@ -10,7 +10,7 @@ import {
   type ConfigFlags,
   type StoredSettings,
 } from './config/app-config';
-import { DATABASE_FILE_NAME } from './config/data-dir';
+import { DATABASE_FILE_NAME, DEMO_DATABASE_FILE_NAME } from './config/data-dir';
 import { readSettings } from './config/settings-store';
 import { connectionHandlers, type ConnectionHost } from './credentials/connection-handlers';
 import type { CredentialVault } from './credentials/credential-vault';
@@ -26,8 +26,7 @@ import type { EnginePort } from './server/engine-port';
 import { SANDBOX_CREDENTIALS, type Credentials } from './soundcharts/auth';
 import type { WorkerEntry } from './sync/sync-pool';
 
-/** Demo data lives in its own file, so switching credentials on never mixes it with real data. */
-export const DEMO_DATABASE_FILE_NAME = 'chart-sync-demo.sqlite';
+export { DEMO_DATABASE_FILE_NAME };
 /** The demo's data is the same on every machine. */
 export const DEMO_SEED = 2026;
 

@@ -3,14 +3,18 @@ import { HEALTH_ORDER, healthText } from '../../../shared/domain/health-labels';
 import type { Command } from 'commander';
 import { ChartSyncError } from '../../../shared/errors';
 import type { AppStatus } from '../../../shared/views/app-status';
-import { dispatch } from '../../engine/api/dispatch';
-import { ENV } from '../../engine/config/app-config';
+import { ENV, resolveDataDirFrom } from '../../engine/config/app-config';
+import { FileCredentialVault } from '../../engine/credentials/file-credential-vault';
+import type { dispatch as dispatchCall } from '../../engine/api/dispatch';
 import type { HostedEngine } from '../../engine/host';
+import { readStatusSnapshot } from '../../engine/hosting/read-status';
 import type { QuotaSnapshot } from '../../engine/soundcharts/quota';
+import { DEMO_NOTICE } from '../demo-notice';
 import { formatCount } from '../format/numbers';
 import { formatInstant } from '../format/time';
-import { withEngine } from '../open-engine';
-import { print, printJson } from '../output';
+import { toConfigFlags, type GlobalOptions } from '../global-options';
+import { note, print, printJson } from '../output';
+import { readPackageVersion } from '../package-version';
 
 /** What `status` adds to the engine's own AppStatus: where Soundcharts is and what is left of the plan. */
 export type CliStatus = AppStatus & {
@@ -27,15 +31,48 @@ export function registerStatusCommand(program: Command): void {
     .description('show the mode, the Soundcharts connection, the database in use and what it holds')
     .option('--json', 'print the status as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withEngine(command, async (hosted) => {
-        const status = await readStatus(hosted);
-        if (options.json) printJson(status);
-        else print(formatStatus(status));
-      });
+      const status = readWithoutHost(command) ?? (await readFromHost(command));
+      if (options.json) printJson(status);
+      else print(formatStatus(status));
     });
 }
 
-async function readStatus(hosted: HostedEngine): Promise<CliStatus> {
+/**
+ * The status read straight from the database (what a host would answer), without loading the engine: the
+ * command then starts in about the time Node takes to load SQLite. Null on a first run, which a host sets up.
+ */
+function readWithoutHost(command: Command): CliStatus | null {
+  const flags = toConfigFlags(command.optsWithGlobals<GlobalOptions>());
+  const env = process.env;
+  const snapshot = readStatusSnapshot({
+    version: readPackageVersion(),
+    flags,
+    env,
+    vault: new FileCredentialVault({ dataDir: resolveDataDirFrom(flags, env) }),
+  });
+  if (!snapshot) return null;
+  if (snapshot.demo) note(DEMO_NOTICE);
+  return {
+    ...snapshot.status,
+    demo: snapshot.demo,
+    soundchartsUrl: snapshot.config.apiUrl,
+    rateLimitPerMinute: snapshot.config.rateLimitPerMinute,
+    // Soundcharts tells the quota with each response: a process that sent none has not heard it.
+    quota: null,
+  };
+}
+
+type Dispatch = typeof dispatchCall;
+
+async function readFromHost(command: Command): Promise<CliStatus> {
+  const [{ withEngine }, { dispatch }] = await Promise.all([
+    import('../open-engine'),
+    import('../../engine/api/dispatch'),
+  ]);
+  return withEngine(command, async (hosted) => readStatus(hosted, dispatch));
+}
+
+async function readStatus(hosted: HostedEngine, dispatch: Dispatch): Promise<CliStatus> {
   const result = await dispatch(hosted.engine.handlers, 'app/status', {});
   if (!result.ok) throw new ChartSyncError(result.error.code, result.error.message);
   return {

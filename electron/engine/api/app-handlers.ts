@@ -12,7 +12,12 @@ export function appHandlers(context: HandlerContext): Pick<CallHandlers, 'app/st
   return { 'app/status': () => appStatus(context) };
 }
 
-function appStatus({ version, demo, apiUrl, database, alerts, now }: HandlerContext): AppStatus {
+/** What app/status reads: also given without an engine, by `chart-sync status` (hosting/read-status.ts). */
+export type AppStatusSources = Pick<HandlerContext, 'version' | 'demo' | 'apiUrl' | 'database' | 'now'> & {
+  alerts: Pick<HandlerContext['alerts'], 'unreadCount'>;
+};
+
+export function appStatus({ version, demo, apiUrl, database, alerts, now }: AppStatusSources): AppStatus {
   const { db } = database;
   const chartCount = db.select({ n: count() }).from(charts).get()?.n ?? 0;
   const healthById = loadScheduleHealth(database, now());

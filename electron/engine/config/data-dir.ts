@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export const APP_FOLDER_NAME = 'Chart Sync';
 export const DATABASE_FILE_NAME = 'chart-sync.sqlite';
+/** Demo data lives in its own file, so switching credentials on never mixes it with real data. */
+export const DEMO_DATABASE_FILE_NAME = 'chart-sync-demo.sqlite';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
