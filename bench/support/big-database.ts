@@ -83,15 +83,26 @@ export function fillBigDatabase(database: AppDatabase, options: BigDatabaseOptio
   let stored = 0;
   for (const [c, slug] of slugs.entries()) {
     const chartId = idOf.get(slug)!;
-    const chart = new ChartHistory(c, size);
-    for (let day = 0; day < days && stored < entries; day++) {
-      const date = addDays(FIRST_DAY, day);
-      const snapshot = chart.snapshot(slug, date, day);
+    for (const snapshot of chartSnapshots(c, slug, {
+      size,
+      days: Math.min(days, Math.ceil((entries - stored) / size)),
+    })) {
       storeSnapshot(database, chartId, snapshot, Date.parse(snapshot.datetime));
       stored += snapshot.entries.length;
     }
   }
   return stored;
+}
+
+/** The big database's chart number `chart` (its slug given), day after day: what the ingest measure stores too. */
+export function* chartSnapshots(
+  chart: number,
+  slug: string,
+  options: { size?: number; days?: number } = {},
+): Generator<RankingSnapshot> {
+  const history = new ChartHistory(chart, options.size ?? 200);
+  for (let day = 0; day < (options.days ?? 365); day++)
+    yield history.snapshot(slug, addDays(FIRST_DAY, day), day);
 }
 
 /**
