@@ -31,11 +31,12 @@ export function seedRankings(database: AppDatabase, periods: number, size = 200)
   );
   const insertRanking = sqlite.prepare(
     `INSERT INTO chart_rankings (chart_id, ranking_datetime, ranking_date, ranking_instant, entry_count,
-       reported_total, fetched_at) VALUES (?, ?, ?, ?, ?, ?, 0)`,
+       reported_total, fetched_at, time_on_chart_unit, stored_seq) VALUES (?, ?, ?, ?, ?, ?, 0, 'DOC', ?)`,
   );
+  // Stored as storeSnapshot stores it (electron/engine/db/ranking-entries.ts): no entry date, the ranking's unit.
   const insertEntry = sqlite.prepare(
-    `INSERT INTO chart_ranking_entries (ranking_id, song_id, position, old_position, position_evolution, metric,
-       time_on_chart, time_on_chart_unit) VALUES (?, ?, ?, 0, 0, ?, ?, 'DOC')`,
+    `INSERT INTO chart_ranking_entries (ranking_id, song_id, position, old_position, metric, time_on_chart)
+     VALUES (?, ?, ?, 0, ?, ?)`,
   );
   sqlite.transaction(() => {
     const firstSong = Number(
@@ -54,7 +55,7 @@ export function seedRankings(database: AppDatabase, periods: number, size = 200)
       const instant = start + p * 86_400_000;
       const iso = new Date(instant).toISOString();
       const rankingId = Number(
-        insertRanking.run(chartId, `${iso.slice(0, 19)}+00:00`, iso.slice(0, 10), instant, size, size)
+        insertRanking.run(chartId, `${iso.slice(0, 19)}+00:00`, iso.slice(0, 10), instant, size, size, p + 1)
           .lastInsertRowid,
       );
       for (let position = 1; position <= size; position++) {
@@ -62,6 +63,12 @@ export function seedRankings(database: AppDatabase, periods: number, size = 200)
         insertEntry.run(rankingId, song, position, 1_000_000 / position, p % 50);
       }
     }
+    sqlite
+      .prepare(
+        `INSERT INTO sequences (name, value) VALUES ('ranking_entries', ?)
+         ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
+      )
+      .run(periods);
   })();
   return chartId;
 }

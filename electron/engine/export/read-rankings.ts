@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { rankingMovement } from '../../../shared/domain/ranking-movement';
+import { entryUnitSql } from '../db/ranking-entries';
 import { date, integer, number, text, type Row } from './columns';
 import type { DatasetReader, ReadScope } from './read-scope';
 
@@ -50,8 +51,10 @@ type EntryRow = {
  * period. Charts are read one at a time and each chart's snapshots in order, carrying the previous snapshot's
  * positions and the songs seen so far, so the memory held is one chart's songs, never the rows.
  *
- * Watermark: the highest chart_ranking_entries id. A sync that stores or refetches a period replaces its
- * entries (new ids), so "since last export" takes every snapshot stored or refreshed since, in full.
+ * Watermark: the highest chart_rankings.stored_seq, a sequence that never goes back (migration 0004 started it
+ * past the entry ids that were the watermark before, so older watermarks keep their meaning). A sync that stores
+ * or refetches a period gives it the next number, so "since last export" takes every snapshot stored or
+ * refreshed since, in full.
  */
 export function rankingsReader(connection: Database.Database, scope: ReadScope): DatasetReader {
   const chartsOf = connection.prepare<[string], ChartRow>(
@@ -64,10 +67,12 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
   );
   const entriesOf = connection.prepare<[number], EntryRow>(
     `SELECT e.song_id AS songId, e.position, e.old_position AS oldPosition, e.metric,
-            e.time_on_chart AS timeOnChart, e.time_on_chart_unit AS timeOnChartUnit,
+            e.time_on_chart AS timeOnChart,
+            ${entryUnitSql('r.time_on_chart_unit')} AS timeOnChartUnit,
             s.uuid, s.name, s.credit_name AS creditName, s.isrc
-     FROM chart_ranking_entries e JOIN songs s ON s.id = e.song_id
-     WHERE e.ranking_id = ? ORDER BY e.position, e.id`,
+     FROM chart_rankings r CROSS JOIN chart_ranking_entries e ON e.ranking_id = r.id
+       JOIN songs s ON s.id = e.song_id
+     WHERE r.id = ? ORDER BY e.position`,
   );
   const positionsOf = connection.prepare<[number], { songId: number; position: number }>(
     'SELECT song_id AS songId, position FROM chart_ranking_entries WHERE ranking_id = ? ORDER BY position DESC',
@@ -80,7 +85,7 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
     )
     .pluck();
   const changedSnapshots = connection
-    .prepare<[number], number>('SELECT DISTINCT ranking_id FROM chart_ranking_entries WHERE id > ?')
+    .prepare<[number], number>('SELECT id FROM chart_rankings WHERE stored_seq > ?')
     .pluck();
 
   let changed: Set<number> | null | undefined;
@@ -108,7 +113,7 @@ export function rankingsReader(connection: Database.Database, scope: ReadScope):
     },
     watermark() {
       return (
-        (connection.prepare('SELECT coalesce(max(id), 0) FROM chart_ranking_entries').pluck().get() as
+        (connection.prepare('SELECT coalesce(max(stored_seq), 0) FROM chart_rankings').pluck().get() as
           number | null) ?? null
       );
     },

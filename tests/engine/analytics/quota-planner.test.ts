@@ -100,7 +100,7 @@ describe('quotaPlan', () => {
     );
     const song = database.sqlite.prepare('INSERT INTO songs (uuid, name) VALUES (?, ?) RETURNING id');
     const entry = database.sqlite.prepare(
-      'INSERT INTO chart_ranking_entries (ranking_id, song_id, position, old_position, position_evolution) VALUES (?, ?, ?, 0, 0)',
+      'INSERT INTO chart_ranking_entries (ranking_id, song_id, position, old_position) VALUES (?, ?, ?, 0)',
     );
     const songs = ['s1', 's2', 's3'].map((uuid) => (song.get(uuid, uuid) as { id: number }).id);
     const r1 = (

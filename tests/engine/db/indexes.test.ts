@@ -33,7 +33,19 @@ describe('indexes serve the app’s real queries', () => {
       query: 'entries of a snapshot in chart order',
       sql: 'SELECT position FROM chart_ranking_entries WHERE ranking_id = ? ORDER BY position',
       params: [1],
-      index: 'chart_ranking_entries_ranking_position_idx',
+      index: 'USING PRIMARY KEY (ranking_id=?)',
+    },
+    {
+      query: 'a song’s history (songs/get, songs/list)',
+      sql: 'SELECT ranking_id, position FROM chart_ranking_entries WHERE song_id = ?',
+      params: [1],
+      index: 'COVERING INDEX chart_ranking_entries_song_idx',
+    },
+    {
+      query: 'snapshots stored since an export',
+      sql: 'SELECT id FROM chart_rankings WHERE stored_seq > ?',
+      params: [0],
+      index: 'chart_rankings_stored_seq_idx',
     },
     {
       query: 'ready queue tasks',

@@ -24,6 +24,7 @@ const EXPECTED_TABLES = [
   'charts',
   'data_exports',
   'quota_samples',
+  'sequences',
   'settings',
   'song_audience',
   'songs',

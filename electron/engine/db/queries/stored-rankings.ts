@@ -2,6 +2,13 @@ import type Database from 'better-sqlite3';
 import type { SongSort } from '../../../../shared/views/song';
 import type { AppDatabase } from '../open-database';
 import { preparedPer } from '../prepared';
+import {
+  decodeEntry,
+  ENTRY_STATE_SQL,
+  entryUnitSql,
+  type DecodedEntry,
+  type StoredEntryRow,
+} from '../ranking-entries';
 
 /**
  * Every read of stored rankings (chart_rankings + chart_ranking_entries) that the ranking view, the song view
@@ -146,10 +153,12 @@ function statements(sqlite: Database.Database) {
     ),
     entries: sqlite.prepare<[number], RankingEntryRow>(
       `SELECT e.song_id AS songId, e.position, e.old_position AS oldPosition, e.metric,
-         e.entry_state AS entryState, e.time_on_chart AS timeOnChart, e.time_on_chart_unit AS timeOnChartUnit,
+         ${ENTRY_STATE_SQL} AS entryState, e.time_on_chart AS timeOnChart,
+         ${entryUnitSql('r.time_on_chart_unit')} AS timeOnChartUnit,
          s.uuid, s.name, s.credit_name AS creditName, s.isrc, s.image_url AS imageUrl
-       FROM chart_ranking_entries e JOIN songs s ON s.id = e.song_id
-       WHERE e.ranking_id = ? ORDER BY e.position, e.id`,
+       FROM chart_rankings r CROSS JOIN chart_ranking_entries e ON e.ranking_id = r.id
+         JOIN songs s ON s.id = e.song_id
+       WHERE r.id = ? ORDER BY e.position`,
     ),
     positions: sqlite.prepare<[number], { songId: number; position: number }>(
       `SELECT song_id AS songId, MIN(position) AS position FROM chart_ranking_entries WHERE ranking_id = ?
@@ -201,4 +210,37 @@ export function storedRankingQueries(database: AppDatabase): ReturnType<typeof s
 export function containsPattern(text: string | undefined): string | null {
   const trimmed = text?.trim() ?? '';
   return trimmed === '' ? null : `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type StoredEntrySql = StoredEntryRow & {
+  uuid: string;
+  name: string;
+  creditName: string;
+  imageUrl: string | null;
+  datetime: string;
+  unit: string | null;
+};
+
+const asFetched = preparedPer((sqlite: Database.Database) =>
+  sqlite.prepare<[number], StoredEntrySql>(
+    `SELECT e.position, e.old_position AS oldPosition, e.metric, e.time_on_chart AS timeOnChart,
+       e.entry_days AS entryDays, e.extra, s.uuid, s.name, s.credit_name AS creditName, s.image_url AS imageUrl,
+       r.ranking_datetime AS datetime, r.time_on_chart_unit AS unit
+     FROM chart_rankings r CROSS JOIN chart_ranking_entries e ON e.ranking_id = r.id
+       JOIN songs s ON s.id = e.song_id
+     WHERE r.id = ? ORDER BY e.position`,
+  ),
+);
+
+/** A stored ranking's entries exactly as the API gave them (every field, rebuilt from the compact form). */
+export function rankingEntriesAsFetched(
+  database: AppDatabase,
+  rankingId: number,
+): (DecodedEntry & { song: { uuid: string; name: string; creditName: string; imageUrl: string | null } })[] {
+  return asFetched(database.sqlite)
+    .all(rankingId)
+    .map((row) => ({
+      song: { uuid: row.uuid, name: row.name, creditName: row.creditName, imageUrl: row.imageUrl },
+      ...decodeEntry(row, { datetime: row.datetime, timeOnChartUnit: row.unit }),
+    }));
 }

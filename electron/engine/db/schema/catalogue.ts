@@ -83,41 +83,58 @@ export const chartRankings = sqliteTable(
     // page.total reported by the API: a snapshot is complete when entry_count equals it.
     reportedTotal: integer('reported_total').notNull(),
     fetchedAt: integer('fetched_at').notNull(),
+    // The time-on-chart unit of most of its entries ('DOC'): an entry stores its unit only when it differs.
+    timeOnChartUnit: text('time_on_chart_unit'),
+    // When its entries were last written, in the order of the `sequences` row 'ranking_entries': what an
+    // export's "since last" compares (entries have no ids of their own).
+    storedSeq: integer('stored_seq').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('chart_rankings_chart_datetime_unique').on(t.chartId, t.rankingDatetime),
     index('chart_rankings_chart_date_idx').on(t.chartId, t.rankingDate),
+    index('chart_rankings_stored_seq_idx').on(t.storedSeq),
   ],
 );
 
+/**
+ * One entry of a ranking, stored compactly (≈ 25 bytes; the table is WITHOUT ROWID, keyed by ranking and
+ * position, which migration 0004 writes by hand: drizzle-kit cannot say it). What can be rebuilt exactly from
+ * the ranking is not repeated: see electron/engine/db/ranking-entries.ts for the encoding and the one decoder.
+ */
 export const chartRankingEntries = sqliteTable(
   'chart_ranking_entries',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     rankingId: integer('ranking_id')
       .notNull()
       .references(() => chartRankings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
     songId: integer('song_id')
       .notNull()
       .references(() => songs.id, { onDelete: 'restrict' }),
-    position: integer('position').notNull(),
     // 0 means no previous position (a new entry), as in the API.
     oldPosition: integer('old_position').notNull(),
-    positionEvolution: integer('position_evolution').notNull(),
     metric: real('metric'),
-    entryState: text('entry_state').notNull().default(''),
-    entryDate: text('entry_date'),
-    rankDate: text('rank_date'),
     timeOnChart: integer('time_on_chart'),
-    timeOnChartUnit: text('time_on_chart_unit'),
+    // The entry date as whole days before the ranking's datetime, minus time_on_chart (a small number);
+    // NULL when the API gave none or gave one that cannot be rebuilt that way (then it is in `extra`).
+    entryDays: integer('entry_days'),
+    // JSON of the fields that differ from what the ranking implies (NULL nearly always): entryDate, rankDate,
+    // entryState, timeOnChartUnit, positionEvolution, verbatim.
+    extra: text('extra'),
   },
   (t) => [
-    index('chart_ranking_entries_ranking_position_idx').on(t.rankingId, t.position),
+    primaryKey({ columns: [t.rankingId, t.position] }),
     index('chart_ranking_entries_song_idx').on(t.songId),
   ],
 );
+
+/** Monotonic counters that must never go back, even when the rows that used them are deleted. */
+export const sequences = sqliteTable('sequences', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
 
 /** Cumulative audience totals of a song on one platform, one row per day. */
 export const songAudience = sqliteTable(
