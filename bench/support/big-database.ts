@@ -1,4 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_MIGRATIONS_FOLDER } from '../../electron/engine/db/migrations-folder';
 import { openDatabase, type AppDatabase } from '../../electron/engine/db/open-database';
@@ -197,5 +208,110 @@ class ChartHistory {
       [order[i], order[i + 1]] = [order[i + 1]!, order[i]!];
     }
     this.order = order.slice(0, this.size);
+  }
+}
+
+/** The last schema before compact entries (migration 0004): the footprint measure migrates a copy of it. */
+export const LEGACY_TAG = '0003_data_usage_exports';
+
+/**
+ * The same database at schema 0003, written with that schema's rows (what storeSnapshot wrote before 0004:
+ * every field verbatim, an entry id each). Built once under bench-output/, through migrations 0000–0003 only.
+ */
+export function legacyBigDatabasePath(log: (line: string) => void = () => {}): string {
+  const file = join(OUTPUT, `big-${BIG_DATABASE_ENTRIES}-${LEGACY_TAG}.sqlite`);
+  if (existsSync(file)) return file;
+  mkdirSync(OUTPUT, { recursive: true });
+  const folder = mkdtempSync(join(tmpdir(), 'chart-sync-legacy-migrations-'));
+  const building = `${file}.building`;
+  rmSync(building, { force: true });
+  log(`building the 0003-schema ${BIG_DATABASE_ENTRIES.toLocaleString('en-US')}-entry database: ${file}`);
+  try {
+    cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
+    const journalFile = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const upTo = journal.entries.findIndex((e) => e.tag === LEGACY_TAG);
+    journal.entries = journal.entries.slice(0, upTo + 1);
+    writeFileSync(journalFile, JSON.stringify(journal));
+    const database = openDatabase({ file: building, migrationsFolder: folder });
+    try {
+      fillLegacy(database);
+      database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      database.close();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  renameSync(building, file);
+  return file;
+}
+
+function fillLegacy(database: AppDatabase): void {
+  const sqlite = database.sqlite;
+  const size = 200;
+  const days = 365;
+  const chartCount = Math.ceil(BIG_DATABASE_ENTRIES / (size * days));
+  const songIds = new Map<string, number>();
+  const insertChart = sqlite.prepare<[string, string, string]>(
+    `INSERT INTO charts (slug, name, platform, frequency, country_code, country_name, max_results_count)
+     VALUES (?, ?, ?, 'daily', '', '', 200) RETURNING id`,
+  );
+  const insertSong = sqlite.prepare(
+    'INSERT INTO songs (uuid, name, credit_name, image_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertRanking = sqlite.prepare(
+    `INSERT INTO chart_rankings (chart_id, ranking_datetime, ranking_date, ranking_instant, entry_count,
+       reported_total, fetched_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEntry = sqlite.prepare(
+    `INSERT INTO chart_ranking_entries (ranking_id, song_id, position, old_position, position_evolution, metric,
+       entry_state, entry_date, rank_date, time_on_chart, time_on_chart_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let stored = 0;
+  for (let c = 0; c < chartCount; c++) {
+    const slug = `big-chart-${c}`;
+    const chartId = (insertChart.get(slug, `Top Songs ${c}`, 'spotify') as { id: number }).id;
+    const daysOfChart = Math.min(days, Math.ceil((BIG_DATABASE_ENTRIES - stored) / size));
+    for (const snapshot of chartSnapshots(c, slug, { size, days: daysOfChart })) {
+      const now = snapshot.instant;
+      sqlite.transaction(() => {
+        for (const { song } of snapshot.entries) {
+          if (songIds.has(song.uuid)) continue;
+          const id = insertSong.run(song.uuid, song.name, song.creditName, song.imageUrl, now, now);
+          songIds.set(song.uuid, Number(id.lastInsertRowid));
+        }
+        const rankingId = Number(
+          insertRanking.run(
+            chartId,
+            snapshot.datetime,
+            snapshot.date,
+            snapshot.instant,
+            snapshot.entries.length,
+            snapshot.total,
+            now,
+            now,
+            now,
+          ).lastInsertRowid,
+        );
+        for (const e of snapshot.entries) {
+          insertEntry.run(
+            rankingId,
+            songIds.get(e.song.uuid)!,
+            e.position,
+            e.oldPosition,
+            e.positionEvolution,
+            e.metric,
+            e.entryState,
+            e.entryDate,
+            e.rankDate,
+            e.timeOnChart,
+            e.timeOnChartUnit,
+          );
+        }
+      })();
+      stored += snapshot.entries.length;
+    }
   }
 }
