@@ -97,6 +97,8 @@ async function executionCount(serve: Pick<ServeProcess, 'port' | 'token'>): Prom
   const response = await fetch(`http://127.0.0.1:${serve.port}/api/sync/executions`, {
     headers: { authorization: `Bearer ${serve.token}` },
   });
-  const body = (await response.json()) as { total?: unknown };
-  return typeof body.total === 'number' ? body.total : `unknown (HTTP ${response.status})`;
+  // REST answers {ok: true, value: {items, total}}.
+  const body = (await response.json()) as { value?: { total?: unknown } };
+  const total = body.value?.total;
+  return typeof total === 'number' ? total : `unknown (HTTP ${response.status})`;
 }

@@ -39,6 +39,8 @@ export function hourStartOf(instant: number): number {
 
 /** Adds request counts to the hour holding `at`, in one transaction. */
 export function addUsage(database: AppDatabase, counts: RequestCounts, at: number): void {
+  // An idle host flushes every USAGE_FLUSH_INTERVAL_MS: nothing sent, no transaction (goal 7 of issue 12).
+  if (!API_REQUEST_KINDS.some((kind) => counts[kind] > 0)) return;
   const { addUsage: add } = prepared(database);
   const hourStart = hourStartOf(at);
   database.sqlite.transaction(() => {
