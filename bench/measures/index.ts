@@ -1,4 +1,5 @@
 import type { Measure } from '../support/measure';
+import { backfillMeasure } from './backfill';
 import { chartsScreen } from './charts-screen';
 import { footprint } from './footprint';
 import { idle } from './idle';
@@ -9,4 +10,4 @@ import { startup } from './startup';
  * Every measure of `npm run bench`, one module per goal of issue 12. Each lane adds its measures here; the
  * runner orders them by goal.
  */
-export const measures: Measure[] = [chartsScreen, startup, idle, ingest, footprint];
+export const measures: Measure[] = [backfillMeasure, chartsScreen, startup, idle, ingest, footprint];
