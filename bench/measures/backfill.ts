@@ -4,6 +4,7 @@ import { openDatabase } from '../../electron/engine/db/open-database';
 import { getChartBySlug } from '../../electron/engine/db/queries/charts';
 import { Engine } from '../../electron/engine/engine';
 import { SANDBOX_CREDENTIALS } from '../../electron/engine/soundcharts';
+import { REQUESTS_IN_FLIGHT_DEFAULT } from '../../shared/domain/policies';
 import { spawnEmulator, type EmulatorProcess } from '../support/emulator-process';
 import type { BenchContext, BenchRow, Measure } from '../support/measure';
 import { runOriginalPeer } from '../support/original-peer';
@@ -24,7 +25,7 @@ const TODAY = '2025-08-23';
 const NOW = Date.parse(`${TODAY}T18:00:00Z`);
 const RATE_LIMIT_PER_MINUTE = 5_000;
 /** The requests-in-flight setting the ideal assumes: its default. */
-const IN_FLIGHT = 8;
+const IN_FLIGHT = REQUESTS_IN_FLIGHT_DEFAULT;
 const OUTPUT = resolve(import.meta.dirname, '../../bench-output/backfill');
 
 type Run = { wallMs: number; requests: number; snapshots: number; metadataDoneMs: number };
@@ -49,11 +50,10 @@ async function backfill(
     engine.schedules.create({ chartId: chart.id, historyWindowDays: days, fetchTrackMetadata });
     await emulator.reset();
     const started = performance.now();
-    // What `chart-sync sync` waits for before it prints the execution.
-    const execution = await engine.syncChart(chart.id);
+    // What `chart-sync sync` waits for before it prints the execution, then for the metadata after it.
+    const execution = await engine.syncChart(chart.id, 'manual', { metadata: 'later' });
     const wallMs = performance.now() - started;
-    engine.enrichment.start();
-    await engine.enrichment.idle();
+    await engine.metadataDone();
     const metadataDoneMs = performance.now() - started;
     if (execution.status !== 'completed') throw new Error(`backfill ended ${execution.status}`);
     return {

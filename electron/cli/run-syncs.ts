@@ -1,6 +1,6 @@
 import { getChartById } from '../engine/db/queries/charts';
 import type { ChartSummary, ExecutionView } from '../../shared/views/schedule-view';
-import type { Engine } from '../engine/engine';
+import type { Engine, MetadataWait } from '../engine/engine';
 import type { ExecutionWithChart } from './format/execution-summary';
 import { executionStatusText } from './format/execution-summary';
 import { wasAlreadyUpToDate } from '../../shared/domain/execution';
@@ -13,8 +13,12 @@ import { ProgressBar } from './progress-bar';
  * processDue() is the engine's way to run what is waiting: it also runs anything else due, and fetches the
  * metadata the syncs queued, as a one-shot command should before it exits.
  */
-export async function runPending(engine: Engine, executionId: number): Promise<ExecutionView> {
-  await engine.processDue();
+export async function runPending(
+  engine: Engine,
+  executionId: number,
+  options: MetadataWait = {},
+): Promise<ExecutionView> {
+  await engine.processDue(options);
   return engine.executions.get(executionId);
 }
 

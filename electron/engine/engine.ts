@@ -63,6 +63,9 @@ export type EngineOptions = {
   hostHandlers?: ConnectionHandlers;
 };
 
+/** `later`: return once the rankings are stored; the metadata they queued is fetched meanwhile (metadataDone). */
+export type MetadataWait = { metadata?: 'wait' | 'later' };
+
 /** The engine every host (desktop, headless, CLI) runs: the same database, services, sync and handlers. */
 export class Engine implements EngineActions {
   readonly database: AppDatabase;
@@ -208,6 +211,7 @@ export class Engine implements EngineActions {
       onSongs: (songUuids, at) => {
         if (enqueueStaleMetadata(this.database, songUuids, at) > 0) this.enrichment.kick();
       },
+      requestsInFlight: () => this.settings.get().requestsInFlight,
     });
     this.waiter = new ExecutionWaiter({
       executions: this.executions,
@@ -220,6 +224,8 @@ export class Engine implements EngineActions {
       client: this.client,
       events: this.events,
       now,
+      // Metadata shares the syncs' rate limit; as many at once as a sync keeps requests in flight.
+      concurrency: () => this.settings.get().requestsInFlight,
       onError: (error: unknown) => this.report(error),
     });
     this.scheduler = new SyncScheduler({
@@ -288,13 +294,17 @@ export class Engine implements EngineActions {
     this.scheduler.resume()?.catch((error: unknown) => this.report(error));
   }
 
-  /** The original's process_chart_syncs: start every due schedule, run what is ready, wait for it to finish. */
-  async processDue(): Promise<ExecutionView[]> {
+  /**
+   * The original's process_chart_syncs: start every due schedule, run what is ready, wait for it to finish.
+   * `metadata: 'later'` returns once the rankings are stored, with the metadata the syncs queued still being
+   * fetched: the caller reports the rankings, then waits for metadataDone().
+   */
+  async processDue(options: MetadataWait = {}): Promise<ExecutionView[]> {
     this.takeSyncRole();
     const since = new Set(this.executions.listActive().map((e) => e.id));
     const summary = await this.scheduler.wake();
     await this.scheduler.idle();
-    await this.drainEnrichment();
+    await this.metadataAfterRankings(options);
     const ids = new Set([...since, ...summary.created, ...summary.started]);
     return [...ids].map((id) => this.executions.get(id));
   }
@@ -304,14 +314,18 @@ export class Engine implements EngineActions {
    * execution history needs it, and a one-off sync must not subscribe the operator to recurring ones. Waits for
    * this execution only: other syncs the pass started keep running.
    */
-  async syncChart(chartId: number, trigger: ExecutionTrigger = 'manual'): Promise<ExecutionView> {
+  async syncChart(
+    chartId: number,
+    trigger: ExecutionTrigger = 'manual',
+    options: MetadataWait = {},
+  ): Promise<ExecutionView> {
     this.takeSyncRole();
     // A sync of this chart cut off by a crash was resumed at start-up: that is the sync asked for now.
     const resumed = this.resumedAtStart.find((e) => e.chartId === chartId && this.isOpen(e.id));
     if (resumed) this.wake();
     const execution = resumed ?? this.startChartSync(chartId, trigger);
     const settled = await this.waiter.settled(execution.id);
-    await this.drainEnrichment();
+    await this.metadataAfterRankings(options);
     return this.executions.get(settled.id);
   }
 
@@ -468,6 +482,17 @@ export class Engine implements EngineActions {
     await this.enrichment.idle();
   }
 
+  /** Starts fetching the metadata the syncs queued, and waits for it unless told to report the rankings first. */
+  private async metadataAfterRankings(options: MetadataWait): Promise<void> {
+    if (options.metadata === 'later') this.enrichment.start();
+    else await this.drainEnrichment();
+  }
+
+  /** Resolves when the metadata queued so far is fetched (a one-shot command's last wait, after its report). */
+  metadataDone(): Promise<void> {
+    return this.drainEnrichment();
+  }
+
   private report(error: unknown): void {
     // The abort close() itself raised, seen by the work it stopped: a normal shutdown, not an error to report.
     if (this.stopping.signal.aborted && error === this.stopping.signal.reason) return;
@@ -480,6 +505,8 @@ export class Engine implements EngineActions {
    */
   private takeSyncRole(): void {
     if (this.syncRole) return;
+    // The plan's real rate limit (team/usage; free), capped by the operator's: in force for every thread.
+    void this.client.refreshRateLimit({ signal: this.stopping.signal });
     // An in-memory database (tests) cannot be shared with another process: nothing to lock.
     if (this.database.file !== ':memory:') this.lock = SyncLock.acquire(this.database.file, this.now());
     this.syncRole = true;

@@ -44,6 +44,8 @@ export type SyncChartTask = {
   historical: boolean;
   /** Entries of one ranking (the chart's maxResultsCount), for the request cost. */
   entriesPerRanking: number;
+  /** Soundcharts requests this sync may have in flight at once (the requestsInFlight setting). */
+  requestsInFlight: number;
   previewOnly: boolean;
   port: MessagePort;
 };
@@ -57,7 +59,8 @@ export type SyncSummary = {
 };
 
 /**
- * What the worker posts on the task's port, in order: one plan, then one message a period, then done. Each
+ * What the worker posts on the task's port, in order: one plan, then one message a period (as each period
+ * finishes: several are fetched at once, so not necessarily in period order), then done. Each
  * carries `requestsMade`, the requests the task sent so far, so a sync cancelled mid-way (its thread aborted,
  * no 'done') still has its count up to its last period.
  */
@@ -72,7 +75,7 @@ export type SyncMessage =
       outcome: { ok: true; summary: SyncSummary } | { ok: false; error: WorkerError; requestsMade?: number };
     };
 
-/** What the main thread may post to a running sync: finish the period in flight, then stop. */
+/** What the main thread may post to a running sync: finish the periods in flight, start no other, then stop. */
 export type SyncControl = { type: 'stop' };
 
 export type WorkerTask = FetchRankingTask | SyncChartTask;

@@ -1,14 +1,17 @@
-import { planPeriods, planRequestCost } from '../../shared/domain/sync-plan';
+import { planPeriods, planRequestCost, type PlannedPeriod } from '../../shared/domain/sync-plan';
 import type { CallOptions, SoundchartsClient } from '../engine/soundcharts/client';
 import { PAGE_LIMIT } from '../engine/soundcharts/endpoints';
+import { InFlightLimit } from '../engine/soundcharts/in-flight-limit';
 import { stopsTheSync } from '../engine/sync/failure-policy';
 import type { SyncChartTask, SyncControl, SyncMessage, SyncSummary, WorkerError } from './protocol';
 import { toWorkerError } from './run-task';
 
 /**
- * Plans and fetches one chart's missing periods. Each finished period is posted at once (the main thread
- * commits it in its own transaction), so memory stays flat over a year of rankings and a crash loses at most
- * the period in flight. Always ends with a 'done' message: the port, not the task result, is the record.
+ * Plans and fetches one chart's missing periods, several at once: up to `requestsInFlight` requests (pages of
+ * one period and of the next ones) are in flight together, each still through the app-wide rate limiter. Each
+ * finished period is posted at once, whole (the main thread commits it in its own transaction), so memory stays
+ * flat over a year of rankings and a crash loses at most the periods in flight. Always ends with a 'done'
+ * message, after every period in flight has been posted: the port, not the task result, is the record.
  */
 export async function syncChart(task: SyncChartTask, client: SoundchartsClient): Promise<SyncSummary> {
   const post = (message: SyncMessage) => task.port.postMessage(message);
@@ -18,7 +21,7 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
   });
   const summary: SyncSummary = { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0, requestsMade: 0 };
   // Every request of this task, retries included, counted as it is sent: the execution's requests_made.
-  const counted = {
+  const counted: CallOptions = {
     onRequest: () => {
       summary.requestsMade += 1;
     },
@@ -43,23 +46,36 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
     });
     if (task.previewOnly) return finish(post, summary);
 
-    for (const period of periods) {
-      if (stopRequested) break;
+    const inFlight = new InFlightLimit(task.requestsInFlight);
+    const options: CallOptions = { ...counted, inFlight };
+    let fatal: { error: unknown } | null = null;
+    const fetchPeriod = async (period: PlannedPeriod) => {
       try {
-        const snapshot = await client.rankingAt(task.slug, period.datetime, counted);
+        const snapshot = await client.rankingAt(task.slug, period.datetime, options);
         post({ type: 'period', key: period.key, snapshot, requestsMade: summary.requestsMade });
         summary.periodsFetched += 1;
       } catch (error) {
         const failure = toWorkerError(error);
         if (!period.listed && failure.code === 'not_found') {
           post({ type: 'period-unavailable', key: period.key, requestsMade: summary.requestsMade });
-          continue;
+          return;
         }
-        if (stopsTheSync(failure.code)) throw error;
+        if (stopsTheSync(failure.code)) {
+          fatal ??= { error };
+          return;
+        }
         summary.periodsFailed += 1;
         post({ type: 'period-failed', key: period.key, error: failure, requestsMade: summary.requestsMade });
       }
-    }
+    };
+    // As many periods started as there can be requests in flight: each starts with its first page, and the
+    // limit, first come first served, lets the pages of earlier periods go before later periods' first pages.
+    let next = 0;
+    const lane = async () => {
+      while (next < periods.length && !stopRequested && fatal === null) await fetchPeriod(periods[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(task.requestsInFlight, periods.length) }, lane));
+    if (fatal !== null) throw (fatal as { error: unknown }).error;
     return finish(post, summary);
   } catch (error) {
     const failure: WorkerError = toWorkerError(error);

@@ -5,6 +5,8 @@ import {
   HISTORY_WINDOW_DAYS_MIN,
   NOTIFICATIONS_PER_MINUTE_MAX,
   RATE_LIMIT_PER_MINUTE_MAX,
+  REQUESTS_IN_FLIGHT_MAX,
+  REQUESTS_IN_FLIGHT_MIN,
   BILLING_CYCLE_DAY_MAX,
   BILLING_CYCLE_DAY_MIN,
   QUOTA_LOW_PERCENT_MAX,
@@ -63,6 +65,7 @@ export const settingsFields = {
   billingCycleDay: billingCycleDaySchema,
   apiUrl: apiUrlSchema,
   rateLimitPerMinute: between('The rate limit per minute', 1, RATE_LIMIT_PER_MINUTE_MAX),
+  requestsInFlight: between('Requests in flight', REQUESTS_IN_FLIGHT_MIN, REQUESTS_IN_FLIGHT_MAX),
   defaultHistoryWindowDays: between(
     'The default history window',
     HISTORY_WINDOW_DAYS_MIN,

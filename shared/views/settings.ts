@@ -20,6 +20,8 @@ export type SettingsView = {
   apiUrl: string;
   /** Requests a minute, for every thread together; a flag overrides it. */
   rateLimitPerMinute: number;
+  /** Soundcharts requests one sync keeps in flight at once (and metadata fetches at once); the rate limit bounds them all. */
+  requestsInFlight: number;
   /** The history window a new schedule gets when none is given (UI, CLI, REST alike). */
   defaultHistoryWindowDays: number;
   /** Desktop app: closing the window keeps syncing in the tray (false: closing quits). */

@@ -19,10 +19,8 @@ export function registerProcessCommand(program: Command): void {
       const failed = await withEngine(command, async ({ engine }) => {
         const stopLog = logExecutions(engine);
         const stopQueue = showQueueProgress(engine);
-        const executions = await engine.processDue().finally(() => {
-          stopLog();
-          stopQueue();
-        });
+        // Rankings reported first; the metadata the syncs queued is fetched meanwhile and waited for after.
+        const executions = await engine.processDue({ metadata: 'later' }).finally(() => stopLog());
         const rows = withCharts(engine, executions);
         if (options.json) {
           printJson({
@@ -36,6 +34,7 @@ export function registerProcessCommand(program: Command): void {
           const quota = quotaLine(engine);
           if (quota) note(quota);
         }
+        await engine.metadataDone().finally(() => stopQueue());
         return rows.some((row) => executionFailed(row.execution));
       });
       if (failed) throw new CommandExit(1);

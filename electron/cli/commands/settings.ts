@@ -17,6 +17,7 @@ type SetOptions = {
   billingCycleDay?: string;
   apiUrl?: string;
   rateLimitPerMinute?: string;
+  requestsInFlight?: string;
   defaultHistoryDays?: string;
   disableNotification?: string[];
   enableNotification?: string[];
@@ -59,6 +60,10 @@ export function registerSettingsCommand(program: Command): void {
     .option('--billing-cycle-day <n>', 'the day of the month (1-28) the Soundcharts billing cycle starts')
     .option('--api-url <url>', 'the Soundcharts API URL to keep (a running host reconnects to it)')
     .option('--rate-limit-per-minute <n>', 'Soundcharts requests a minute to keep, for the whole app')
+    .option(
+      '--requests-in-flight <n>',
+      'Soundcharts requests one sync keeps in flight at once, and metadata fetches at once (1-32)',
+    )
     .option('--default-history-days <n>', 'the history window of a new schedule when none is given')
     .option(
       '--disable-notification <kind>',
@@ -93,6 +98,8 @@ export function registerSettingsCommand(program: Command): void {
         if (options.rateLimitPerMinute !== undefined) {
           change.rateLimitPerMinute = number(options.rateLimitPerMinute);
         }
+        if (options.requestsInFlight !== undefined)
+          change.requestsInFlight = number(options.requestsInFlight);
         if (options.defaultHistoryDays !== undefined) {
           change.defaultHistoryWindowDays = number(options.defaultHistoryDays);
         }
@@ -155,7 +162,8 @@ export function formatSettings(view: SettingsView): string {
     `Desktop notifications: at most ${view.notificationsPerMinute} a minute (then one summary); off for: ${view.disabledNotificationKinds.join(', ') || 'none'}`,
     `Desktop app: ${view.closeToTray ? 'closing the window keeps Chart Sync syncing in the tray' : 'closing the window quits'}; ${view.launchAtLogin ? 'starts at login (hidden in the tray)' : 'does not start at login'}`,
     `Theme: ${view.theme}`,
-    `Soundcharts API URL: ${view.apiUrl}; rate limit ${view.rateLimitPerMinute.toLocaleString('en-US')} requests/minute (a flag or variable overrides them: \`chart-sync credentials show\`)`,
+    `Soundcharts API URL: ${view.apiUrl}; rate limit ${view.rateLimitPerMinute.toLocaleString('en-US')} requests/minute (a flag or variable overrides them: \`chart-sync credentials show\`; the plan's own limit caps it)`,
+    `Requests in flight: ${view.requestsInFlight} per sync, and as many metadata fetches at once`,
     '',
   ].join('\n');
 }

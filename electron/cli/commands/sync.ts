@@ -34,10 +34,9 @@ export function registerSyncCommand(program: Command): void {
         const stopProgress = showChartProgress(engine, chart.id);
         const stopQueue = showQueueProgress(engine);
         const stopTracking = trackOtherRuns(engine, chart.id);
-        const execution = await syncOne(engine, chart).finally(() => {
-          stopProgress();
-          stopQueue();
-        });
+        // The rankings are reported as soon as they are stored; the metadata they queued is fetched meanwhile
+        // and waited for after the report.
+        const execution = await syncOne(engine, chart).finally(() => stopProgress());
         noteOtherRuns(engine, stopTracking());
         const [row] = withCharts(engine, [execution]);
         if (options.json) {
@@ -52,6 +51,7 @@ export function registerSyncCommand(program: Command): void {
             );
           }
         }
+        await engine.metadataDone().finally(() => stopQueue());
         return executionFailed(execution);
       });
       if (failed) throw new CommandExit(1);
@@ -69,7 +69,7 @@ async function syncOne(engine: Engine, chart: ChartRow): Promise<ExecutionView> 
     : undefined;
   // Nothing waiting, or one marked running: syncChart takes the sync lock, which refuses if another Chart
   // Sync really runs it and otherwise marks it interrupted (its process died), so a new sync can start.
-  if (!waiting) return engine.syncChart(chart.id);
+  if (!waiting) return engine.syncChart(chart.id, 'manual', { metadata: 'later' });
   if (waiting.nextAttemptAt !== null && waiting.nextAttemptAt > Date.now()) {
     throw new ChartSyncError(
       'execution_active',
@@ -77,5 +77,5 @@ async function syncOne(engine: Engine, chart: ChartRow): Promise<ExecutionView> 
     );
   }
   note(`${chart.slug} already had a sync waiting (${waiting.trigger}); running it now.`);
-  return runPending(engine, waiting.id);
+  return runPending(engine, waiting.id, { metadata: 'later' });
 }

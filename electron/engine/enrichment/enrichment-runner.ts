@@ -30,8 +30,11 @@ export type EnrichmentRunnerOptions = {
   client: EnrichmentClient;
   events: EventBus;
   now?: () => number;
-  /** Tasks in flight at once, metadata and audience together. */
-  concurrency?: number;
+  /**
+   * Tasks in flight at once, metadata and audience together: a number, or read before each claim (the engine
+   * passes the requestsInFlight setting, so the queue drains as fast as the rate limit it shares allows).
+   */
+  concurrency?: number | (() => number);
   /** Backoff between attempts of a task (its attempts are capped by the task's own max_attempts). */
   retryPolicy?: BackoffPolicy;
   /** For backoff jitter. */
@@ -58,7 +61,7 @@ export class EnrichmentRunner {
   private readonly client: EnrichmentClient;
   private readonly events: EventBus;
   private readonly now: () => number;
-  private readonly concurrency: number;
+  private readonly concurrencyOf: () => number;
   private readonly retryPolicy: BackoffPolicy;
   private readonly random: () => number;
   private readonly onError: (error: unknown) => void;
@@ -77,7 +80,9 @@ export class EnrichmentRunner {
     this.client = options.client;
     this.events = options.events;
     this.now = options.now ?? Date.now;
-    this.concurrency = Math.max(1, Math.trunc(options.concurrency ?? ENRICHMENT_CONCURRENCY));
+    const concurrency = options.concurrency ?? ENRICHMENT_CONCURRENCY;
+    this.concurrencyOf = () =>
+      Math.max(1, Math.trunc(typeof concurrency === 'function' ? concurrency() : concurrency));
     this.retryPolicy = options.retryPolicy ?? ENRICHMENT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
     this.onError = options.onError ?? ((error) => console.error('[chart-sync] enrichment:', error));
@@ -148,8 +153,9 @@ export class EnrichmentRunner {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (this.running && !this.pausedBy && this.inFlight.size < this.concurrency) {
-        const tasks = claimTasks(this.database, this.concurrency - this.inFlight.size, this.now());
+      const concurrency = this.concurrencyOf();
+      while (this.running && !this.pausedBy && this.inFlight.size < concurrency) {
+        const tasks = claimTasks(this.database, concurrency - this.inFlight.size, this.now());
         if (tasks.length === 0) break;
         for (const task of tasks) this.track(task);
         this.emitCounts();
@@ -250,7 +256,7 @@ export class EnrichmentRunner {
   /** Wakes the runner when the next task waiting out its backoff becomes ready. */
   private scheduleWake(): void {
     this.clearWake();
-    if (!this.running || this.pausedBy || this.inFlight.size >= this.concurrency) return;
+    if (!this.running || this.pausedBy || this.inFlight.size >= this.concurrencyOf()) return;
     const next = nextRunAfter(this.database);
     if (next === null) return;
     const delay = Math.min(Math.max(next - this.now(), MIN_WAKE_MS), MAX_TIMER_MS);

@@ -9,6 +9,7 @@ import {
   QUOTA_LOW_PERCENT_DEFAULT,
   QUOTA_LOW_REQUESTS_DEFAULT,
   RETENTION_DAYS_DEFAULT,
+  REQUESTS_IN_FLIGHT_DEFAULT,
 } from '../../../shared/domain/policies';
 import type { updateSettingsInput } from '../../../shared/schemas/settings-input';
 import type { SettingsView } from '../../../shared/views/settings';
@@ -29,6 +30,7 @@ export function settingsView(stored: StoredSettings): SettingsView {
     billingCycleDay: stored.billingCycleDay ?? BILLING_CYCLE_DAY_DEFAULT,
     apiUrl: stored.apiUrl ?? DEFAULT_BASE_URL,
     rateLimitPerMinute: stored.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    requestsInFlight: stored.requestsInFlight ?? REQUESTS_IN_FLIGHT_DEFAULT,
     defaultHistoryWindowDays: stored.defaultHistoryWindowDays ?? DEFAULT_HISTORY_WINDOW_DAYS,
     closeToTray: stored.closeToTray ?? CLOSE_TO_TRAY_DEFAULT,
     launchAtLogin: stored.launchAtLogin ?? LAUNCH_AT_LOGIN_DEFAULT,

@@ -1,6 +1,7 @@
 import got, { type Got } from 'got';
 import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
+  MAX_PAGES_PER_COLLECTION,
   REQUEST_RETRY_POLICY,
   REQUEST_TIMEOUT_MS,
 } from '../../../shared/domain/policies';
@@ -14,6 +15,7 @@ import { audiencePointsOf, mergeAudiencePoints } from './normalize/audience';
 import { normalizeChart } from './normalize/chart';
 import { mergeRankingPages } from './normalize/ranking';
 import { normalizeSong } from './normalize/song';
+import type { InFlightLimit } from './in-flight-limit';
 import { collectPages, queryOf } from './paging';
 import { QuotaTracker, type QuotaSnapshot } from './quota';
 import { RateLimiter } from './rate-limiter';
@@ -63,6 +65,8 @@ export type CallOptions = {
   signal?: AbortSignal;
   /** Told of each request this call sends (pages, retries): how a sync counts its own requests. */
   onRequest?: () => void;
+  /** Bounds this call's requests in flight, with the other calls sharing it (a sync's requests-in-flight). */
+  inFlight?: InFlightLimit;
 };
 
 export type AudienceRange = { startDate: string; endDate: string };
@@ -81,6 +85,8 @@ export class SoundchartsClient {
   /** The retry policy in force (options.retryPolicy completed and checked). */
   readonly retryPolicy: RetryPolicy;
   private readonly transport: Transport;
+  /** The team/usage read a rate-limit 429 started, so that a burst of 429s asks once. */
+  private rateLimitRefresh: Promise<void> | null = null;
 
   constructor(options: SoundchartsClientOptions) {
     const clock = options.clock ?? systemClock;
@@ -108,7 +114,29 @@ export class SoundchartsClient {
       retryPolicy,
       clock,
       random: options.random ?? Math.random,
+      onRateLimited: () => void this.refreshRateLimit(),
     });
+  }
+
+  /** Settles once the team/usage read a rate-limit 429 started has ended; at once when none is running. */
+  rateLimitRefreshed(): Promise<void> {
+    return this.rateLimitRefresh ?? Promise.resolve();
+  }
+
+  /**
+   * Reads the plan's rate limit from team/usage into the shared limiter (teamUsage does it); a failure keeps the
+   * limit in force. Called at start and after a rate-limit 429.
+   */
+  refreshRateLimit(options: CallOptions = {}): Promise<void> {
+    this.rateLimitRefresh ??= this.teamUsage(options)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.rateLimitRefresh = null;
+      });
+    return this.rateLimitRefresh;
   }
 
   /** The plan's remaining quota as last reported, or null before the first response. */
@@ -161,21 +189,60 @@ export class SoundchartsClient {
    */
   async latestRanking(slug: string, options: CallOptions = {}): Promise<RankingSnapshot> {
     const firstPath = withQuery(endpoints.latestRanking(slug), { offset: 0, limit: PAGE_LIMIT });
-    const first = await this.transport.get(firstPath, rankingResponseSchema, options);
-    if (first.page.next === null || first.items.length === 0) return mergeRankingPages([first], firstPath);
-    const rest = await collectPages(this.pinnedNext(slug, first), (path) =>
-      this.transport.get(path, rankingResponseSchema, options),
-    );
-    return mergeRankingPages([first, ...rest], firstPath);
+    const first = await this.getRanking(firstPath, options);
+    return this.restOfRanking(first, firstPath, endpoints.rankingAt(slug, first.related.date), options);
   }
 
   /** The ranking at `datetime` (best echoed from availableRankings), every page. */
   async rankingAt(slug: string, datetime: string, options: CallOptions = {}): Promise<RankingSnapshot> {
-    const firstPath = withQuery(endpoints.rankingAt(slug, datetime), { offset: 0, limit: PAGE_LIMIT });
-    const pages = await collectPages(firstPath, (path) =>
-      this.transport.get(path, rankingResponseSchema, options),
+    const path = endpoints.rankingAt(slug, datetime);
+    const firstPath = withQuery(path, { offset: 0, limit: PAGE_LIMIT });
+    const first = await this.getRanking(firstPath, options);
+    return this.restOfRanking(first, firstPath, path, options);
+  }
+
+  /**
+   * The pages after the first, all at once: the first page's total and limit give every offset, so nothing
+   * waits for a page.next. The merged pages are checked as one (same chart and date, the same page.total,
+   * exactly total distinct positions), so a page that disagrees fails the whole ranking, never half-stores it.
+   */
+  private async restOfRanking(
+    first: RankingResponse,
+    firstPath: string,
+    datedPath: string,
+    options: CallOptions,
+  ): Promise<RankingSnapshot> {
+    if (first.page.next === null || first.items.length === 0) return mergeRankingPages([first], firstPath);
+    const rest = this.restOffsets(first).map((query) =>
+      this.getRanking(withQuery(datedPath, query), options),
     );
-    return mergeRankingPages(pages, firstPath);
+    return mergeRankingPages([first, ...(await Promise.all(rest))], firstPath);
+  }
+
+  /** Offsets and limit of every page after the first, from its page.next (its limit) and page.total. */
+  private restOffsets(first: RankingResponse): { offset: number; limit: number }[] {
+    const next = queryOf(first.page.next ?? '');
+    const start = Number(next.get('offset') ?? first.page.offset + first.items.length);
+    const limit = Number(next.get('limit') ?? first.page.limit);
+    const total = first.page.total;
+    if (!Number.isInteger(start) || !Number.isInteger(limit) || limit < 1 || start <= first.page.offset) {
+      throw new MalformedResponseError(`page.next does not advance: ${first.page.next}`, {
+        fieldPath: 'page.next',
+      });
+    }
+    if (!Number.isInteger(total) || (total - start) / limit >= MAX_PAGES_PER_COLLECTION) {
+      throw new MalformedResponseError(`paging does not end: page.total is ${total} at ${limit} a page`, {
+        fieldPath: 'page.total',
+      });
+    }
+    const queries: { offset: number; limit: number }[] = [];
+    for (let offset = start; offset < total; offset += limit) queries.push({ offset, limit });
+    return queries;
+  }
+
+  private getRanking(path: string, options: CallOptions): Promise<RankingResponse> {
+    const send = () => this.transport.get(path, rankingResponseSchema, options);
+    return options.inFlight ? options.inFlight.run(send) : send();
   }
 
   async songMetadata(uuid: string, options: CallOptions = {}): Promise<SongMetadata> {
@@ -214,25 +281,15 @@ export class SoundchartsClient {
       consumesQuota: false,
     });
     const fields = body.object ?? body;
+    const rateLimit = counterOf(fields.rateLimit);
+    // The plan's real limit, for every thread at once; the operator's setting still caps it (see RateLimiter).
+    if (rateLimit?.limit) this.rateLimiter.setPlanPerMinute(rateLimit.limit);
     return {
       quotaRemaining: this.quotaTracker.snapshot()?.remaining ?? null,
       quota: counterOf(fields.quota),
-      rateLimit: counterOf(fields.rateLimit),
+      rateLimit,
       raw: body,
     };
-  }
-
-  /** page.next of a "latest" page, replayed on the dated path of the ranking that page belongs to. */
-  private pinnedNext(slug: string, first: RankingResponse): string {
-    const next = queryOf(first.page.next ?? '');
-    const offset = Number(next.get('offset') ?? first.page.offset + first.items.length);
-    const limit = Number(next.get('limit') ?? first.page.limit);
-    if (!Number.isInteger(offset) || !Number.isInteger(limit) || offset <= first.page.offset) {
-      throw new MalformedResponseError(`page.next does not advance: ${first.page.next}`, {
-        fieldPath: 'page.next',
-      });
-    }
-    return withQuery(endpoints.rankingAt(slug, first.related.date), { offset, limit });
   }
 }
 

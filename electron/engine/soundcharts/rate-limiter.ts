@@ -10,12 +10,18 @@ import { systemClock, type Clock } from './clock';
  *
  * A 429 "maximum request count" writes a pause-until instant into the same state, so every thread stops until
  * the API's reset, not just the one that was refused.
+ *
+ * Two limits make the spacing: the operator's (setting, variable or flag: `setPerMinute`) and the plan's, as
+ * GET /team/usage reports it (`setPlanPerMinute`); the lower one wins, so the setting caps the plan.
  */
 
 const SLOT_NEXT_FREE_US = 0;
 const SLOT_PAUSE_UNTIL_MS = 1;
 const SLOT_INTERVAL_US = 2;
-const SLOT_COUNT = 3;
+const SLOT_CONFIGURED_PER_MINUTE = 3;
+/** 0 while the plan's limit is unknown. */
+const SLOT_PLAN_PER_MINUTE = 4;
+const SLOT_COUNT = 5;
 const MICROS_PER_MS = 1000n;
 const MICROS_PER_MINUTE = 60_000_000;
 
@@ -25,6 +31,7 @@ export function createRateLimitState(perMinute: number): SharedArrayBuffer {
   }
   const buffer = new SharedArrayBuffer(SLOT_COUNT * BigInt64Array.BYTES_PER_ELEMENT);
   const slots = new BigInt64Array(buffer);
+  Atomics.store(slots, SLOT_CONFIGURED_PER_MINUTE, BigInt(Math.ceil(perMinute)));
   Atomics.store(slots, SLOT_INTERVAL_US, BigInt(Math.ceil(MICROS_PER_MINUTE / perMinute)));
   return buffer;
 }
@@ -55,19 +62,47 @@ export class RateLimiter {
     return this.slots.buffer as SharedArrayBuffer;
   }
 
+  /** The limit in force: min(plan, configured). */
   get perMinute(): number {
     return MICROS_PER_MINUTE / Number(Atomics.load(this.slots, SLOT_INTERVAL_US));
   }
 
+  /** The operator's limit (setting, variable or flag). */
+  get configuredPerMinute(): number {
+    return Number(Atomics.load(this.slots, SLOT_CONFIGURED_PER_MINUTE));
+  }
+
+  /** The plan's limit as team/usage last reported it; null until it did. */
+  get planPerMinute(): number | null {
+    const plan = Number(Atomics.load(this.slots, SLOT_PLAN_PER_MINUTE));
+    return plan > 0 ? plan : null;
+  }
+
   /**
-   * A new budget for every holder of this state at once (the operator changed the rate limit): slots reserved
-   * from now on are spaced by it; one already taken keeps its time.
+   * A new operator limit for every holder of this state at once: slots reserved from now on are spaced by
+   * min(plan, it); one already taken keeps its time.
    */
   setPerMinute(perMinute: number): void {
     if (!Number.isFinite(perMinute) || perMinute <= 0) {
       throw new RangeError(`perMinute must be a positive number, got ${perMinute}`);
     }
-    Atomics.store(this.slots, SLOT_INTERVAL_US, BigInt(Math.ceil(MICROS_PER_MINUTE / perMinute)));
+    Atomics.store(this.slots, SLOT_CONFIGURED_PER_MINUTE, BigInt(Math.ceil(perMinute)));
+    this.applyLimits();
+  }
+
+  /** The plan's limit (team/usage); null or a non-positive value forgets it (the operator's limit alone). */
+  setPlanPerMinute(perMinute: number | null): void {
+    const plan =
+      perMinute !== null && Number.isFinite(perMinute) && perMinute > 0 ? Math.floor(perMinute) : 0;
+    Atomics.store(this.slots, SLOT_PLAN_PER_MINUTE, BigInt(plan));
+    this.applyLimits();
+  }
+
+  private applyLimits(): void {
+    const configured = this.configuredPerMinute;
+    const plan = this.planPerMinute;
+    const effective = plan === null ? configured : Math.min(plan, configured);
+    Atomics.store(this.slots, SLOT_INTERVAL_US, BigInt(Math.ceil(MICROS_PER_MINUTE / effective)));
   }
 
   /** Resolves when this caller may send one request; the slot is taken for it. */

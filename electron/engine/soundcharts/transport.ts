@@ -72,6 +72,8 @@ export type TransportOptions = {
   retryPolicy: RetryPolicy;
   clock: Clock;
   random: () => number;
+  /** A rate-limit 429 arrived: the plan's limit may be lower than ours (the client reads team/usage again). */
+  onRateLimited?: () => void;
 };
 
 export type RequestOptions = {
@@ -167,6 +169,7 @@ export class Transport {
             });
           }
           rateLimiter.pauseUntil(clock.now() + waitMs);
+          this.options.onRateLimited?.();
           continue;
         }
         quota.markExhausted(sentAt);

@@ -1,4 +1,5 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
+import { REQUESTS_IN_FLIGHT_DEFAULT } from '../../../shared/domain/policies';
 import { storedHistoryWindow } from '../../../shared/domain/periods';
 import { planPeriods, windowSpan, type PlannedPeriod } from '../../../shared/domain/sync-plan';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
@@ -24,6 +25,8 @@ export type SyncRunnerDeps = {
   now: Now;
   /** Called with the songs of every stored period when the schedule fetches track metadata. */
   onSongs?: (songUuids: readonly string[], now: number) => void;
+  /** The requestsInFlight setting, read as each sync starts; REQUESTS_IN_FLIGHT_DEFAULT without it. */
+  requestsInFlight?: () => number;
 };
 
 export type SyncPreview = { periods: PlannedPeriod[]; requestCost: number; listed: boolean };
@@ -232,6 +235,7 @@ export class SyncRunner {
       stored: storedSnapshots(this.deps.database, chart.id, windowSpan(frequency, window)),
       historical: scope === 'full-window' || schedule.syncHistoricalData,
       entriesPerRanking: chart.maxResultsCount ?? DEFAULT_ENTRIES_PER_RANKING,
+      requestsInFlight: this.deps.requestsInFlight?.() ?? REQUESTS_IN_FLIGHT_DEFAULT,
       previewOnly,
     };
     return { schedule, chartId: chart.id, request };
@@ -247,7 +251,7 @@ export class SyncRunner {
   }
 
   /**
-   * Graceful shutdown: every sync finishes the period in flight, then returns to pending for the next start. A
+   * Graceful shutdown: every sync finishes the periods in flight (each is stored whole), then returns to pending for the next start. A
    * sync the operator just cancelled stays cancelled: its worker is already stopping, and coming back as a retry
    * after the restart would undo the cancel.
    */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REQUEST_RETRY_POLICY } from '../../../shared/domain/policies';
 import {
   AuthError,
@@ -12,15 +12,24 @@ import {
   RateLimiter,
   ServerError,
   TransientError,
+  type SoundchartsClient,
   type SoundchartsError,
 } from '../../../electron/engine/soundcharts';
-import { clientFor, useEmulator } from '../../support/emulator';
+import { clientFor as emulatorClient, useEmulator } from '../../support/emulator';
 import { FakeClock } from '../../support/fake-clock';
 
 const emulator = useEmulator();
+/** Every client of a test, so that the team/usage read a 429 started ends before the next test counts requests. */
+const clients: SoundchartsClient[] = [];
+const clientFor = (...args: Parameters<typeof emulatorClient>) => {
+  const client = emulatorClient(...args);
+  clients.push(client);
+  return client;
+};
 const RETRIES = REQUEST_RETRY_POLICY.maxRetries;
 
-afterEach(() => {
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.rateLimitRefreshed()));
   emulator.current.faults.reset();
   emulator.current.quota.setRemaining(1_000_000);
 });
@@ -186,10 +195,18 @@ describe('error classes over HTTP, and what the client does about each', () => {
     const clock = new FakeClock();
     // More rate-limit refusals than there are retries: they must not count against them.
     emulator.current.faults.configure({ rateLimit: { next: RETRIES + 2, resetSeconds: 3 } });
-    const { result, requests } = await counted(() => clientFor(emulator.current, { clock }).platforms());
+    const client = clientFor(emulator.current, { clock });
+    const usage = () =>
+      emulator.current.stats.count((r) => r.path.includes('/team/usage') && r.status === 200);
+    const usageBefore = usage();
+    const before = emulator.current.stats.total;
+    const result = await client.platforms();
     expect(result).toHaveLength(21);
-    expect(requests).toBe(RETRIES + 3);
-    expect(clock.sleeps).toEqual(Array(RETRIES + 2).fill(4_000));
+    // The first 429 also asked team/usage once for the plan's limit (waiting out the same pause).
+    await vi.waitFor(() => expect(usage() - usageBefore).toBe(1));
+    // Every 429 (whichever request met it), the platforms page, and the one team/usage answer.
+    expect(emulator.current.stats.total - before).toBe(RETRIES + 4);
+    expect(new Set(clock.sleeps)).toEqual(new Set([4_000]));
   });
 
   it('a rate-limit pause is shared: a client on another limiter over the same state waits too', async () => {

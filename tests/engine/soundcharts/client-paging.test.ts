@@ -177,7 +177,9 @@ describe('client paging against a misbehaving server', () => {
       const error = await client.latestRanking('x-1').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(MalformedResponseError);
       expect((error as MalformedResponseError).fieldPath).toBe('page.total');
-      expect((error as Error).message).toContain('4 entries but page.total is 5');
+      // The pages after the first are asked for at once (offsets 2 and 4 of 5); one short of page.total or one
+      // too many, the ranking is refused whole.
+      expect((error as Error).message).toMatch(/\d entries but page.total is 5/);
     } finally {
       await stub.close();
     }

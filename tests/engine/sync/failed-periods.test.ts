@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedSnapshots } from '../../../electron/engine/sync/store-snapshot';
 import { RETRY_POLICY } from '../../../shared/domain/policies';
 import { useTestEngine } from '../../support/sync-engine';
 
@@ -39,6 +40,8 @@ describe('a run that fails after its retries keeps which periods failed', () => 
     const { engine, chartId } = await setup();
     const id = chartId({ slug: 'global-28' });
     engine.schedules.create({ chartId: id, historyWindowDays: 8, fetchTrackMetadata: false });
+    // One request at a time, so that exactly three rankings pass before the quota runs out.
+    engine.settings.update({ requestsInFlight: 1 });
     // The list and three rankings pass, then the quota runs out: the sync stops at once, without a retry.
     emulator.current.faults.configure({ quotaExhausted: { next: 1, match: '2025-08-20' } });
     const execution = await engine.syncChart(id);
@@ -56,6 +59,27 @@ describe('a run that fails after its retries keeps which periods failed', () => 
       '2025-08-19',
       '2025-08-20',
     ]);
+  });
+
+  it('with periods fetched at once, a quota that runs out fails exactly the periods not stored', async () => {
+    const { engine, chartId } = await setup();
+    const id = chartId({ slug: 'global-28' });
+    engine.schedules.create({ chartId: id, historyWindowDays: 20, fetchTrackMetadata: false });
+    engine.settings.update({ requestsInFlight: 4 });
+    emulator.current.faults.configure({ quotaExhausted: { next: 1, match: '2025-08-15' } });
+    const execution = await engine.syncChart(id);
+    expect(execution).toMatchObject({ status: 'failed', errorCode: 'quota_exhausted', periodsPlanned: 20 });
+    const stored = new Set(
+      storedSnapshots(engine.database, id, { from: '2025-01-01', to: '2025-12-31' })
+        .filter((snapshot) => snapshot.complete)
+        .map((snapshot) => snapshot.datetime.slice(0, 10)),
+    );
+    expect(stored.has('2025-08-15')).toBe(false);
+    expect(execution.periodsSynced).toBe(stored.size);
+    expect(execution.periodsSynced + execution.periodsFailed).toBe(20);
+    // Every period is either stored whole or listed as failed, never both, never neither.
+    for (const key of execution.failedPeriods) expect(stored.has(key)).toBe(false);
+    expect(execution.failedPeriods).toHaveLength(20 - stored.size);
   });
 
   it("each 'Started' step of the timeline says nothing of the previous attempt's error", async () => {

@@ -68,6 +68,22 @@ describe('Syncing section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save history window' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The engine refuses 90.'));
   });
+
+  it('checks requests in flight against 1–32 as the engine does, and saves it', async () => {
+    const save = saver();
+    render(<SyncingSection settings={SETTINGS} save={save} />);
+    const input = screen.getByLabelText('Requests in flight per sync') as HTMLInputElement;
+    expect(input.value).toBe(String(SETTINGS.requestsInFlight));
+    expect(screen.getByText(/The rate limit still spaces every request/)).toBeTruthy();
+    const button = screen.getByRole('button', { name: 'Save requests in flight' }) as HTMLButtonElement;
+    fireEvent.change(input, { target: { value: '33' } });
+    expect(screen.getByRole('alert').textContent).toBe('Requests in flight is between 1 and 32.');
+    expect(button.disabled).toBe(true);
+    fireEvent.change(input, { target: { value: '16' } });
+    fireEvent.click(button);
+    await waitFor(() => expect(save).toHaveBeenCalledWith({ requestsInFlight: 16 }));
+    await waitFor(() => expect(toasts()[0]?.title).toBe('Syncs keep up to 16 requests in flight'));
+  });
 });
 
 describe('Desktop app section', () => {

@@ -132,6 +132,7 @@ export function sampleSettings(overrides: Partial<SettingsView> = {}): SettingsV
     billingCycleDay: 1,
     apiUrl: 'https://customer.api.soundcharts.com',
     rateLimitPerMinute: 1200,
+    requestsInFlight: 8,
     defaultHistoryWindowDays: 365,
     closeToTray: true,
     launchAtLogin: false,

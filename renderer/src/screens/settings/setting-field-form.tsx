@@ -4,7 +4,8 @@ import { settingsFields } from '../../../../shared/schemas/settings-input';
 import { toast } from '../../store/toast-store';
 import { fieldProblem, type SettingsSectionProps } from './settings-sections';
 
-type NumberField = 'defaultHistoryWindowDays' | 'notificationsPerMinute' | 'rateLimitPerMinute';
+type NumberField =
+  'defaultHistoryWindowDays' | 'notificationsPerMinute' | 'rateLimitPerMinute' | 'requestsInFlight';
 type TextField = 'apiUrl';
 export type SingleField = NumberField | TextField;
 
