@@ -26,8 +26,10 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
       summary.requestsMade += 1;
     },
   };
+  const inFlight = new InFlightLimit(task.requestsInFlight);
+  const options: CallOptions = { ...counted, inFlight };
   try {
-    const available = await availableDatetimes(client, task.slug, counted);
+    const available = await availableDatetimes(client, task.slug, options);
     const periods = planPeriods({
       frequency: task.frequency,
       window: task.window,
@@ -46,8 +48,6 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
     });
     if (task.previewOnly) return finish(post, summary);
 
-    const inFlight = new InFlightLimit(task.requestsInFlight);
-    const options: CallOptions = { ...counted, inFlight };
     let fatal: { error: unknown } | null = null;
     const fetchPeriod = async (period: PlannedPeriod) => {
       try {

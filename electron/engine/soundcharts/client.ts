@@ -1,7 +1,6 @@
 import got, { type Got } from 'got';
 import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
-  MAX_PAGES_PER_COLLECTION,
   REQUEST_RETRY_POLICY,
   REQUEST_TIMEOUT_MS,
 } from '../../../shared/domain/policies';
@@ -16,7 +15,7 @@ import { normalizeChart } from './normalize/chart';
 import { mergeRankingPages } from './normalize/ranking';
 import { normalizeSong } from './normalize/song';
 import type { InFlightLimit } from './in-flight-limit';
-import { collectPages, queryOf } from './paging';
+import { collectPages, remainingPages } from './paging';
 import { QuotaTracker, type QuotaSnapshot } from './quota';
 import { RateLimiter } from './rate-limiter';
 import { RequestMeter } from './request-meter';
@@ -171,10 +170,18 @@ export class SoundchartsClient {
 
   /** Every date a ranking exists for, oldest first (the API's own order is undocumented), without duplicates. */
   async availableRankings(slug: string, options: CallOptions = {}): Promise<RankingDate[]> {
-    const first = withQuery(endpoints.availableRankings(slug), { offset: 0, limit: PAGE_LIMIT });
-    const pages = await collectPages(first, (path) =>
-      this.transport.get(path, availableRankingsResponseSchema, options),
-    );
+    const path = endpoints.availableRankings(slug);
+    const get = (query: { offset: number; limit: number }) => {
+      const send = () => this.transport.get(withQuery(path, query), availableRankingsResponseSchema, options);
+      return options.inFlight ? options.inFlight.run(send) : send();
+    };
+    const first = await get({ offset: 0, limit: PAGE_LIMIT });
+    // A year of daily dates is four pages: the rest asked for at once, from the first page's total.
+    const rest =
+      first.page.next === null || first.items.length === 0
+        ? []
+        : await Promise.all(remainingPages(first.page, first.items.length).map(get));
+    const pages = [first, ...rest];
     const unique = new Map<string, RankingDate>();
     for (const page of pages)
       for (const datetime of page.items) unique.set(datetime, parseOffsetDatetime(datetime));
@@ -213,31 +220,10 @@ export class SoundchartsClient {
     options: CallOptions,
   ): Promise<RankingSnapshot> {
     if (first.page.next === null || first.items.length === 0) return mergeRankingPages([first], firstPath);
-    const rest = this.restOffsets(first).map((query) =>
+    const rest = remainingPages(first.page, first.items.length).map((query) =>
       this.getRanking(withQuery(datedPath, query), options),
     );
     return mergeRankingPages([first, ...(await Promise.all(rest))], firstPath);
-  }
-
-  /** Offsets and limit of every page after the first, from its page.next (its limit) and page.total. */
-  private restOffsets(first: RankingResponse): { offset: number; limit: number }[] {
-    const next = queryOf(first.page.next ?? '');
-    const start = Number(next.get('offset') ?? first.page.offset + first.items.length);
-    const limit = Number(next.get('limit') ?? first.page.limit);
-    const total = first.page.total;
-    if (!Number.isInteger(start) || !Number.isInteger(limit) || limit < 1 || start <= first.page.offset) {
-      throw new MalformedResponseError(`page.next does not advance: ${first.page.next}`, {
-        fieldPath: 'page.next',
-      });
-    }
-    if (!Number.isInteger(total) || (total - start) / limit >= MAX_PAGES_PER_COLLECTION) {
-      throw new MalformedResponseError(`paging does not end: page.total is ${total} at ${limit} a page`, {
-        fieldPath: 'page.total',
-      });
-    }
-    const queries: { offset: number; limit: number }[] = [];
-    for (let offset = start; offset < total; offset += limit) queries.push({ offset, limit });
-    return queries;
   }
 
   private getRanking(path: string, options: CallOptions): Promise<RankingResponse> {

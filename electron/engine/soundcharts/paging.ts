@@ -56,3 +56,24 @@ export function queryOf(path: string): URLSearchParams {
   const index = path.indexOf('?');
   return new URLSearchParams(index === -1 ? '' : path.slice(index + 1));
 }
+
+/**
+ * Offset and limit of every page after a first one, from its page.next (for the limit) and page.total: what
+ * lets the rest of a collection be asked for at once instead of one page.next after another.
+ */
+export function remainingPages(first: ApiPage, itemsOnFirst: number): { offset: number; limit: number }[] {
+  const next = queryOf(first.next ?? '');
+  const start = Number(next.get('offset') ?? first.offset + itemsOnFirst);
+  const limit = Number(next.get('limit') ?? first.limit);
+  if (!Number.isInteger(start) || !Number.isInteger(limit) || limit < 1 || start <= first.offset) {
+    throw new MalformedResponseError(`page.next does not advance: ${first.next}`, { fieldPath: 'page.next' });
+  }
+  if ((first.total - start) / limit >= MAX_PAGES_PER_COLLECTION) {
+    throw new MalformedResponseError(`paging does not end: page.total is ${first.total} at ${limit} a page`, {
+      fieldPath: 'page.total',
+    });
+  }
+  const pages: { offset: number; limit: number }[] = [];
+  for (let offset = start; offset < first.total; offset += limit) pages.push({ offset, limit });
+  return pages;
+}

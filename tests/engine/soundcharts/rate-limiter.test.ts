@@ -70,6 +70,31 @@ describe('RateLimiter', () => {
     await expect(waiting).rejects.toThrow('cancelled');
   });
 
+  it("spaces by the lower of the plan's limit (team/usage) and the operator's, for every holder", () => {
+    const state = createRateLimitState(1_200);
+    const limiter = RateLimiter.fromState(state);
+    const other = RateLimiter.fromState(state);
+    expect([limiter.perMinute, limiter.planPerMinute, limiter.configuredPerMinute]).toEqual([
+      1_200,
+      null,
+      1_200,
+    ]);
+    // A plan below the setting lowers the limit in force; the setting stays what the operator chose.
+    limiter.setPlanPerMinute(600);
+    expect([other.perMinute, other.planPerMinute, other.configuredPerMinute]).toEqual([600, 600, 1_200]);
+    // A plan above it is capped by it.
+    limiter.setPlanPerMinute(5_000);
+    expect(other.perMinute).toBe(1_200);
+    // The operator lowers the setting under the plan, then raises it above: the plan caps it again.
+    other.setPerMinute(300);
+    expect(limiter.perMinute).toBe(300);
+    other.setPerMinute(10_000);
+    expect(limiter.perMinute).toBe(5_000);
+    // An unknown plan (null, or a body without a limit) leaves the operator's alone.
+    limiter.setPlanPerMinute(null);
+    expect(limiter.perMinute).toBe(10_000);
+  });
+
   it('refuses nonsense', () => {
     expect(() => createRateLimitState(0)).toThrow(RangeError);
     expect(() => RateLimiter.fromState(new SharedArrayBuffer(8))).toThrow(TypeError);
