@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import Database from 'better-sqlite3';
 import { PAGE_LIMIT, endpoints, withQuery } from '../../electron/engine/soundcharts/endpoints';
 
@@ -83,10 +84,8 @@ export async function runOriginalPeer(options: {
     });
     const fetchStarted = performance.now();
     while (path !== null) {
-      const response = await fetch(`${options.url}${path}`, { headers: HEADERS });
+      const page = (await getJson(`${options.url}${path}`)) as Page;
       requests += 1;
-      if (!response.ok) throw new Error(`peer: ${path} answered ${response.status}`);
-      const page = (await response.json()) as Page;
       items.push(...page.items);
       path = page.page?.next && page.items.length > 0 ? page.page.next : null;
     }
@@ -139,4 +138,19 @@ export async function runOriginalPeer(options: {
   const wallMs = performance.now() - started;
   db.close();
   return { wallMs, fetchMs, requests, rankings, entries };
+}
+
+/** requests.get() without a Session, as the original calls it: a connection of its own for every request. */
+function getJson(url: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: HEADERS, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        if (response.statusCode !== 200) reject(new Error(`peer: ${url} answered ${response.statusCode}`));
+        else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      });
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }

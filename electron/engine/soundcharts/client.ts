@@ -9,7 +9,6 @@ import { createAuthProvider, type Credentials } from './auth';
 import { systemClock, type Clock } from './clock';
 import { parseOffsetDatetime } from './datetime';
 import { DEFAULT_BASE_URL, PAGE_LIMIT, endpoints, withQuery } from './endpoints';
-import { MalformedResponseError } from './errors';
 import { audiencePointsOf, mergeAudiencePoints } from './normalize/audience';
 import { normalizeChart } from './normalize/chart';
 import { mergeRankingPages } from './normalize/ranking';

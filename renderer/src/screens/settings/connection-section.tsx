@@ -109,7 +109,7 @@ export function ConnectionSection({ settings, save }: SettingsSectionProps) {
               submitLabel="Save rate limit"
               savedMessage={(n) => `At most ${n} requests a minute to Soundcharts`}
               readOnlyReason={readOnlyReason(view.rateLimitSource, RATE_LIMIT_OVERRIDE)}
-              hint={`Source: ${sourceLabel(view.rateLimitSource, RATE_LIMIT_OVERRIDE)}. For all syncs together; Soundcharts refuses requests past the plan’s own limit.`}
+              hint={`Source: ${sourceLabel(view.rateLimitSource, RATE_LIMIT_OVERRIDE)}. For all syncs together. Chart Sync also reads the plan’s own limit from Soundcharts (team usage) as it starts syncing and after a rate-limit refusal, and keeps to the lower of the two.`}
               inputProps={{ type: 'number', inputMode: 'numeric', min: 1, max: RATE_LIMIT_PER_MINUTE_MAX }}
             />
           </div>
