@@ -31,10 +31,17 @@ export type EngineEvents = {
   /** A schedule was created or changed (configuration, activity, statistics after a run). */
   'schedule/updated': { scheduleId: number };
   'schedule/removed': { scheduleId: number; chartId: number };
-  /** Another process (the CLI) changed the database: what it changed is unknown, so screens fetch again. */
+  /**
+   * Another process (the CLI) changed the database. The charts, schedules and executions it changed were
+   * announced just before by their own events ('charts/updated' with ids, 'schedule/updated',
+   * 'schedule/removed', 'execution/updated'): lists of those patch their rows; views of anything else fetch again.
+   */
   'app/external-change': Record<string, never>;
-  /** The catalogue changed (discovery imported charts). */
-  'charts/updated': { created: number; updated: number };
+  /**
+   * The catalogue changed: discovery imported charts (every chart may have changed), or another process changed
+   * the charts of `chartIds` (added, changed or deleted): a list patches those rows only.
+   */
+  'charts/updated': { created: number; updated: number; chartIds?: number[] };
   'song/metadata-updated': { songUuid: string };
   'song/audience-updated': { songUuid: string; platform: string };
   'queue/updated': QueueCounts;

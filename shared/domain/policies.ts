@@ -291,3 +291,12 @@ export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
 export const TRAY_REFRESH_MIN_INTERVAL_MS = 1_000;
 /** And at least this often, so "Last sync … 5 min ago" keeps its age right. */
 export const TRAY_REFRESH_MAX_INTERVAL_MS = 60_000;
+
+/**
+ * The Charts screen asks for this many rows first (in its default order), then for the rest: a screenful and
+ * more arrives in milliseconds whatever the size of the catalogue. At most CHART_LIST_FIRST_MAX may be asked.
+ */
+export const CHART_LIST_FIRST_ROWS = 100;
+export const CHART_LIST_FIRST_MAX = 1_000;
+/** `charts/list` by ids (rows changed since the screen's fetch) takes at most this many of each. */
+export const CHART_LIST_IDS_MAX = 5_000;

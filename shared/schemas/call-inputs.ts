@@ -8,6 +8,8 @@ import {
   AUDIT_LIST_DEFAULT_LIMIT,
   AUDIT_LIST_MAX_LIMIT,
   BULK_ACTION_MAX_ITEMS,
+  CHART_LIST_FIRST_MAX,
+  CHART_LIST_IDS_MAX,
   CHART_REFERENCE_MAX,
   EXECUTION_PAGE_MAX,
   EXECUTION_PAGE_DEFAULT,
@@ -34,7 +36,20 @@ const epochMs = z.number().int().nonnegative();
 
 export const callInputs = {
   'app/status': none,
-  'charts/list': none,
+  /**
+   * Every chart; or only the charts with these ids and the charts of these schedules (what changed since the
+   * screen fetched); or the `first` charts by name, the Charts screen's default order (its first screenful).
+   */
+  'charts/list': z
+    .object({
+      chartIds: z.array(id).max(CHART_LIST_IDS_MAX).optional(),
+      scheduleIds: z.array(id).max(CHART_LIST_IDS_MAX).optional(),
+      first: z.number().int().min(1).max(CHART_LIST_FIRST_MAX).optional(),
+    })
+    .strict()
+    .refine((input) => input.first === undefined || (!input.chartIds && !input.scheduleIds), {
+      message: 'Ask for the first charts or for charts by id, not both.',
+    }),
   'charts/discover': none,
   /** The chart by its id, or by `chart`: its id or its slug, as the operator names it (CLI, REST path). */
   'charts/sync-status': z

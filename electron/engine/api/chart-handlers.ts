@@ -1,9 +1,13 @@
-import type { CallHandlers } from '../../../shared/contract/calls';
+import type { CallHandlers, CallInput } from '../../../shared/contract/calls';
 import { chartSyncStatus } from '../../../shared/domain/schedule-status';
 import { chartLabel } from '../../../shared/domain/chart-label';
 import { ChartSyncError, type ErrorCode } from '../../../shared/errors';
 import type { ChartListItem, ChartSyncStatusView } from '../../../shared/views/chart-list-item';
-import { listChartsWithSchedules } from '../db/queries/chart-list';
+import {
+  listChartsWithSchedules,
+  listFirstChartsByName,
+  listSomeChartsWithSchedules,
+} from '../db/queries/chart-list';
 import { findChartByReference, getChartById, toChartSummary } from '../db/queries/charts';
 import { latestExecutionOfChart } from '../db/queries/execution-list';
 import { toExecutionView } from '../schedules/execution-view';
@@ -27,7 +31,7 @@ type ChartHandlers = Pick<
 export function chartHandlers(context: HandlerContext): ChartHandlers {
   const { schedules, engine } = context;
   return {
-    'charts/list': () => listCharts(context),
+    'charts/list': (input) => listCharts(context, input),
 
     'charts/discover': () =>
       fromSoundcharts('The chart catalogue could not be imported', () => engine.discoverCharts()),
@@ -75,9 +79,17 @@ function scheduleOf({ database, schedules }: HandlerContext, chartId: number, co
   return schedule;
 }
 
-function listCharts({ database, now }: HandlerContext): ChartListItem[] {
+function listCharts(
+  { database, now }: HandlerContext,
+  { chartIds, scheduleIds, first }: CallInput<'charts/list'>,
+): ChartListItem[] {
   const at = now();
-  return listChartsWithSchedules(database).map(({ chart, schedule, recent, hasExecutions }) => {
+  let entries;
+  if (first !== undefined) entries = listFirstChartsByName(database, first);
+  else if (chartIds || scheduleIds)
+    entries = listSomeChartsWithSchedules(database, chartIds ?? [], scheduleIds ?? []);
+  else entries = listChartsWithSchedules(database);
+  return entries.map(({ chart, schedule, recent, hasExecutions }) => {
     const health = schedule ? healthOf(schedule, recent, at) : null;
     return {
       ...chart,

@@ -17,7 +17,17 @@ const COLUMNS =
  *
  * Used as a CTE named `recent` by the list queries; `:only` limits it to one schedule (NULL: all of them).
  */
-export const RECENT_EXECUTIONS_CTE = `
+export const RECENT_EXECUTIONS_CTE = recentExecutionsCte({
+  schedules: ':only IS NULL OR rs.id = :only',
+  executions: ':only IS NULL OR e.schedule_id = :only',
+});
+
+/**
+ * The same CTE for the schedules (aliased `rs`) and open executions (aliased `e`) these conditions keep: a
+ * list of some charts walks only their schedules.
+ */
+export function recentExecutionsCte(where: { schedules: string; executions: string }): string {
+  return `
 recent AS MATERIALIZED (
   SELECT ${COLUMNS}
   FROM chart_sync_schedules rs
@@ -27,12 +37,13 @@ recent AS MATERIALIZED (
     ORDER BY x.created_at DESC, x.id DESC
     LIMIT ${HEALTH_FAILING_STREAK}
   )
-  WHERE :only IS NULL OR rs.id = :only
+  WHERE ${where.schedules}
   UNION ALL
   SELECT ${COLUMNS}
   FROM chart_sync_executions e
-  WHERE e.status IN ('pending', 'running') AND e.schedule_id IS NOT NULL AND (:only IS NULL OR e.schedule_id = :only)
+  WHERE e.status IN ('pending', 'running') AND e.schedule_id IS NOT NULL AND (${where.executions})
 )`;
+}
 
 /** The columns of `recent` a list query selects (prefixed, so they cannot clash with the schedule's own). */
 export const RECENT_COLUMNS = `

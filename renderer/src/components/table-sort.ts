@@ -12,8 +12,10 @@ export function ariaSort<K extends string>(sort: SortState<K>, key: K): 'ascendi
   return sort.direction === 'asc' ? 'ascending' : 'descending';
 }
 
-/** Names sort the way people read them: case and accents aside, "Top 10" before "Top 100". */
-export const textCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// One collator for the engine and the screens: the engine picks a list's first rows in the screen's order.
+import { textCollator } from '../../../shared/domain/chart-order';
+
+export { textCollator };
 
 /**
  * Compares two optional numbers in the given direction, with missing values ("never synced") last either way:

@@ -1,21 +1,52 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { Route } from '../routing/routes';
-import { AlertsScreen } from '../screens/alerts/alerts-screen';
-import { ChartsScreen } from '../screens/charts/charts-screen';
-import { ExecutionDetailScreen } from '../screens/executions/execution-detail-screen';
-import { ExecutionsScreen } from '../screens/executions/executions-screen';
-import { ScheduleDetailScreen } from '../screens/schedule-detail/schedule-detail-screen';
-import { ScheduleEditorScreen } from '../screens/schedule-editor/schedule-editor-screen';
-import { SchedulesScreen } from '../screens/schedules/schedules-screen';
-import { SettingsScreen } from '../screens/settings/settings-screen';
 import { EmptyState } from '../components/states';
-import { AuditScreen } from '../screens/audit/audit-screen';
-import { AnalyticsScreen } from '../screens/analytics/analytics-screen';
-import { ExportsScreen } from '../screens/exports/exports-screen';
-import { RankingScreen } from '../screens/ranking/ranking-screen';
-import { SongScreen } from '../screens/song/song-screen';
-import { SongsScreen } from '../screens/songs/songs-screen';
+// The home screen (`#/`) comes with the shell: its first rows must not wait for a second round of chunks.
+import { ChartsScreen } from '../screens/charts/charts-screen';
+
+/**
+ * Every other screen is a chunk of its own, loaded when first shown: the page starts with the shell and the
+ * Charts screen, not with every screen (nor uPlot, which only the plotting screens load).
+ */
+// React.lazy's own bound: each screen's props are checked where it is used, against C itself.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function screen<C extends ComponentType<any>, K extends string>(load: () => Promise<Record<K, C>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SchedulesScreen = screen(() => import('../screens/schedules/schedules-screen'), 'SchedulesScreen');
+const ScheduleEditorScreen = screen(
+  () => import('../screens/schedule-editor/schedule-editor-screen'),
+  'ScheduleEditorScreen',
+);
+const ScheduleDetailScreen = screen(
+  () => import('../screens/schedule-detail/schedule-detail-screen'),
+  'ScheduleDetailScreen',
+);
+const ExecutionsScreen = screen(() => import('../screens/executions/executions-screen'), 'ExecutionsScreen');
+const ExecutionDetailScreen = screen(
+  () => import('../screens/executions/execution-detail-screen'),
+  'ExecutionDetailScreen',
+);
+const AlertsScreen = screen(() => import('../screens/alerts/alerts-screen'), 'AlertsScreen');
+const SettingsScreen = screen(() => import('../screens/settings/settings-screen'), 'SettingsScreen');
+const AuditScreen = screen(() => import('../screens/audit/audit-screen'), 'AuditScreen');
+const AnalyticsScreen = screen(() => import('../screens/analytics/analytics-screen'), 'AnalyticsScreen');
+const ExportsScreen = screen(() => import('../screens/exports/exports-screen'), 'ExportsScreen');
+const RankingScreen = screen(() => import('../screens/ranking/ranking-screen'), 'RankingScreen');
+const SongScreen = screen(() => import('../screens/song/song-screen'), 'SongScreen');
+const SongsScreen = screen(() => import('../screens/songs/songs-screen'), 'SongsScreen');
 
 export function ScreenFor({ route }: { route: Route }) {
+  // No fallback text: a chunk loads in milliseconds from the host, and a flash of "Loading…" would be noise.
+  return (
+    <Suspense fallback={null}>
+      <Screen route={route} />
+    </Suspense>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'charts':
       return <ChartsScreen />;

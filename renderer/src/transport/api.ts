@@ -46,25 +46,35 @@ export function useEvent<K extends EventName>(name: K, handler: (payload: Engine
   useEffect(() => subscribe(name, (payload) => latest.current(payload)), [name]);
 }
 
-const resyncListeners = new Set<() => void>();
-
 /**
- * Every live view fetches again: the connection came back after a drop (what the engine pushed meanwhile is
- * lost), or another process changed the database. Called by main.tsx and follow-external-changes.ts.
+ * Why views fetch again: `reconnect`, the connection came back after a drop (what the engine pushed meanwhile
+ * is lost) or now leads to another database; `external-change`, another process changed the database and the
+ * engine has announced the charts and schedules it changed with their own events, so lists of those patch
+ * their rows and only the other views fetch again.
  */
-export function resync(): void {
-  for (const listener of [...resyncListeners]) listener();
+export type ResyncReason = 'reconnect' | 'external-change';
+
+const resyncListeners = new Set<{ onExternalChange: boolean; run: () => void }>();
+
+/** Every live view fetches again (lists the engine patches skip an external change). */
+export function resync(reason: ResyncReason = 'reconnect'): void {
+  for (const listener of [...resyncListeners]) {
+    if (reason === 'reconnect' || listener.onExternalChange) listener.run();
+  }
 }
 
-/** Runs the latest `handler` after each reconnection, for as long as the component is mounted. */
-export function useResync(handler: () => void): void {
+/**
+ * Runs the latest `handler` after each reconnection, and after another process's change unless the view
+ * patches itself from the engine's events (`onExternalChange: false`), for as long as the component is mounted.
+ */
+export function useResync(handler: () => void, { onExternalChange = true } = {}): void {
   const latest = useRef(handler);
   latest.current = handler;
   useEffect(() => {
-    const listener = () => latest.current();
+    const listener = { onExternalChange, run: () => latest.current() };
     resyncListeners.add(listener);
     return () => {
       resyncListeners.delete(listener);
     };
-  }, []);
+  }, [onExternalChange]);
 }

@@ -4,6 +4,7 @@ import { openDatabase } from '../../../electron/engine/db/open-database';
 import { upsertCharts, type ChartRecord } from '../../../electron/engine/db/queries/charts';
 import { Engine } from '../../../electron/engine/engine';
 import { SANDBOX_CREDENTIALS } from '../../../electron/engine/soundcharts';
+import { compareChartsByName } from '../../../shared/domain/chart-order';
 import { DAY_MS } from '../../../shared/domain/policies';
 import type { BulkResult } from '../../../shared/views/bulk-result';
 import { chartsOf, eventNames, useApi } from './setup';
@@ -14,6 +15,30 @@ const errorCodes = (result: BulkResult) => result.results.map((r) => (r.ok ? 'ok
 const outcomes = (result: BulkResult) => result.results.map((r) => r.outcome);
 
 describe('charts/list', () => {
+  it('gives some rows only: charts by id and charts of schedules, the same rows as the whole list', async () => {
+    const api = await start();
+    const [first, second, third] = chartsOf(api, 'monthly');
+    const schedule = (await api.ok('schedules/create', { chartId: second!, isActive: false })).schedule;
+    await api.ok('schedules/create', { chartId: third! });
+    const whole = new Map((await api.ok('charts/list', {})).map((c) => [c.id, c]));
+
+    const some = await api.ok('charts/list', { chartIds: [first!, 999_999], scheduleIds: [schedule.id] });
+    expect(some.map((c) => c.id).sort((a, b) => a - b)).toEqual([first!, second!].sort((a, b) => a - b));
+    for (const chart of some) expect(chart).toEqual(whole.get(chart.id));
+    expect(await api.ok('charts/list', { chartIds: [], scheduleIds: [] })).toEqual([]);
+  });
+
+  it('gives the first charts in the Charts screen’s order (name as people read it, then id)', async () => {
+    const api = await start();
+    const whole = await api.ok('charts/list', {});
+    const byName = [...whole].sort(compareChartsByName);
+    const first = await api.ok('charts/list', { first: 3 });
+    expect(first).toEqual(byName.slice(0, 3));
+    expect(await api.ok('charts/list', { first: 1_000 })).toEqual(byName);
+    const refused = await dispatch(api.engine.handlers, 'charts/list', { first: 3, chartIds: [1] });
+    expect(refused.ok).toBe(false);
+  });
+
   it('lists every chart sorted by platform then name, with its place in the schedule', async () => {
     const api = await start();
     const [active, paused, late] = chartsOf(api, 'monthly');

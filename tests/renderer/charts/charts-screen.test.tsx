@@ -2,6 +2,7 @@
 import '../support/dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { compareChartsByName } from '../../../shared/domain/chart-order';
 import type { ChartListItem } from '../../../shared/views/chart-list-item';
 import type { BulkResult } from '../../../shared/views/bulk-result';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
@@ -70,7 +71,32 @@ const ok = (ids: number[]): BulkResult => ({
 });
 
 let fake: FakeClient;
-const listCalls = () => fake.calls.filter((c) => c.name === 'charts/list').length;
+type ListInput = { chartIds?: number[]; scheduleIds?: number[]; first?: number };
+/** Calls for the whole list (not the first rows, not rows by id). */
+const listCalls = () =>
+  fake.calls.filter((c) => c.name === 'charts/list' && Object.keys(c.input as ListInput).length === 0).length;
+const rowCalls = () =>
+  fake.calls.flatMap((c) =>
+    c.name === 'charts/list' && ((c.input as ListInput).chartIds || (c.input as ListInput).scheduleIds)
+      ? [c.input as ListInput]
+      : [],
+  );
+/** Answers charts/list as the engine does: the whole list, the first rows by name, or some rows by id. */
+function listAnswer(charts: readonly ChartListItem[]) {
+  return (input: ListInput) => {
+    if (input.first !== undefined) {
+      return [...charts].sort(compareChartsByName).slice(0, input.first);
+    }
+    if (input.chartIds || input.scheduleIds) {
+      return charts.filter(
+        (chart) =>
+          input.chartIds?.includes(chart.id) ||
+          (chart.scheduleId !== null && input.scheduleIds?.includes(chart.scheduleId)),
+      );
+    }
+    return [...charts];
+  };
+}
 const rowNames = () =>
   screen
     .getAllByRole('row')
@@ -81,7 +107,7 @@ const checkbox = (name: string) => screen.getByRole('checkbox', { name: `Select 
 beforeEach(() => {
   resetChartsUi();
   fake = installFakeClient();
-  fake.answer('charts/list', () => CATALOGUE);
+  fake.answer('charts/list', listAnswer(CATALOGUE));
 });
 
 describe('Charts screen: catalogue', () => {
@@ -372,24 +398,74 @@ describe('Charts screen: discovery and live updates', () => {
     expect(alert.textContent).toContain('Soundcharts did not answer.');
   });
 
-  it('re-fetches once for a burst of schedule and catalogue events', async () => {
+  it('fetches only the changed rows, once for a burst of schedule events, never the whole list', async () => {
     renderCharts();
     await screen.findByText('4 of 4 charts');
     expect(listCalls()).toBe(1);
-    fake.answer('charts/list', () =>
-      CATALOGUE.map((chart) =>
-        chart.id === 3
-          ? { ...chart, syncStatus: 'active' as const, health: 'never_synced' as const, scheduleId: 13 }
+    // Chart 3 gets schedule 13 (created by another process); schedule 14 (chart 4) is deleted.
+    const changed = CATALOGUE.map((chart) =>
+      chart.id === 3
+        ? { ...chart, syncStatus: 'active' as const, health: 'never_synced' as const, scheduleId: 13 }
+        : chart.id === 4
+          ? {
+              ...chart,
+              syncStatus: 'not_scheduled' as const,
+              health: null,
+              healthReason: null,
+              scheduleId: null,
+            }
           : chart,
-      ),
     );
-    for (let id = 1; id <= 5; id++) fake.emit('schedule/updated', { scheduleId: id });
+    fake.answer('charts/list', listAnswer(changed));
+    for (const scheduleId of [11, 13, 11]) fake.emit('schedule/updated', { scheduleId });
     fake.emit('schedule/removed', { scheduleId: 14, chartId: 4 });
-    fake.emit('charts/updated', { created: 0, updated: 2 });
-    await waitFor(() => expect(listCalls()).toBe(2));
     const mexico = screen.getByRole('row', { name: /Viral Mexico/ });
     await waitFor(() => expect(within(mexico).getByText('Never synced')).toBeTruthy());
+    const shazam = screen.getByRole('row', { name: /Shazam Discovery/ });
+    expect(within(shazam).getByText('Not scheduled')).toBeTruthy();
+    expect(rowCalls()).toEqual([{ chartIds: [4], scheduleIds: [11, 13] }]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(listCalls()).toBe(1);
+    expect(rowCalls()).toHaveLength(1);
+    expect(screen.getByText('4 of 4 charts')).toBeTruthy();
+  });
+
+  it('adds a chart another process created and drops one it deleted, from their ids', async () => {
+    renderCharts();
+    await screen.findByText('4 of 4 charts');
+    const added = chartItem({ id: 5, name: 'Hot 100', slug: 'hot-100', platform: 'spotify' });
+    fake.answer('charts/list', listAnswer([...CATALOGUE.filter((chart) => chart.id !== 2), added]));
+    fake.emit('charts/updated', { created: 0, updated: 2, chartIds: [2, 5] });
+    await screen.findByText('4 of 4 charts', {}, { timeout: 2_000 });
+    await waitFor(() =>
+      expect(rowNames()).toEqual(['Hot 100', 'Shazam Discovery', 'Top 200 Global', 'Viral Mexico']),
+    );
+    expect(rowCalls()).toEqual([{ chartIds: [2, 5], scheduleIds: [] }]);
+    expect(listCalls()).toBe(1);
+  });
+
+  it('fetches the whole list again once after a catalogue import, which may change every chart', async () => {
+    renderCharts();
+    await screen.findByText('4 of 4 charts');
+    fake.emit('charts/updated', { created: 0, updated: 2 });
+    fake.emit('charts/updated', { created: 1, updated: 0 });
+    await waitFor(() => expect(listCalls()).toBe(2));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(listCalls()).toBe(2);
+    expect(rowCalls()).toHaveLength(0);
+  });
+
+  it('shows the first rows by name while the whole catalogue is on its way', async () => {
+    let finish: (charts: ChartListItem[]) => void = () => {};
+    const answer = listAnswer(CATALOGUE);
+    fake.answer('charts/list', (input: ListInput) =>
+      input.first !== undefined ? answer({ first: 2 }) : new Promise<ChartListItem[]>((r) => (finish = r)),
+    );
+    renderCharts();
+    expect(await screen.findByText('First 2 charts; loading the others…')).toBeTruthy();
+    expect(rowNames()).toEqual(['Shazam Discovery', 'Top 50 France']);
+    finish(answer({}));
+    expect(await screen.findByText('4 of 4 charts')).toBeTruthy();
+    expect(rowNames()).toEqual(['Shazam Discovery', 'Top 50 France', 'Top 200 Global', 'Viral Mexico']);
   });
 });

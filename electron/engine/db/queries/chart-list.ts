@@ -1,3 +1,4 @@
+import { compareChartsByName } from '../../../../shared/domain/chart-order';
 import type { HealthExecution } from '../../../../shared/domain/health';
 import type { ChartSummary } from '../../../../shared/views/schedule-view';
 import type { HealthFields } from '../../health/schedule-health';
@@ -5,6 +6,7 @@ import {
   groupRuns,
   RECENT_COLUMNS,
   RECENT_EXECUTIONS_CTE,
+  recentExecutionsCte,
   RECENT_JOIN,
   RECENT_ORDER,
   type RecentColumns,
@@ -39,17 +41,42 @@ type Row = RecentColumns & {
  * connection: the catalogue can hold tens of thousands of charts, and one query per chart would not do. A
  * scheduled chart spans up to 1 + HEALTH_FAILING_STREAK consecutive rows (one per recent execution).
  */
-const CHART_LIST_SQL = `
-WITH ${RECENT_EXECUTIONS_CTE}
-SELECT c.id, c.slug, c.name, c.platform, c.frequency, c.country_code, c.country_name,
+const CHART_COLUMNS = `
+       c.id, c.slug, c.name, c.platform, c.frequency, c.country_code, c.country_name,
        s.id AS schedule_id, s.is_active, s.sync_frequency, s.custom_interval_hours, s.cron_expression, s.time_zone,
        s.anchor_at, s.last_sync_at, s.next_sync_at, s.created_at, s.attention_reason,
        EXISTS (SELECT 1 FROM chart_sync_executions h WHERE h.chart_id = c.id) AS has_executions,
-       ${RECENT_COLUMNS}
+       ${RECENT_COLUMNS}`;
+const ORDER = `ORDER BY c.platform, c.name, c.id, ${RECENT_ORDER}`;
+
+const CHART_LIST_SQL = `
+WITH ${RECENT_EXECUTIONS_CTE}
+SELECT ${CHART_COLUMNS}
 FROM charts c
 LEFT JOIN chart_sync_schedules s ON s.chart_id = c.id
 ${RECENT_JOIN}
-ORDER BY c.platform, c.name, c.id, ${RECENT_ORDER}`;
+${ORDER}`;
+
+/**
+ * The same rows for some charts only: those with these ids, and those of these schedules (JSON arrays). The
+ * charts are found first (primary key, and the schedules' key), so a handful of rows costs a handful of probes.
+ */
+const SOME_CHARTS_SQL = `
+WITH wanted AS MATERIALIZED (
+  SELECT value AS id FROM json_each(:chartIds)
+  UNION
+  SELECT chart_id FROM chart_sync_schedules WHERE id IN (SELECT value FROM json_each(:scheduleIds))
+),
+${recentExecutionsCte({
+  schedules: 'rs.chart_id IN (SELECT id FROM wanted)',
+  executions: 'e.chart_id IN (SELECT id FROM wanted)',
+})}
+SELECT ${CHART_COLUMNS}
+FROM charts c
+LEFT JOIN chart_sync_schedules s ON s.chart_id = c.id
+${RECENT_JOIN}
+WHERE c.id IN (SELECT id FROM wanted)
+${ORDER}`;
 
 export type ChartListEntry = {
   chart: ChartSummary;
@@ -61,13 +88,49 @@ export type ChartListEntry = {
   hasExecutions: boolean;
 };
 
-const prepared = preparedPer((database: AppDatabase) =>
-  database.sqlite.prepare<[{ only: null }], Row>(CHART_LIST_SQL),
-);
+// Each prepared on first use: the whole list is one statement, prepared once per connection.
+const prepared = {
+  all: preparedPer((database: AppDatabase) => database.sqlite.prepare<[{ only: null }], Row>(CHART_LIST_SQL)),
+  some: preparedPer((database: AppDatabase) =>
+    database.sqlite.prepare<[{ chartIds: string; scheduleIds: string }], Row>(SOME_CHARTS_SQL),
+  ),
+  names: preparedPer((database: AppDatabase) =>
+    database.sqlite.prepare<[], { id: number; name: string }>('SELECT id, name FROM charts'),
+  ),
+};
 
 /** Sorted by platform, then name (then id, so equal names keep a stable order). */
 export function listChartsWithSchedules(database: AppDatabase): ChartListEntry[] {
-  return groupRuns(prepared(database).all({ only: null }), (row) => row.id).map(({ first: row, recent }) => ({
+  return toEntries(prepared.all(database).all({ only: null }));
+}
+
+/** The charts with these ids and the charts of these schedules (unknown ids are left out), in the same order. */
+export function listSomeChartsWithSchedules(
+  database: AppDatabase,
+  chartIds: readonly number[],
+  scheduleIds: readonly number[],
+): ChartListEntry[] {
+  const rows = prepared.some(database).all({
+    chartIds: JSON.stringify(chartIds),
+    scheduleIds: JSON.stringify(scheduleIds),
+  });
+  return toEntries(rows);
+}
+
+/**
+ * The first `count` charts by name (compareChartsByName, the Charts screen's default order): the names alone
+ * are read and sorted, then only those charts' rows, so the answer does not grow with the catalogue's columns.
+ */
+export function listFirstChartsByName(database: AppDatabase, count: number): ChartListEntry[] {
+  const first = prepared.names(database).all().sort(compareChartsByName).slice(0, count);
+  const rank = new Map(first.map((chart, i) => [chart.id, i]));
+  return listSomeChartsWithSchedules(database, [...rank.keys()], []).sort(
+    (a, b) => rank.get(a.chart.id)! - rank.get(b.chart.id)!,
+  );
+}
+
+function toEntries(rows: Row[]): ChartListEntry[] {
+  return groupRuns(rows, (row) => row.id).map(({ first: row, recent }) => ({
     chart: {
       id: row.id,
       slug: row.slug,

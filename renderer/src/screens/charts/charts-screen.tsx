@@ -43,7 +43,9 @@ export function ChartsScreen() {
   const sort = useChartsStore((s) => s.sort);
   const selection = useChartsStore((s) => s.selection);
   const load = useChartsStore((s) => s.load);
+  const partial = useChartsStore((s) => s.partial);
   const refetchSoon = useChartsStore((s) => s.refetchSoon);
+  const patchSoon = useChartsStore((s) => s.patchSoon);
   const cancelRefetch = useChartsStore((s) => s.cancelRefetch);
   const sortBy = useChartsStore((s) => s.sortBy);
   const toggle = useChartsStore((s) => s.toggle);
@@ -54,11 +56,13 @@ export function ChartsScreen() {
     void load();
     return cancelRefetch;
   }, [load, cancelRefetch]);
-  // Any change to schedules or the catalogue changes some row's status or times: re-fetch, never poll.
-  useEvent('schedule/updated', refetchSoon);
-  useEvent('schedule/removed', refetchSoon);
-  useEvent('charts/updated', refetchSoon);
-  useResync(load);
+  // A change to a schedule or a chart (by the engine, or by another process: the engine tells which) changes that
+  // row's status or times: fetch those rows again, never the whole catalogue, never poll. A catalogue import
+  // may have changed every chart: then the whole list.
+  useEvent('schedule/updated', ({ scheduleId }) => patchSoon({ scheduleIds: [scheduleId] }));
+  useEvent('schedule/removed', ({ chartId }) => patchSoon({ chartIds: [chartId] }));
+  useEvent('charts/updated', ({ chartIds }) => (chartIds ? patchSoon({ chartIds }) : refetchSoon()));
+  useResync(load, { onExternalChange: false });
 
   // Typing stays responsive on a large catalogue: filtering follows the input at lower priority.
   const deferredFilters = useDeferredValue(filters);
@@ -151,7 +155,9 @@ export function ChartsScreen() {
         <h2 id="charts-title">Charts</h2>
         {charts !== null && charts.length > 0 && (
           <span className="muted" role="status">
-            {formatCount(rows.length)} of {formatCount(charts.length)} charts
+            {partial
+              ? `First ${formatCount(charts.length)} charts; loading the others…`
+              : `${formatCount(rows.length)} of ${formatCount(charts.length)} charts`}
           </span>
         )}
         {charts !== null && charts.length > 0 && (

@@ -10,6 +10,7 @@ import { pruneSelection } from '../../components/row-selection';
 import { formatCount } from '../../format/numbers';
 import { toast } from '../../store/toast-store';
 import { call } from '../../transport/api';
+import { CHART_LIST_FIRST_ROWS, CHART_LIST_IDS_MAX } from '../../../../shared/domain/policies';
 import {
   DEFAULT_CHART_SORT,
   NO_CHART_FILTERS,
@@ -26,6 +27,11 @@ export type ChartBulkAction = 'add' | 'remove' | 'sync';
 type ChartsState = ListState<ChartFilters, ChartSortKey> & {
   /** null until the first successful fetch. */
   charts: ChartListItem[] | null;
+  /**
+   * The charts hold only the first rows by name (the first screenful, fetched apart so it shows at once); the
+   * whole catalogue is on its way.
+   */
+  partial: boolean;
   /** The last fetch's failure; kept beside stale data so a failed refresh is visible without hiding the list. */
   error: ErrorShape | null;
   loading: boolean;
@@ -34,6 +40,8 @@ type ChartsState = ListState<ChartFilters, ChartSortKey> & {
   bulkRunning: ChartBulkAction | null;
 
   load(): Promise<void>;
+  /** Fetches the rows of these charts and of these schedules' charts again, soon (a burst becomes one call). */
+  patchSoon(change: { chartIds?: readonly number[]; scheduleIds?: readonly number[] }): void;
   refetchSoon(): void;
   cancelRefetch(): void;
   setQuery(query: string): void;
@@ -44,6 +52,8 @@ type ChartsState = ListState<ChartFilters, ChartSortKey> & {
 };
 
 let loadSeq = 0;
+/** Chart and schedule ids whose rows changed since the last patch was sent. */
+const pending = { chartIds: new Set<number>(), scheduleIds: new Set<number>() };
 
 const BULK: Record<
   ChartBulkAction,
@@ -72,9 +82,38 @@ const BULK: Record<
  */
 export const useChartsStore = create<ChartsState>()((set, get) => {
   const refetch = debounce(() => void get().load(), REFETCH_DEBOUNCE_MS);
+  const patch = debounce(() => void patchRows(), REFETCH_DEBOUNCE_MS);
+
+  /** Fetches the changed rows only and puts them in place; a chart asked for and not returned was deleted. */
+  async function patchRows(): Promise<void> {
+    const current = get().charts;
+    // The whole list, asked for before these changes were announced, is on its way: patch after it lands.
+    if (get().partial) return patch();
+    const chartIds = [...pending.chartIds];
+    const scheduleIds = [...pending.scheduleIds];
+    pending.chartIds.clear();
+    pending.scheduleIds.clear();
+    if (current === null) return;
+    if (chartIds.length > CHART_LIST_IDS_MAX || scheduleIds.length > CHART_LIST_IDS_MAX) {
+      // A bulk action touched most of the catalogue: one list is cheaper than thousands of rows by id.
+      await get().load();
+      return;
+    }
+    const seq = loadSeq;
+    const result = await call('charts/list', { chartIds, scheduleIds });
+    // A whole list fetched meanwhile is at least as fresh as these rows.
+    if (seq !== loadSeq || !result.ok) {
+      if (!result.ok && seq === loadSeq) set({ error: result.error });
+      return;
+    }
+    const charts = patchCharts(get().charts ?? current, chartIds, result.value);
+    set({ charts, selection: pruneSelection(get().selection, new Set(charts.map((chart) => chart.id))) });
+  }
+
   return {
     ...listState(set, get, { filters: NO_CHART_FILTERS, sort: DEFAULT_CHART_SORT }),
     charts: null,
+    partial: false,
     error: null,
     loading: false,
     syncImmediately: false,
@@ -86,22 +125,44 @@ export const useChartsStore = create<ChartsState>()((set, get) => {
       // Only the newest fetch may land: an older answer arriving late must not overwrite fresher data.
       const seq = ++loadSeq;
       set({ loading: true });
-      const result = await call('charts/list', {});
+      if (get().charts === null) {
+        // The first screenful in the screen's default order, then the whole catalogue (tens of thousands of
+        // rows, read and sent in a second or so): asked one after the other, so the engine cannot answer the
+        // big one first.
+        const first = await call('charts/list', { first: CHART_LIST_FIRST_ROWS });
+        if (seq !== loadSeq) return;
+        if (first.ok && get().charts === null) set({ charts: first.value, partial: true });
+      }
+      const whole = call('charts/list', {});
+      const result = await whole;
       if (seq !== loadSeq) return;
       if (!result.ok) {
-        set({ loading: false, error: result.error });
+        set({
+          loading: false,
+          error: result.error,
+          ...(get().partial ? { charts: null, partial: false } : {}),
+        });
         return;
       }
       const existing = new Set(result.value.map((chart) => chart.id));
       set({
         charts: result.value,
+        partial: false,
         error: null,
         loading: false,
         selection: pruneSelection(get().selection, existing),
       });
     },
+    patchSoon({ chartIds = [], scheduleIds = [] }) {
+      for (const id of chartIds) pending.chartIds.add(id);
+      for (const id of scheduleIds) pending.scheduleIds.add(id);
+      patch();
+    },
     refetchSoon: refetch,
-    cancelRefetch: refetch.cancel,
+    cancelRefetch() {
+      refetch.cancel();
+      patch.cancel();
+    },
     setQuery(query) {
       get().setFilters({ query });
     },
@@ -147,3 +208,25 @@ export const useChartsStore = create<ChartsState>()((set, get) => {
     },
   };
 });
+
+/**
+ * The list with `changed` rows in place of the old ones (new charts at the end: the screen sorts), and the
+ * charts asked for by id that did not come back (deleted) left out.
+ */
+export function patchCharts(
+  charts: readonly ChartListItem[],
+  askedChartIds: readonly number[],
+  changed: readonly ChartListItem[],
+): ChartListItem[] {
+  const byId = new Map(changed.map((chart) => [chart.id, chart]));
+  const gone = new Set(askedChartIds.filter((id) => !byId.has(id)));
+  const next: ChartListItem[] = [];
+  for (const chart of charts) {
+    if (gone.has(chart.id)) continue;
+    const replacement = byId.get(chart.id);
+    byId.delete(chart.id);
+    next.push(replacement ?? chart);
+  }
+  next.push(...byId.values());
+  return next;
+}
