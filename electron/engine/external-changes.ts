@@ -112,15 +112,25 @@ export function watchExternalChanges(
   intervalMs: number = EXTERNAL_CHANGE_CHECK_MS,
 ): () => void {
   const version = () => database.sqlite.pragma('data_version', { simple: true }) as number;
+  // Rows this connection changed: its own writes move the stamps too, and are announced by their own events.
+  const ownChanges = database.sqlite.prepare<[], number>('SELECT total_changes()').pluck();
   let seen = version();
+  let own = ownChanges.get()!;
   // Read at start (two small tables and the open executions), so the first foreign commit is told exactly.
   const tracker = new ChangeTracker(database);
   const timer = setInterval(() => {
     let change: ExternalChange;
     try {
       const now = version();
-      if (now === seen) return;
+      const ownNow = ownChanges.get()!;
+      if (now === seen) {
+        // Only the engine wrote: what it changed (a catalogue import, a sync) is not another process's change.
+        if (ownNow !== own) tracker.diff();
+        own = ownNow;
+        return;
+      }
       seen = now;
+      own = ownNow;
       change = tracker.diff();
     } catch {
       // The database closed under us: the engine is stopping and clears this timer.

@@ -42,6 +42,24 @@ describe('watchExternalChanges', () => {
     expect(changes).not.toHaveBeenCalled();
   });
 
+  it('names what the other connection changed, not what the host itself wrote in between', async () => {
+    const [host, cli] = twoConnections();
+    const changes = vi.fn();
+    stops.push(watchExternalChanges(host, changes, 5));
+    upsertCharts(host, SAMPLE_CHARTS);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [first] = host.sqlite.prepare('SELECT id FROM charts ORDER BY id').pluck().all() as number[];
+    cli.sqlite
+      .prepare("UPDATE charts SET name = 'Renamed', updated_at = updated_at + 1 WHERE id = ?")
+      .run(first);
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1));
+    expect(changes.mock.calls[0]![0]).toMatchObject({
+      chartIds: [first],
+      scheduleIds: [],
+      removedSchedules: [],
+    });
+  });
+
   it('stops looking once stopped, and survives the database closing first', async () => {
     const [host, cli] = twoConnections();
     const changes = vi.fn();
