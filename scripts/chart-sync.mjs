@@ -10,9 +10,9 @@ const cli = new URL('../out/main/cli.js', import.meta.url);
 if (!existsSync(cli)) {
   process.stderr.write('Building Chart Sync first (npm run build)…\n');
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const build = spawnSync(npx, ['electron-vite', 'build'], {
+  const build = spawnSync(npx, ['electron-vite', 'build', '--logLevel', 'error'], {
     cwd: new URL('..', import.meta.url),
-    // The build's progress goes to stderr too.
+    // Only the build's errors are shown, on stderr with the line above.
     stdio: ['ignore', 2, 2],
   });
   if (build.status !== 0 || !existsSync(cli)) {
