@@ -56,43 +56,62 @@ export function derivedEvolution(position: number, oldPosition: number): number 
 
 /** Days before the ranking's datetime, when `entryDate` is that datetime moved by whole days; else null. */
 function entryDaysOf(entryDate: string, datetime: string): number | null {
-  const day = datetime.slice(0, 10);
-  const entryDay = entryDate.slice(0, 10);
   if (entryDate.length !== datetime.length || entryDate.slice(10) !== datetime.slice(10)) return null;
-  if (!DATE.test(day) || !DATE.test(entryDay)) return null;
-  const days = Math.round((Date.parse(day) - Date.parse(entryDay)) / DAY_MS);
-  if (!Number.isSafeInteger(days)) return null;
-  try {
-    return rebuiltEntryDate(days, datetime) === entryDate ? days : null;
-  } catch {
-    // Not a calendar date after all ('2025-02-30'): kept verbatim.
-    return null;
-  }
+  const day = dayNumber(datetime.slice(0, 10));
+  const entryDay = dayNumber(entryDate.slice(0, 10));
+  return day === null || entryDay === null ? null : day - entryDay;
 }
+
+/** Day numbers of the calendar dates met, by text: entry dates repeat from one ranking to the next. */
+const dayNumbers = new Map<string, number | null>();
+const MAX_DAY_NUMBERS = 100_000;
+
+/**
+ * The day number of a 'YYYY-MM-DD' that `addDays` writes back exactly as given (so the entry date is rebuilt
+ * exactly); null for anything else ('2025-02-30', '2025-6-2').
+ */
+function dayNumber(date: string): number | null {
+  let found = dayNumbers.get(date);
+  if (found !== undefined) return found;
+  const ms = DATE.test(date) ? Date.parse(date) : Number.NaN;
+  found = Number.isFinite(ms) ? Math.round(ms / DAY_MS) : null;
+  try {
+    if (found !== null && addDays(EPOCH_DAY, found) !== date) found = null;
+  } catch {
+    found = null;
+  }
+  if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
+  dayNumbers.set(date, found);
+  return found;
+}
+
+const EPOCH_DAY = '1970-01-01';
 
 const rebuiltEntryDate = (days: number, datetime: string) =>
   addDays(datetime.slice(0, 10), -days) + datetime.slice(10);
 
 /** Encodes the API's entry (or an entry read back: `decodeEntry` ∘ `encodeEntry` is the identity). */
 export function encodeEntry(entry: DecodedEntry, ranking: RankingContext): EncodedEntry {
-  const extra: Extra = {};
+  // Runs for every entry stored: the usual entry allocates nothing but its result.
+  let extra: Extra | null = null;
   let entryDays: number | null = null;
   if (entry.entryDate !== null) {
     const days = entryDaysOf(entry.entryDate, ranking.datetime);
-    if (days === null) extra.entryDate = entry.entryDate;
+    if (days === null) (extra ??= {}).entryDate = entry.entryDate;
     else entryDays = days - (entry.timeOnChart ?? 0);
   }
-  if (entry.rankDate !== ranking.datetime) extra.rankDate = entry.rankDate;
-  if (entry.entryState !== '') extra.entryState = entry.entryState;
-  if (entry.timeOnChartUnit !== ranking.timeOnChartUnit) extra.timeOnChartUnit = entry.timeOnChartUnit;
+  if (entry.rankDate !== ranking.datetime) (extra ??= {}).rankDate = entry.rankDate;
+  if (entry.entryState !== '') (extra ??= {}).entryState = entry.entryState;
+  if (entry.timeOnChartUnit !== ranking.timeOnChartUnit)
+    (extra ??= {}).timeOnChartUnit = entry.timeOnChartUnit;
   if (entry.positionEvolution !== derivedEvolution(entry.position, entry.oldPosition))
-    extra.positionEvolution = entry.positionEvolution;
+    (extra ??= {}).positionEvolution = entry.positionEvolution;
   return {
     oldPosition: entry.oldPosition,
     metric: entry.metric,
     timeOnChart: entry.timeOnChart,
     entryDays,
-    extra: Object.keys(extra).length === 0 ? null : JSON.stringify(extra),
+    extra: extra === null ? null : JSON.stringify(extra),
   };
 }
 
