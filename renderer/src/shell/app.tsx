@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorState } from '../components/states';
 import { Toasts } from '../components/toasts';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../components/use-debounced-callback';
 import type { Route } from '../routing/routes';
-import { ExportDialog } from '../screens/exports/export-dialog';
 import { useRoute } from '../routing/use-route';
 import { useApp } from '../store/app-store';
 import { useEvent } from '../transport/api';
@@ -13,6 +12,11 @@ import { NavBar } from './nav-bar';
 import { ScreenFor } from './screen-for';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useThemeClass } from './use-theme-class';
+
+// A chunk of its own (its form validates with zod): loaded once the shell is up, not before the first screen.
+const ExportDialog = lazy(async () => ({
+  default: (await import('../screens/exports/export-dialog')).ExportDialog,
+}));
 
 /** Which page a route shows: a filter or page of the same list is the same page, another screen or item is not. */
 function pageOf(route: Route): string {
@@ -83,7 +87,9 @@ export function App() {
       </div>
       <Toasts />
       <ConfirmDialog />
-      <ExportDialog />
+      <Suspense fallback={null}>
+        <ExportDialog />
+      </Suspense>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { BulkBar } from '../../../renderer/src/screens/charts/bulk-bar';
 import { RankingScreen } from '../../../renderer/src/screens/ranking/ranking-screen';
 import { SongsScreen } from '../../../renderer/src/screens/songs/songs-screen';
 import { useChartsStore } from '../../../renderer/src/screens/charts/charts-store';
-import { useExportDialog } from '../../../renderer/src/screens/exports/export-dialog';
+import { useExportDialog } from '../../../renderer/src/screens/exports/export-dialog-store';
 import { installFakeClient } from '../support/fake-client';
 import { rankingView } from '../support/sample-data-views';
 import { chartItem } from '../support/sample-views';

@@ -3,11 +3,8 @@ import '../support/dom';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Toasts } from '../../../renderer/src/components/toasts';
-import {
-  ExportDialog,
-  openExportDialog,
-  useExportDialog,
-} from '../../../renderer/src/screens/exports/export-dialog';
+import { ExportDialog } from '../../../renderer/src/screens/exports/export-dialog';
+import { openExportDialog, useExportDialog } from '../../../renderer/src/screens/exports/export-dialog-store';
 import { ExportsScreen } from '../../../renderer/src/screens/exports/exports-screen';
 import { useApp } from '../../../renderer/src/store/app-store';
 import { useToasts } from '../../../renderer/src/store/toast-store';

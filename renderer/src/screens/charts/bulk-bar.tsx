@@ -1,7 +1,7 @@
 import { SelectionBar } from '../../components/selection-bar';
 import { formatCountOf } from '../../format/numbers';
 import { confirm } from '../../store/confirm-store';
-import { openExportDialog } from '../exports/export-dialog';
+import { openExportDialog } from '../exports/export-dialog-store';
 import { useChartsStore, type ChartBulkAction } from './charts-store';
 
 /**

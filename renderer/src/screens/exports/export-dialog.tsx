@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { create } from 'zustand';
 import { EXPORT_DATASETS, EXPORT_FORMATS } from '../../../../shared/domain/export-kinds';
 import { DateFilter } from '../../components/date-filter';
 import { useCallResult } from '../../components/use-call-result';
@@ -31,29 +30,8 @@ import {
   exportTitle,
   FORMAT_LABEL,
 } from './export-labels';
+import { useExportDialog } from './export-dialog-store';
 import './exports.css';
-
-type DialogState = {
-  /** The preset of the dialog on screen; null when it is closed. */
-  preset: ExportPreset | null;
-  /** A new opening starts from its own preset, even over an open dialog. */
-  opening: number;
-  close(): void;
-};
-
-export const useExportDialog = create<DialogState>((set) => ({
-  preset: null,
-  opening: 0,
-  close: () => set({ preset: null }),
-}));
-
-/**
- * Opens the New export dialog, filled in with `preset`: the Charts selection opens it on its charts' rankings,
- * a ranking or a song screen on theirs. The operator still chooses and confirms everything.
- */
-export function openExportDialog(preset: ExportPreset = {}): void {
-  useExportDialog.setState((state) => ({ preset, opening: state.opening + 1 }));
-}
 
 const FIELD_ID: Record<ExportField, string> = {
   dataset: 'export-dataset',

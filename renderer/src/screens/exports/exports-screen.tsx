@@ -6,7 +6,7 @@ import { useCallResult } from '../../components/use-call-result';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../../components/use-debounced-callback';
 import { toast } from '../../store/toast-store';
 import { call, useEvent } from '../../transport/api';
-import { openExportDialog } from './export-dialog';
+import { openExportDialog } from './export-dialog-store';
 import { ExportRow } from './export-row';
 import { useExportProgress } from './use-export-progress';
 import './exports.css';

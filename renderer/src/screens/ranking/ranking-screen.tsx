@@ -12,7 +12,7 @@ import { dialogOpen, typingIn } from '../../shell/use-keyboard-shortcuts';
 import { call, useEvent } from '../../transport/api';
 import { searchEntries } from './ranking-format';
 import { RankingMissing } from './ranking-missing';
-import { openExportDialog } from '../exports/export-dialog';
+import { openExportDialog } from '../exports/export-dialog-store';
 import { RankingTable } from './ranking-table';
 import '../../components/list-screen.css';
 import './ranking.css';

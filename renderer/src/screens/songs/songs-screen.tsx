@@ -23,7 +23,7 @@ import {
 import '../../components/list-screen.css';
 import '../executions/executions.css';
 import './songs.css';
-import { openExportDialog } from '../exports/export-dialog';
+import { openExportDialog } from '../exports/export-dialog-store';
 
 /** Typing settles this long before the search is applied (and written to the URL). */
 const SEARCH_DEBOUNCE_MS = 300;
