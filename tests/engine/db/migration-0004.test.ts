@@ -154,6 +154,33 @@ describe('migration 0004 (compact ranking entries)', () => {
     backup.close();
   });
 
+  it('gives the rebuilt table’s old pages back to the disk (VACUUM after the upgrade)', () => {
+    const file = join(tempDir(), 'chart-sync.sqlite');
+    legacyDatabase(file);
+    const before = new Database(file);
+    // 20,000 more entries: 100 rankings of 200.
+    before.exec(`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+      INSERT INTO chart_rankings (chart_id, ranking_datetime, ranking_date, ranking_instant, entry_count,
+        reported_total, fetched_at)
+      SELECT 1, date('2024-01-01', '+' || i || ' days') || 'T12:00:00+00:00', date('2024-01-01', '+' || i || ' days'),
+        i, 200, 200, 0 FROM n;
+      WITH RECURSIVE p(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM p WHERE i < 200)
+      INSERT INTO chart_ranking_entries (ranking_id, song_id, position, old_position, position_evolution, metric,
+        entry_state, entry_date, rank_date, time_on_chart, time_on_chart_unit)
+      SELECT r.id, 1 + p.i % 6, p.i, p.i, 0, 1000 - p.i, '', r.ranking_datetime, r.ranking_datetime, 1, 'DOC'
+      FROM chart_rankings r CROSS JOIN p WHERE r.ranking_date < '2025-01-01';`);
+    before.pragma('wal_checkpoint(TRUNCATE)');
+    const pagesBefore = before.pragma('page_count', { simple: true }) as number;
+    before.close();
+
+    const database = openDatabase({ file, now: () => NOW });
+    expect(database.sqlite.prepare('SELECT count(*) FROM chart_ranking_entries').pluck().get()).toBe(20_009);
+    expect(database.sqlite.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(database.sqlite.pragma('page_count', { simple: true })).toBeLessThan(pagesBefore / 2);
+    database.close();
+  });
+
   it('continues the sequence past the entry ids ever given, even those of deleted entries', () => {
     const file = join(tempDir(), 'chart-sync.sqlite');
     legacyDatabase(file);
