@@ -136,7 +136,15 @@ describe('chart-sync settings', () => {
     });
   });
 
+  it('keeps the requests in flight of a sync, which the next syncs use', async () => {
+    const set = await cli('settings', 'set', '--requests-in-flight', '16');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('Requests in flight: 16 per sync, and as many metadata fetches at once');
+    expect(JSON.parse((await cli('settings', '--json')).stdout)).toMatchObject({ requestsInFlight: 16 });
+  });
+
   it.each([
+    [['settings', 'set', '--requests-in-flight', '33'], /Requests in flight is between 1 and 32/],
     [['settings', 'set', '--quota-low-percent', '200'], /percentage is at most 100/],
     [['settings', 'set', '--quota-low-requests', 'lots'], /quotaLowRequests/],
     [['settings', 'set', '--disable-alert', 'nope'], /Unknown alert kind "nope"/],

@@ -84,6 +84,11 @@ describe('the Settings screen', { timeout: 90_000 }, () => {
     await syncing.getByLabel('Default history window (days)').fill('90');
     await syncing.getByRole('button', { name: 'Save history window' }).click();
     await waitForToast(page, 'New schedules fetch the last 90 days');
+    await syncing.getByLabel('Requests in flight per sync').fill('40');
+    await syncing.getByText('Requests in flight is between 1 and 32.').waitFor();
+    await syncing.getByLabel('Requests in flight per sync').fill('16');
+    await syncing.getByRole('button', { name: 'Save requests in flight' }).click();
+    await waitForToast(page, 'Syncs keep up to 16 requests in flight');
 
     // Recording and notifying are two things: the alert kind stays recorded.
     expect(
@@ -133,6 +138,7 @@ describe('the Settings screen', { timeout: 90_000 }, () => {
       '12',
     );
     expect(await section(p, 'Syncing').getByLabel('Default history window (days)').inputValue()).toBe('90');
+    expect(await section(p, 'Syncing').getByLabel('Requests in flight per sync').inputValue()).toBe('16');
   }
 
   it('shows the demo connection, then saves credentials for another Soundcharts: demo mode ends', async () => {
