@@ -120,8 +120,11 @@ describe('REST settings on a real engine', () => {
       retention_days: 365,
       billing_cycle_day: 1,
       rate_limit_per_minute: 1200,
+      requests_in_flight: 8,
       theme: 'system',
     });
+    const inFlight = await rest('PUT', '/api/settings/', { requests_in_flight: 16 });
+    expect(inFlight.body.value).toMatchObject({ requests_in_flight: 16 });
     const cycle = await rest('PUT', '/api/settings/', { billing_cycle_day: 15 });
     expect(cycle.body.value).toMatchObject({ billing_cycle_day: 15 });
     const updated = await rest('PUT', '/api/settings/', { disabled_alert_kinds: ['quota_low'] });
@@ -147,6 +150,7 @@ describe('REST settings on a real engine', () => {
     [{ retention_dayz: 30 }, 'retention_dayz', /Unknown field "retention_dayz"/],
     [{ api_url: 'ftp://x' }, 'api_url', /The API URL must be an http\(s\) URL/],
     [{ rate_limit_per_minute: 0 }, 'rate_limit_per_minute', /between 1 and 5,000/],
+    [{ requests_in_flight: 33 }, 'requests_in_flight', /between 1 and 32/],
   ])('refuses %j with a 400 naming the field', async (body, field, message) => {
     const answer = await rest('PATCH', '/api/settings/', body);
     expect(answer.status).toBe(400);
