@@ -28,7 +28,8 @@ describe('complete history', () => {
     const { engine, chartId, errors } = await setup();
     const id = chartId({ slug: 'global-28' });
     engine.schedules.create({ chartId: id, historyWindowDays: 365 });
-    const execution = await engine.syncChart(id);
+    // The rankings are what this checks: the metadata of the year's songs is left to fetch after the report.
+    const execution = await engine.syncChart(id, 'manual', { metadata: 'later' });
     expect(execution).toMatchObject({
       status: 'completed',
       rankingsCreated: 365,
