@@ -206,7 +206,8 @@ async function run({ quick, log }: BenchContext): Promise<BenchRow[]> {
       reference: without.requests / without.snapshots,
       unit: 'requests',
       referenceLabel: 'the same backfill with metadata off',
-      target: { on: 'ratio', op: '<', value: 3 },
+      // Reported, not targeted: one metadata request per new song is the floor (the next row checks it).
+      target: null,
       note: `${withMetadata.requests} requests for ${withMetadata.snapshots} snapshots; metadata done after ${s(withMetadata.metadataDoneMs)}`,
     });
     // The same backfill twice: what metadata on adds is metadata requests, at best one per song it brought.

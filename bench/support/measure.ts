@@ -13,7 +13,8 @@ export type BenchRow = {
   referenceLabel?: string;
   /** The figure the target applies to: ours ÷ reference, or ours itself when there is no reference. */
   ratio?: number;
-  target: Target;
+  /** Null for a figure the issue asks to report without a target: printed with '—' and no verdict. */
+  target: Target | null;
   /** Where the time goes, or why a figure is what it is: printed under the table. */
   note?: string;
 };
@@ -41,7 +42,9 @@ export function ratioOf(row: BenchRow): number {
   return row.reference === null || row.reference === 0 ? row.ours : row.ours / row.reference;
 }
 
-export function passes(row: BenchRow): boolean {
+/** Whether the row meets its target; null when it has none. */
+export function passes(row: BenchRow): boolean | null {
+  if (row.target === null) return null;
   const value = row.target.on === 'ratio' ? ratioOf(row) : row.ours;
   switch (row.target.op) {
     case '<=':

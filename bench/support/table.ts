@@ -17,8 +17,14 @@ function withUnit(value: number | null, unit: string): string {
 }
 
 function targetText(row: BenchRow): string {
+  if (row.target === null) return '—';
   const subject = row.target.on === 'ratio' ? 'ratio' : 'ours';
   return `${subject} ${row.target.op} ${formatNumber(row.target.value)}`;
+}
+
+function verdict(met: boolean | null): string {
+  if (met === null) return '—';
+  return met ? '✓' : '✗';
 }
 
 export function tableCells(row: BenchRow): string[] {
@@ -28,7 +34,7 @@ export function tableCells(row: BenchRow): string[] {
     withUnit(row.reference, row.unit),
     row.reference === null && row.ratio === undefined ? '—' : `${formatNumber(ratioOf(row))}×`,
     targetText(row),
-    passes(row) ? '✓' : '✗',
+    verdict(passes(row)),
   ];
 }
 

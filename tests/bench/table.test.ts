@@ -48,3 +48,12 @@ describe('bench targets', () => {
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });
 });
+
+describe('a figure reported without a target', () => {
+  it('has no verdict and prints dashes for its target', () => {
+    const reported = row({ measure: 'requests per snapshot', ours: 7.5, reference: 2, target: null });
+    expect(passes(reported)).toBeNull();
+    const line = renderTable([reported]).split('\n')[2]!;
+    expect(line).toMatch(/3\.75× +\| — +\| — +\|$/);
+  });
+});
