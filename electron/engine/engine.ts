@@ -105,6 +105,8 @@ export class Engine implements EngineActions {
   private pool: SyncPool | null = null;
   private lock: SyncLock | null = null;
   private syncRole = false;
+  /** startScheduler was told to start the background work later, and it has not started yet. */
+  private backgroundPending = false;
   private closing = false;
   /**
    * Aborted by close(): a catalogue import the operator started would otherwise hold the process (and write to
@@ -269,20 +271,38 @@ export class Engine implements EngineActions {
     });
   }
 
-  /** Starts scheduled syncing: due schedules run now, the rest when their slot comes. */
-  startScheduler(): void {
+  /**
+   * Starts scheduled syncing: due schedules run now, the rest when their slot comes. `after`: the background
+   * work (the first pass, metadata, retention, the plan's limits read from Soundcharts) waits for it, so that
+   * `serve` answers its first call before; the sync role (and the executions a dead process left running, marked
+   * interrupted) is taken at once, so that answer is already right.
+   */
+  startScheduler(after?: Promise<unknown>): void {
     // Once is enough: the desktop and the host both start the engine of a reconnection (the jobs have fixed ids).
-    if (this.scheduler.started) return;
-    this.takeSyncRole();
-    this.scheduler.start();
-    this.enrichment.start();
-    this.retention.start();
-    this.usage.startPlanRefresh();
+    if (this.scheduler.started || this.backgroundPending) return;
+    this.takeSyncRole(after === undefined);
+    if (after === undefined) this.startBackground();
+    else {
+      this.backgroundPending = true;
+      void after.then(() => {
+        this.backgroundPending = false;
+        if (this.closing || this.scheduler.started) return;
+        void this.client.refreshRateLimit({ signal: this.stopping.signal });
+        this.startBackground();
+      });
+    }
     // A schedule added from the CLI while this host runs: the screens catch up and the scheduler sees it.
     this.stopWatchingChanges ??= watchExternalChanges(this.database, (change) => {
       this.announceExternalChange(change);
       this.wake();
     });
+  }
+
+  private startBackground(): void {
+    this.scheduler.start();
+    this.enrichment.start();
+    this.retention.start();
+    this.usage.startPlanRefresh();
   }
 
   /**
@@ -524,10 +544,10 @@ export class Engine implements EngineActions {
    * Becomes the one process that syncs this database; only then are executions left running by a previous
    * process known to be dead, and marked interrupted.
    */
-  private takeSyncRole(): void {
+  private takeSyncRole(readRateLimit = true): void {
     if (this.syncRole) return;
     // The plan's real rate limit (team/usage; free), capped by the operator's: in force for every thread.
-    void this.client.refreshRateLimit({ signal: this.stopping.signal });
+    if (readRateLimit) void this.client.refreshRateLimit({ signal: this.stopping.signal });
     // An in-memory database (tests) cannot be shared with another process: nothing to lock.
     if (this.database.file !== ':memory:') this.lock = SyncLock.acquire(this.database.file, this.now());
     this.syncRole = true;

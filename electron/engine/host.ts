@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { EngineEvents } from '../../shared/contract/events';
 import { ChartSyncError } from '../../shared/errors';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import type { RunningEmulator } from '../emulator';
 import { recordAudit, type AuditEntryInput } from './audit/audit-log';
 import {
   resolveConfig,
@@ -253,7 +253,8 @@ class HostSupervisor implements ConnectionHost {
     try {
       if (carry) carrySettings(database, carry, Date.now());
       const config = this.resolve(readSettings(database), saved);
-      if (demo) emulator = await startEmulator({ seed: DEMO_SEED });
+      // Loaded in demo mode only: with credentials set, the emulator's code is never needed.
+      if (demo) emulator = await (await import('../emulator')).startEmulator({ seed: DEMO_SEED });
       const url = emulator ? emulator.url : config.apiUrl;
       engine = new Engine({
         database,

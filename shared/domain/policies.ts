@@ -300,3 +300,9 @@ export const CHART_LIST_FIRST_ROWS = 100;
 export const CHART_LIST_FIRST_MAX = 1_000;
 /** `charts/list` by ids (rows changed since the screen's fetch) takes at most this many of each. */
 export const CHART_LIST_IDS_MAX = 5_000;
+
+/**
+ * `chart-sync serve` starts its background work (the scheduler's first pass, metadata, retention, the plan's
+ * limits read from Soundcharts) once its first call is answered, or after this long without one.
+ */
+export const SERVE_BACKGROUND_START_MAX_WAIT_MS = 1_000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupDigits } from '../domain/group-digits';
 import { ALERT_KINDS } from '../domain/alert-kinds';
 import {
   HISTORY_WINDOW_DAYS_MAX,
@@ -20,7 +21,7 @@ const wholeNumber = (field: string, max: number) =>
     .number({ error: `${field} must be a whole number.` })
     .int(`${field} must be a whole number.`)
     .min(0, `${field} cannot be negative.`)
-    .max(max, `${field} is at most ${max.toLocaleString('en-US')}.`);
+    .max(max, `${field} is at most ${groupDigits(max)}.`);
 
 /** The day of the month the Soundcharts billing cycle starts (28 at most, so every month has it). */
 export const billingCycleDaySchema = z
@@ -39,8 +40,8 @@ const between = (field: string, min: number, max: number) =>
   z
     .number({ error: `${field} must be a whole number.` })
     .int(`${field} must be a whole number.`)
-    .min(min, `${field} is between ${min} and ${max.toLocaleString('en-US')}.`)
-    .max(max, `${field} is between ${min} and ${max.toLocaleString('en-US')}.`);
+    .min(min, `${field} is between ${min} and ${groupDigits(max)}.`)
+    .max(max, `${field} is between ${min} and ${groupDigits(max)}.`);
 
 const onOff = (field: string) => z.boolean({ error: `${field} is true or false.` });
 

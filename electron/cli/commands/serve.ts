@@ -1,6 +1,8 @@
 import { constants } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { SERVE_BACKGROUND_START_MAX_WAIT_MS } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import {
   DEFAULT_RENDERER_DIR,
@@ -85,7 +87,12 @@ async function serve(command: Command, port: number, rendererDir: string, stopRe
     }).catch((error: unknown) => {
       throw explainListenError(error, port);
     });
-    hosted.engine.startScheduler();
+    // The first call (the page, a REST client) is answered before the background work starts: that work only
+    // loads what the answer does not need (got, the first pass, retention…) and would make it wait.
+    const answered = server.firstAnswered;
+    hosted.engine.startScheduler(
+      Promise.race([answered, delay(SERVE_BACKGROUND_START_MAX_WAIT_MS, undefined, { ref: false })]),
+    );
   } catch (error) {
     await server?.close();
     await hosted.close();

@@ -1,8 +1,8 @@
-const GROUPED = new Intl.NumberFormat('en-US');
+import { groupDigits } from '../../../shared/domain/group-digits';
 
-/** 1234 → "1,234": counts of tracks and quota read at a glance. */
+/** 1234 → "1,234": counts of tracks and quota read at a glance (without loading ICU for it: see groupDigits). */
 export function formatCount(n: number): string {
-  return GROUPED.format(n);
+  return groupDigits(n);
 }
 
 /** "created/updated" pairs in one narrow column. */

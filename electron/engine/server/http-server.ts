@@ -34,6 +34,8 @@ export type RunningServer = {
   readonly port: number;
   readonly token: string;
   readonly host: string;
+  /** Settles once the first request was answered (its response ended or its connection closed). */
+  readonly firstAnswered: Promise<void>;
   /** Terminates every socket and connection, then stops listening. */
   close(): Promise<void>;
 };
@@ -59,7 +61,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const files = createStaticFiles(options.rendererDir, createPageAccess(token));
 
+  let answered!: () => void;
+  const firstAnswered = new Promise<void>((resolve) => (answered = resolve));
   const server = createServer((request, response) => {
+    response.once('close', answered);
     void route(request, response).catch((error: unknown) => {
       // The path without its query: the page's URL carries the token, which has no place in a log.
       log(error, `${request.method ?? 'GET'} ${(request.url ?? '/').split('?')[0]}`);
@@ -99,6 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     token,
     host,
+    firstAnswered,
     close() {
       closing ??= new Promise<void>((resolve) => {
         sockets.close();

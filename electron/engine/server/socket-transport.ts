@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { WEBSOCKET_PATH } from '../../../shared/contract/channels';
 import { EVENT_NAMES } from '../../../shared/contract/events';
 import type { ContractPort } from './engine-port';
@@ -24,8 +24,30 @@ export type SocketTransport = {
  * and the token matches.
  */
 export function attachSocketTransport(server: Server, engine: ContractPort, token: string): SocketTransport {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
+  let wss: WebSocketServer | null = null;
+  let loading: Promise<WebSocketServer> | null = null;
+  let closed = false;
+
+  /**
+   * ws is loaded by the first WebSocket (the page's), not with the server: a REST client, and the first answer
+   * after a start, never wait for it (docs/benchmarks.md, goal 3).
+   */
+  const socketServer = () =>
+    (loading ??= import('ws').then(({ WebSocketServer }) => {
+      wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
+      wss.on('connection', (ws: WebSocket) => {
+        alive.add(ws);
+        ws.on('pong', () => alive.add(ws));
+        // A message over maxPayload closes the socket with 1009; ws reports it here, and it must not crash the host.
+        ws.on('error', () => ws.terminate());
+        ws.on('message', (data: RawData, isBinary: boolean) => {
+          if (isBinary) return;
+          void answer(ws, engine, rawText(data));
+        });
+      });
+      return wss;
+    }));
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refusal = upgradeRefusal(request, token);
@@ -33,22 +55,22 @@ export function attachSocketTransport(server: Server, engine: ContractPort, toke
       refuseUpgrade(socket, refusal);
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
-  });
-
-  wss.on('connection', (ws: WebSocket) => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-    // A message over maxPayload closes the socket with 1009; ws reports it here, and it must not crash the host.
-    ws.on('error', () => ws.terminate());
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (isBinary) return;
-      void answer(ws, engine, rawText(data));
+    // Until ws takes the socket over, a reset must not crash the host.
+    const dropped = () => socket.destroy();
+    socket.on('error', dropped);
+    void socketServer().then((ready) => {
+      socket.off('error', dropped);
+      if (closed || socket.destroyed) {
+        socket.destroy();
+        return;
+      }
+      ready.handleUpgrade(request, socket, head, (ws) => ready.emit('connection', ws, request));
     });
   });
 
   const unsubscribe = EVENT_NAMES.map((name) =>
     engine.events.on(name, (payload: unknown) => {
+      if (!wss || wss.clients.size === 0) return;
       // Serialized once for every socket.
       const message = encode({ type: 'event', name, payload });
       for (const ws of wss.clients) send(ws, message);
@@ -56,7 +78,7 @@ export function attachSocketTransport(server: Server, engine: ContractPort, toke
   );
 
   const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
+    for (const ws of wss?.clients ?? []) {
       if (!alive.has(ws)) {
         ws.terminate();
         continue;
@@ -68,12 +90,13 @@ export function attachSocketTransport(server: Server, engine: ContractPort, toke
   heartbeat.unref();
 
   return {
-    clientCount: () => wss.clients.size,
+    clientCount: () => wss?.clients.size ?? 0,
     close() {
+      closed = true;
       clearInterval(heartbeat);
       for (const off of unsubscribe) off();
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      for (const ws of wss?.clients ?? []) ws.terminate();
+      wss?.close();
     },
   };
 }
@@ -92,7 +115,7 @@ async function answer(ws: WebSocket, engine: ContractPort, text: string): Promis
 
 /** Sends if the socket is still open; a socket that stopped reading is dropped instead of buffering forever. */
 function send(ws: WebSocket, message: string): void {
-  if (ws.readyState !== WebSocket.OPEN) return;
+  if (ws.readyState !== ws.OPEN) return;
   if (ws.bufferedAmount > MAX_SOCKET_BUFFERED_BYTES) {
     ws.terminate();
     return;

@@ -1,6 +1,6 @@
-import type { Got } from 'got';
 import type { Clock } from './clock';
 import { DEFAULT_TOKEN_URL } from './endpoints';
+import type { HttpClient } from './http-client';
 import { OAuthTokenProvider } from './oauth';
 
 export type ApiKeyCredentials = { readonly kind: 'api-key'; readonly appId: string; readonly apiKey: string };
@@ -55,7 +55,7 @@ class OAuthAuth implements AuthProvider {
   }
 }
 
-export function createAuthProvider(credentials: Credentials, http: Got, clock: Clock): AuthProvider {
+export function createAuthProvider(credentials: Credentials, http: HttpClient, clock: Clock): AuthProvider {
   if (credentials.kind === 'api-key') return new ApiKeyAuth(credentials);
   return new OAuthAuth(
     new OAuthTokenProvider({

@@ -1,5 +1,5 @@
 import { describeRequest } from './describe-request';
-import { RequestError, TimeoutError } from 'got';
+import { loadedGot } from './http-client';
 import type { ZodError } from 'zod';
 import { errorBodySchema } from './schemas/common';
 import {
@@ -126,7 +126,8 @@ export function networkError(error: unknown, path: string, url: string): Soundch
   const host = hostOf(url);
   const what = describeRequest(path);
   const details = { path, cause: error };
-  if (error instanceof TimeoutError) {
+  const got = loadedGot();
+  if (got && error instanceof got.TimeoutError) {
     return new TransientError(`the request for ${what} on ${host} timed out`, details);
   }
   const code = codeOf(error);
@@ -164,7 +165,8 @@ export function networkError(error: unknown, path: string, url: string): Soundch
 
 /** got copies the underlying error's code onto its RequestError; other errors may carry one too. */
 function codeOf(error: unknown): string | null {
-  if (error instanceof RequestError) return error.code;
+  const got = loadedGot();
+  if (got && error instanceof got.RequestError) return error.code;
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
     return error.code;
   }

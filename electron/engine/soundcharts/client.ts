@@ -1,4 +1,3 @@
-import got, { type Got } from 'got';
 import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   REQUEST_RETRY_POLICY,
@@ -24,6 +23,7 @@ import { chartsResponseSchema, platformsResponseSchema } from './schemas/platfor
 import { rankingResponseSchema, type RankingResponse } from './schemas/ranking';
 import { songResponseSchema } from './schemas/song';
 import { usageResponseSchema } from './schemas/usage';
+import { lazyGot } from './http-client';
 import { Transport, resolveRetryPolicy, type RetryPolicy } from './transport';
 import type {
   AudienceSeries,
@@ -93,7 +93,7 @@ export class SoundchartsClient {
     this.rateLimiter = options.rateLimiter ?? RateLimiter.create(DEFAULT_RATE_LIMIT_PER_MINUTE, clock);
     this.quotaTracker = options.quota ?? new QuotaTracker();
     this.meter = options.meter ?? new RequestMeter();
-    const http: Got = got.extend({
+    const http = lazyGot({
       // One retry policy for the whole app: ours, applied in Transport, so got must not retry on its own.
       retry: { limit: 0 },
       throwHttpErrors: false,

@@ -1,8 +1,8 @@
-import type { Got } from 'got';
 import { z } from 'zod';
 import { apiMessageOf, errorForStatus, networkError, schemaError } from './classify';
 import { OAUTH_REFRESH_MARGIN_MS } from '../../../shared/domain/policies';
 import type { Clock } from './clock';
+import type { HttpClient } from './http-client';
 import { MalformedResponseError, NetworkError } from './errors';
 
 /** Documented behaviour when the token response has no `expires_in`. */
@@ -17,7 +17,7 @@ const tokenResponseSchema = z.object({
 type CachedToken = { value: string; refreshAt: number };
 
 export type OAuthTokenProviderOptions = {
-  http: Got;
+  http: HttpClient;
   clock: Clock;
   tokenUrl: string;
   clientId: string;

@@ -6,7 +6,8 @@ import {
 } from '../../../shared/domain/policies';
 import { backoffDelayMs } from '../../../shared/domain/backoff';
 import { requestKindOf } from '../../../shared/domain/api-usage';
-import type { Got, Response } from 'got';
+import type { Response } from 'got';
+import type { HttpClient } from './http-client';
 import type { ZodType } from 'zod';
 import type { AuthProvider } from './auth';
 import { apiMessageOf, errorForStatus, networkError, schemaError, tooManyRequestsKind } from './classify';
@@ -62,7 +63,7 @@ export function resolveRetryPolicy(
 const EPOCH_SECONDS_THRESHOLD = 1_000_000_000;
 
 export type TransportOptions = {
-  http: Got;
+  http: HttpClient;
   baseUrl: string;
   auth: AuthProvider;
   rateLimiter: RateLimiter;

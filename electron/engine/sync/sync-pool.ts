@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { CHART_SYNC_CONCURRENCY } from '../../../shared/domain/policies';
 import { BUNDLED, BUNDLED_WORKER } from '../app-root';
 import type {
@@ -39,17 +39,21 @@ export type RunningSync = {
  * back over its own MessagePort; messages are handled in order on the main thread, which owns the database.
  */
 export class SyncPool {
-  private readonly pool: Piscina;
+  /** piscina is loaded with the pool, i.e. by the first sync: most starts of the app never run one. */
+  private readonly pool: Promise<Piscina>;
 
   constructor(shared: PoolWorkerData, entry: WorkerEntry = SOURCE_WORKER_ENTRY) {
-    this.pool = new Piscina({
-      filename: entry.filename,
-      execArgv: entry.execArgv,
-      workerData: shared,
-      minThreads: CHART_SYNC_CONCURRENCY,
-      maxThreads: CHART_SYNC_CONCURRENCY,
-      concurrentTasksPerWorker: 1,
-    });
+    this.pool = import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: entry.filename,
+          execArgv: entry.execArgv,
+          workerData: shared,
+          minThreads: CHART_SYNC_CONCURRENCY,
+          maxThreads: CHART_SYNC_CONCURRENCY,
+          concurrentTasksPerWorker: 1,
+        }),
+    );
   }
 
   sync(request: SyncRequest, onMessage: (message: SyncMessage) => void, signal?: AbortSignal): RunningSync {
@@ -78,7 +82,9 @@ export class SyncPool {
     });
     const task: SyncChartTask = { kind: 'sync-chart', ...request, port: port2 };
     this.pool
-      .run(task satisfies WorkerTask, { transferList: [port2], ...(signal ? { signal } : {}) })
+      .then((pool) =>
+        pool.run(task satisfies WorkerTask, { transferList: [port2], ...(signal ? { signal } : {}) }),
+      )
       .then((outcome: WorkerOutcome<'sync-chart'>) => {
         // The port's 'done' normally arrives first; this covers a worker that returned without posting it.
         if (!outcome.ok) end(outcome);
@@ -105,8 +111,8 @@ export class SyncPool {
     };
   }
 
-  destroy(): Promise<void> {
-    return this.pool.destroy();
+  async destroy(): Promise<void> {
+    await (await this.pool).destroy();
   }
 }
 

@@ -1,7 +1,7 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { performance } from 'node:perf_hooks';
-import got, { RequestError, TimeoutError } from 'got';
+import type * as GotPackage from 'got';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { webhookUrlProblem } from '../../../shared/domain/webhook-address';
 import { EVENT_HEADER, SIGNATURE_HEADER, signatureOf } from './signature';
@@ -30,11 +30,23 @@ export type AttemptOutcome = {
 /** How much of a refusing receiver's answer the log keeps: enough to read its reason, not a whole page. */
 const ERROR_BODY_CHARS = 200;
 
+type Sender = { got: typeof GotPackage; agents: { http: HttpAgent; https: HttpsAgent } };
+let sender: Promise<Sender> | null = null;
+
 /**
+ * got and node:https are loaded by the first delivery, not with the engine (most starts never deliver one).
  * A fresh connection per delivery: deliveries are rare, and a kept-alive socket the receiver has since closed
  * would fail the next delivery with a reset that is not the receiver's answer.
  */
-const AGENTS = { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) };
+function loadSender(): Promise<Sender> {
+  sender ??= Promise.all([import('got'), import('node:http'), import('node:https')]).then(
+    ([got, http, https]) => ({
+      got,
+      agents: { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) },
+    }),
+  );
+  return sender;
+}
 
 /** POSTs one delivery: no retries and no redirects here (the dispatcher retries; a redirect is a wrong URL). */
 export async function sendWebhook(request: SendRequest): Promise<AttemptOutcome> {
@@ -43,8 +55,9 @@ export async function sendWebhook(request: SendRequest): Promise<AttemptOutcome>
   // Checked again at each delivery: the database may have been edited by hand since the webhook was saved.
   const problem = webhookUrlProblem(request.url);
   if (problem) return { ok: false, statusCode: null, error: `${problem} Not sent.`, durationMs: 0 };
+  const { got, agents } = await loadSender();
   try {
-    const response = await got.post(request.url, {
+    const response = await got.default.post(request.url, {
       body: request.body,
       headers: {
         'Content-Type': 'application/json',
@@ -57,7 +70,7 @@ export async function sendWebhook(request: SendRequest): Promise<AttemptOutcome>
       throwHttpErrors: false,
       timeout: { request: request.timeoutMs },
       dnsLookup: request.lookup,
-      agent: AGENTS,
+      agent: agents,
       responseType: 'text',
       ...(request.signal ? { signal: request.signal } : {}),
     });
@@ -82,7 +95,7 @@ export async function sendWebhook(request: SendRequest): Promise<AttemptOutcome>
     return {
       ok: false,
       statusCode: null,
-      error: networkProblem(error, request.timeoutMs),
+      error: networkProblem(got, error, request.timeoutMs),
       durationMs: elapsed(),
     };
   }
@@ -97,9 +110,9 @@ function refusal(statusCode: number, location: string | undefined, body: string)
   return excerpt ? `HTTP ${statusCode}: ${excerpt}` : `HTTP ${statusCode}`;
 }
 
-function networkProblem(error: unknown, timeoutMs: number): string {
-  if (error instanceof TimeoutError) return `No answer within ${timeoutMs / 1000} s (timed out).`;
-  const cause = error instanceof RequestError ? (error.cause ?? error) : error;
+function networkProblem(got: Sender['got'], error: unknown, timeoutMs: number): string {
+  if (error instanceof got.TimeoutError) return `No answer within ${timeoutMs / 1000} s (timed out).`;
+  const cause = error instanceof got.RequestError ? (error.cause ?? error) : error;
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EWEBHOOKADDRESS') return (cause as Error).message;
   if (code === 'ECONNREFUSED') return 'Connection refused: is the receiver running?';
