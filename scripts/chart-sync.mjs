@@ -2,13 +2,14 @@
 // `chart-sync` from a checkout: the built CLI (out/main/cli.js, the same bundle the desktop app ships), so no
 // TypeScript is compiled at run time. Where out/ is missing (a fresh clone) it builds first, saying so in one line
 // on stderr, which keeps stdout (and --json) clean. After editing the sources, `npm run build` refreshes it.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const cli = new URL('../out/main/cli.js', import.meta.url);
 
 if (!existsSync(cli)) {
   process.stderr.write('Building Chart Sync first (npm run build)…\n');
+  // Loaded only here: every other start of every command skips it.
+  const { spawnSync } = await import('node:child_process');
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
   const build = spawnSync(npx, ['electron-vite', 'build', '--logLevel', 'error'], {
     cwd: new URL('..', import.meta.url),
