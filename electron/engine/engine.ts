@@ -298,6 +298,11 @@ export class Engine implements EngineActions {
     });
   }
 
+  /** startScheduler was called: the scheduler runs, or will once what it was told to wait for has happened. */
+  get schedulingStarted(): boolean {
+    return this.scheduler.started || this.backgroundPending;
+  }
+
   private startBackground(): void {
     this.scheduler.start();
     this.enrichment.start();

@@ -212,7 +212,8 @@ class HostSupervisor implements ConnectionHost {
     let switched: () => void = () => {};
     this.switching = new Promise((resolve) => (switched = resolve));
     try {
-      const wasScheduling = previous.engine.scheduler.started;
+      // Its scheduler may still be waiting for the first answer (serve): a reconnection then schedules too.
+      const wasScheduling = previous.engine.schedulingStarted;
       let next: Live;
       try {
         // The other engine opens before this one closes: a database that is refused leaves this one running.

@@ -61,6 +61,8 @@ describe('serve loads heavy dependencies on first use', () => {
       expect(await response.json()).toEqual({ ok: true, value: [] });
       await server.firstAnswered;
       expect(hosted.engine.scheduler.started).toBe(false);
+      // Scheduling all the same: a reconnection in the meantime hands it to the next engine.
+      expect(hosted.engine.schedulingStarted).toBe(true);
       expect([...loaded]).toEqual([]);
 
       const { WebSocket } = await import('ws');
