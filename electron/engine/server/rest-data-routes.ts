@@ -12,6 +12,15 @@ const SONGS_QUERY = { search: 'text', sort: 'text', limit: 'integer', offset: 'i
  */
 export const DATA_ROUTES: readonly RestRoute[] = [
   {
+    // The Charts screen's list: every chart with its schedule's state; the first N in the screen's order
+    // (`first`); or the charts of these ids and of these schedules (`chart_ids=1&chart_ids=2`, `schedule_ids=…`).
+    path: '/api/charts',
+    query: { GET: { first: 'integer', chart_ids: 'integers', schedule_ids: 'integers' } },
+    methods: {
+      GET: async (contract, { query }) => answer(200, await callContract(contract, 'charts/list', query)),
+    },
+  },
+  {
     path: '/api/charts/{ref}/ranking',
     query: { GET: { date: 'text' } },
     methods: {

@@ -7,9 +7,10 @@ import { snakeToCamel } from './case-keys';
  * How an endpoint reads a query parameter before the contract validates it: a query string carries only text.
  * `integer` becomes a number when it is one (else the contract names the problem); `since`/`until` are ISO 8601
  * times or dates (epoch ms for the contract); `flag` is 1/true or 0/false; `text` is passed as it is; `list`
- * may be given more than once (`chart=a&chart=b`) and is passed as an array of texts.
+ * may be given more than once (`chart=a&chart=b`) and is passed as an array of texts; `integers` likewise, each
+ * a number when it is one (`chart_ids=1&chart_ids=2`).
  */
-export type QueryKind = 'integer' | 'text' | 'flag' | 'since' | 'until' | 'list';
+export type QueryKind = 'integer' | 'text' | 'flag' | 'since' | 'until' | 'list' | 'integers';
 /** The query parameters an endpoint takes, by their snake_case name. */
 export type QuerySpec = Readonly<Record<string, QueryKind>>;
 
@@ -43,6 +44,10 @@ export function parseQuery(url: URL, spec: QuerySpec = {}): Record<string, unkno
       query[snakeToCamel(name)] = values;
       continue;
     }
+    if (spec[name] === 'integers') {
+      query[snakeToCamel(name)] = values.map((text) => readInteger(text).value);
+      continue;
+    }
     if (values.length > 1) {
       fields[name] = 'Given more than once; give it once.';
       continue;
@@ -63,9 +68,10 @@ export function parseQuery(url: URL, spec: QuerySpec = {}): Record<string, unkno
 function readValue(kind: QueryKind, text: string): { value: unknown } | { problem: string } {
   switch (kind) {
     case 'integer':
-      return { value: /^\d+$/.test(text) ? Number(text) : text };
+      return readInteger(text);
     case 'text':
     case 'list':
+    case 'integers':
       return { value: text };
     case 'flag':
       return Object.hasOwn(FLAGS, text.toLowerCase())
@@ -79,4 +85,9 @@ function readValue(kind: QueryKind, text: string): { value: unknown } | { proble
         : { value: instant };
     }
   }
+}
+
+/** A number when the text is a whole number; else the text, for the contract to name the problem. */
+function readInteger(text: string): { value: unknown } {
+  return { value: /^\d+$/.test(text) ? Number(text) : text };
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/engine/api/dispatch';
 import type { RunningServer } from '../../../electron/engine/server';
 import { SUPPORTED_AUDIENCE_PLATFORMS } from '../../../shared/domain/policies';
 import { SEED_DAILY, SEED_SONGS, seedRankings } from '../rankings/seed-rankings';
@@ -91,6 +92,57 @@ describe('REST rankings and songs on a real host', () => {
     const answer = await rest('GET', path);
     expect(answer.status).toBe(status);
     expect(answer.body.error?.code).toBe(code);
+    expect(answer.body.error?.message).toContain(message);
+  });
+
+  it('GET /api/charts/ answers what charts/list answers: every chart, the first N, or those ids', async () => {
+    const { engine } = test;
+    const contract = async (input: Record<string, unknown>) => {
+      const result = await dispatch(engine.handlers, 'charts/list', input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    const all = await rest('GET', '/api/charts/');
+    expect(all.status).toBe(200);
+    const rows = all.body.value as unknown as Record<string, unknown>[];
+    const everything = await contract({});
+    expect(rows.map((row) => row.id)).toEqual(everything.map((chart) => chart.id));
+    expect(rows[0]).toHaveProperty('sync_status');
+    expect(rows[0]).toHaveProperty('schedule_id');
+
+    const first = await rest('GET', '/api/charts/?first=2');
+    expect((first.body.value as unknown as { id: number }[]).map((row) => row.id)).toEqual(
+      (await contract({ first: 2 })).map((chart) => chart.id),
+    );
+
+    const [a, b] = everything;
+    const chartId = test.chartId({ slug: 'global-28' });
+    const { schedule } = engine.schedules.create({ chartId, isActive: false, historyWindowDays: 1 });
+    const some = await rest(
+      'GET',
+      `/api/charts?chart_ids=${a!.id}&chart_ids=${b!.id}&schedule_ids=${schedule.id}`,
+    );
+    expect(some.body.error).toBeUndefined();
+    expect(some.status).toBe(200);
+    expect(new Set((some.body.value as unknown as { id: number }[]).map((row) => row.id))).toEqual(
+      new Set([a!.id, b!.id, chartId]),
+    );
+  });
+
+  it.each([
+    ['/api/charts/?first=0', 'first: '],
+    ['/api/charts/?first=ten', 'first: '],
+    ['/api/charts/?chart_ids=x', 'chart_ids'],
+    ['/api/charts/?first=5&chart_ids=1', 'Ask for the first charts or for charts by id, not both.'],
+    [
+      '/api/charts/?search=pop',
+      'Unknown query parameter "search"; expected some of: first, chart_ids, schedule_ids.',
+    ],
+    ['/api/charts/?first=1&first=2', 'first: Given more than once'],
+  ])('GET %s → 400', async (path, message) => {
+    const answer = await rest('GET', path);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.code).toBe('invalid_input');
     expect(answer.body.error?.message).toContain(message);
   });
 
