@@ -26,7 +26,7 @@ import { CHART_COUNT, chartRecords } from '../ten-thousand-charts';
 
 const SCHEDULES = 2_500;
 const ROW = 'table[aria-label="Charts"] tbody tr[data-index]';
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -125,7 +125,7 @@ export const chartsScreen: Measure = {
 };
 
 /** 10,000 charts, one in four scheduled (half of those active), as a big operator's catalogue. */
-async function seed(dataDir: string): Promise<void> {
+export async function seed(dataDir: string): Promise<void> {
   const engine = new Engine({
     database: openDatabase({ file: join(dataDir, DATABASE_FILE_NAME) }),
     version: 'bench',
@@ -140,7 +140,7 @@ async function seed(dataDir: string): Promise<void> {
   }
 }
 
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const env = {
     ...process.env,
     CHART_SYNC_DATA_DIR: dataDir,
@@ -182,7 +182,7 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-async function stopHost(child: ChildProcess): Promise<void> {
+export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const closed = new Promise((resolve) => child.on('close', resolve));
   child.kill('SIGINT');
@@ -201,7 +201,7 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 /** A fresh context (empty cache): navigation start → the first chart row in the DOM. */
-async function firstRowsAfterNavigation(
+export async function firstRowsAfterNavigation(
   browser: Browser,
   url: string,
 ): Promise<{ ms: number; bytes: number }> {

@@ -8,6 +8,8 @@ import { connect } from './transport/connect';
 import { followExternalChanges } from './transport/follow-external-changes';
 import { showBrowserNotifications } from './transport/browser-notifications';
 import { setHost } from './transport/host';
+import { parseRoute } from './routing/routes';
+import { askFirstChartsEarly } from './screens/charts/first-charts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -15,6 +17,8 @@ if (!root) throw new Error('The page has no #root element.');
 const connection = connect(window);
 if (connection) {
   setClient(connection.client);
+  // The home screen's first rows go out before anything else the shell asks for.
+  if (parseRoute(window.location.hash).screen === 'charts') askFirstChartsEarly();
   setHost(connection.host);
   followExternalChanges();
   showBrowserNotifications();

@@ -5,6 +5,7 @@ import { Toasts } from '../components/toasts';
 import { LIVE_REFETCH_DEBOUNCE_MS, useDebouncedCallback } from '../components/use-debounced-callback';
 import type { Route } from '../routing/routes';
 import { useRoute } from '../routing/use-route';
+import { useExportDialog } from '../screens/exports/export-dialog-store';
 import { useApp } from '../store/app-store';
 import { useEvent } from '../transport/api';
 import { Header } from './header';
@@ -13,7 +14,7 @@ import { ScreenFor } from './screen-for';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useThemeClass } from './use-theme-class';
 
-// A chunk of its own (its form validates with zod): loaded once the shell is up, not before the first screen.
+// A chunk of its own (its form validates with zod), loaded when first opened.
 const ExportDialog = lazy(async () => ({
   default: (await import('../screens/exports/export-dialog')).ExportDialog,
 }));
@@ -58,6 +59,9 @@ export function App() {
   useThemeClass();
   useKeyboardShortcuts();
   const main = useFocusOnPageChange(pageOf(route));
+  // The export dialog's chunk (its form brings zod) is loaded at its first opening: loaded at start-up, it was
+  // evaluated on the main thread just as the first screen's rows arrived.
+  const exportDialogWanted = useExportDialog((s) => s.opening > 0);
 
   useEffect(() => {
     void refreshStatus();
@@ -87,9 +91,11 @@ export function App() {
       </div>
       <Toasts />
       <ConfirmDialog />
-      <Suspense fallback={null}>
-        <ExportDialog />
-      </Suspense>
+      {exportDialogWanted && (
+        <Suspense fallback={null}>
+          <ExportDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

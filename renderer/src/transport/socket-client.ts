@@ -100,8 +100,9 @@ export class SocketClient {
     socket.addEventListener('open', () => {
       opened = true;
       this.attempt = 0;
-      this.setState('open');
+      // Calls made while connecting go first, in the order made: a state listener's calls come after them.
       for (const { message } of this.queued.splice(0)) socket.send(message);
+      this.setState('open');
     });
     socket.addEventListener('message', (event) => this.receive(event.data));
     socket.addEventListener('close', () => {

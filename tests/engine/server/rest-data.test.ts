@@ -100,7 +100,7 @@ describe('REST rankings and songs on a real host', () => {
     const contract = async (input: Record<string, unknown>) => {
       const result = await dispatch(engine.handlers, 'charts/list', input);
       if (!result.ok) throw new Error(result.error.message);
-      return result.value;
+      return result.value as { id: number }[];
     };
     const all = await rest('GET', '/api/charts/');
     expect(all.status).toBe(200);

@@ -59,6 +59,17 @@ function client(tokenRefused?: () => Promise<boolean>) {
 }
 
 describe('SocketClient', () => {
+  it('sends the calls made while connecting before those a state listener makes on open', () => {
+    const c = client();
+    c.onState((state) => {
+      if (state === 'open') void c.call('app/status', {});
+    });
+    void c.call('charts/list', { first: 100 });
+    void c.call('settings/get', {});
+    latest().open();
+    expect(latest().sent.map((m) => m.name)).toEqual(['charts/list', 'settings/get', 'app/status']);
+  });
+
   it('queues calls until the socket opens, then matches results by id', async () => {
     const c = client();
     const first = c.call('app/status', {});

@@ -1,4 +1,4 @@
-import { compareChartsByName } from '../../../../shared/domain/chart-order';
+import { compareChartsByName, firstInOrder } from '../../../../shared/domain/chart-order';
 import type { HealthExecution } from '../../../../shared/domain/health';
 import type { ChartSummary } from '../../../../shared/views/schedule-view';
 import type { HealthFields } from '../../health/schedule-health';
@@ -122,7 +122,7 @@ export function listSomeChartsWithSchedules(
  * are read and sorted, then only those charts' rows, so the answer does not grow with the catalogue's columns.
  */
 export function listFirstChartsByName(database: AppDatabase, count: number): ChartListEntry[] {
-  const first = prepared.names(database).all().sort(compareChartsByName).slice(0, count);
+  const first = firstInOrder(prepared.names(database).all(), count, compareChartsByName);
   const rank = new Map(first.map((chart, i) => [chart.id, i]));
   return listSomeChartsWithSchedules(database, [...rank.keys()], []).sort(
     (a, b) => rank.get(a.chart.id)! - rank.get(b.chart.id)!,

@@ -10,7 +10,7 @@ import { pruneSelection } from '../../components/row-selection';
 import { formatCount } from '../../format/numbers';
 import { toast } from '../../store/toast-store';
 import { call } from '../../transport/api';
-import { CHART_LIST_FIRST_ROWS, CHART_LIST_IDS_MAX } from '../../../../shared/domain/policies';
+import { CHART_LIST_IDS_MAX } from '../../../../shared/domain/policies';
 import {
   DEFAULT_CHART_SORT,
   NO_CHART_FILTERS,
@@ -18,6 +18,7 @@ import {
   type ChartFilters,
   type ChartSortKey,
 } from './chart-filters';
+import { firstCharts } from './first-charts';
 
 /** A burst of engine events (a bulk add touches hundreds of schedules) becomes one re-fetch. */
 export const REFETCH_DEBOUNCE_MS = 300;
@@ -129,7 +130,7 @@ export const useChartsStore = create<ChartsState>()((set, get) => {
         // The first screenful in the screen's default order, then the whole catalogue (tens of thousands of
         // rows, read and sent in a second or so): asked one after the other, so the engine cannot answer the
         // big one first.
-        const first = await call('charts/list', { first: CHART_LIST_FIRST_ROWS });
+        const first = await firstCharts();
         if (seq !== loadSeq) return;
         if (first.ok && get().charts === null) set({ charts: first.value, partial: true });
       }
