@@ -280,14 +280,14 @@ export class Engine implements EngineActions {
   startScheduler(after?: Promise<unknown>): void {
     // Once is enough: the desktop and the host both start the engine of a reconnection (the jobs have fixed ids).
     if (this.scheduler.started || this.backgroundPending) return;
-    this.takeSyncRole(after === undefined);
+    // The plan's rate limit comes with the plan refresh's team/usage answer (startBackground): one read, not two.
+    this.takeSyncRole(false);
     if (after === undefined) this.startBackground();
     else {
       this.backgroundPending = true;
       void after.then(() => {
         this.backgroundPending = false;
         if (this.closing || this.scheduler.started) return;
-        void this.client.refreshRateLimit({ signal: this.stopping.signal });
         this.startBackground();
       });
     }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { hourStartOf } from '../../../electron/engine/analytics/usage-store';
 import { useTestEngine } from '../../support/sync-engine';
 
@@ -105,6 +105,15 @@ describe('metering every Soundcharts request', () => {
     // team/usage is free but sent: metered as `other`.
     engine.usage.flush();
     expect(byKind()).toMatchObject({ ranking: 2, metadata: 5, other: 1 });
+  });
+
+  it("reads team/usage once as scheduling starts: the plan's size and its rate limit come from one answer", async () => {
+    const { engine } = await start();
+    emulator.current.stats.reset();
+    engine.startScheduler();
+    await vi.waitFor(() => expect(engine.usage.quotaLimit).toBe(emulator.current.quota.total));
+    await engine.scheduler.idle();
+    expect(emulator.current.stats.count((r) => r.path.includes('/team/usage'))).toBe(1);
   });
 
   it('flushes what is left when the engine closes (a one-shot CLI command)', async () => {
