@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support/browser';
 import * as ours from './measures/charts-screen';
 
 const [otherRoot, loadsText = '8'] = process.argv.slice(2);
@@ -28,7 +29,7 @@ const dirs = {
 await ours.seed(dirs.other);
 await ours.seed(dirs.ours);
 const hosts = { other: await other.startHost(dirs.other), ours: await ours.startHost(dirs.ours) };
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ours.CHROMIUM_FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 const firstRows: Record<Side, number[]> = { other: [], ours: [] };
 try {
   for (let i = 0; i < Number(loadsText); i++) {

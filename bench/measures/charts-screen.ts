@@ -14,28 +14,19 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/e2e/support/browser';
 import { DATABASE_FILE_NAME } from '../../electron/engine/config/data-dir';
 import { openDatabase } from '../../electron/engine/db/open-database';
 import { upsertCharts } from '../../electron/engine/db/queries/charts';
 import { Engine } from '../../electron/engine/engine';
 import { SANDBOX_CREDENTIALS } from '../../electron/engine/soundcharts';
-import { SANDBOX_PAIR } from '../../electron/emulator';
+import { realHostArgs } from '../support/cli-process';
 import { SERVE_URL_LINE, spawnChartSync } from '../../tests/cli/spawn-chart-sync';
 import type { BenchRow, Measure } from '../support/measure';
 import { CHART_COUNT, chartRecords } from '../ten-thousand-charts';
 
 const SCHEDULES = 2_500;
 const ROW = 'table[aria-label="Charts"] tbody tr[data-index]';
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 /** Nothing listens there: the host has credentials (so it opens the real database, not the demo) and never syncs. */
 const DEAD_API = 'http://127.0.0.1:9';
 const WRITE_EVERY_MS = 200;
@@ -53,7 +44,7 @@ export const chartsScreen: Measure = {
         `seeded ${CHART_COUNT.toLocaleString('en-US')} charts, ${SCHEDULES.toLocaleString('en-US')} schedules`,
       );
       host = await startHost(dataDir);
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 
       const loads = quick ? 2 : 7;
       const firstRows: number[] = [];
@@ -148,22 +139,7 @@ export async function startHost(dataDir: string): Promise<{ child: ChildProcess;
     SOUNDCHARTS_API_KEY: '',
     SOUNDCHARTS_API_URL: '',
   };
-  const { child } = spawnChartSync(
-    [
-      '--data-dir',
-      dataDir,
-      '--api-url',
-      DEAD_API,
-      '--app-id',
-      SANDBOX_PAIR.appId,
-      '--api-key',
-      SANDBOX_PAIR.apiKey,
-      'serve',
-      '--port',
-      '0',
-    ],
-    env,
-  );
+  const { child } = spawnChartSync([...realHostArgs(dataDir, DEAD_API), 'serve', '--port', '0'], env);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`chart-sync serve printed no URL:\n${output}`)), 60_000);

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SANDBOX_PAIR, startEmulator } from '../../electron/emulator';
+import { startEmulator } from '../../electron/emulator';
 import { DATABASE_FILE_NAME } from '../../electron/engine/config/data-dir';
 import { openDatabase } from '../../electron/engine/db/open-database';
 import { upsertCharts } from '../../electron/engine/db/queries/charts';
 import { ScheduleService } from '../../electron/engine/schedules/schedule-service';
-import { processCpuMs, startServe, type ServeProcess } from '../support/cli-process';
+import { processCpuMs, realHostArgs, startServe, type ServeProcess } from '../support/cli-process';
 import type { Measure } from '../support/measure';
 
 const SCHEDULES = 200;
@@ -28,16 +28,7 @@ export const idle: Measure = {
     const emulator = await startEmulator({ seed: 1 });
     try {
       seedSchedules(join(dataDir, DATABASE_FILE_NAME));
-      const serve = await startServe([
-        '--data-dir',
-        dataDir,
-        '--api-url',
-        emulator.url,
-        '--app-id',
-        SANDBOX_PAIR.appId,
-        '--api-key',
-        SANDBOX_PAIR.apiKey,
-      ]);
+      const serve = await startServe(realHostArgs(dataDir, emulator.url));
       try {
         const pid = serve.child.pid!;
         await sleep(SETTLE_MS);

@@ -1,10 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SANDBOX_PAIR, startEmulator } from '../../electron/emulator';
+import { startEmulator } from '../../electron/emulator';
 import { DATABASE_FILE_NAME } from '../../electron/engine/config/data-dir';
 import { copyBigDatabase } from '../support/big-database';
-import { binPath, median, processCpuMs, restGet, startServe, timeProcess } from '../support/cli-process';
+import {
+  binPath,
+  median,
+  processCpuMs,
+  realHostArgs,
+  restGet,
+  startServe,
+  timeProcess,
+} from '../support/cli-process';
 import type { BenchRow, Measure } from '../support/measure';
 
 /** The path of the first call: what the REST API answers from the database (the schedules list). */
@@ -24,16 +32,7 @@ export const startup: Measure = {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
     const emulator = await startEmulator({ seed: 1 });
     try {
-      const real = [
-        '--data-dir',
-        dataDir,
-        '--api-url',
-        emulator.url,
-        '--app-id',
-        SANDBOX_PAIR.appId,
-        '--api-key',
-        SANDBOX_PAIR.apiKey,
-      ];
+      const real = realHostArgs(dataDir, emulator.url);
       const bin = binPath();
       // The first run creates and migrates the database, as an operator's very first command does once.
       timeProcess([bin, ...real, 'status']);

@@ -1,8 +1,26 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SANDBOX_PAIR } from '../../electron/emulator';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Global options of a host on `dataDir` with credentials (so it opens the real database, not the demo's) against
+ * `apiUrl`: the emulator's, or one where nothing listens when the measure must never sync.
+ */
+export function realHostArgs(dataDir: string, apiUrl: string): string[] {
+  return [
+    '--data-dir',
+    dataDir,
+    '--api-url',
+    apiUrl,
+    '--app-id',
+    SANDBOX_PAIR.appId,
+    '--api-key',
+    SANDBOX_PAIR.apiKey,
+  ];
+}
 
 /** `chart-sync` as npm installs it: package.json's bin, run by this Node (what an operator's shell runs). */
 export function binPath(): string {

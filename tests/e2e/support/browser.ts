@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHART_SYNC_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags that keep a headless Chromium from reaching for the network or a GPU on these machines. */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
