@@ -15,7 +15,7 @@ const TOTAL = 6;
 const DAYS = Array.from({ length: 12 }, (_, i) => `2025-08-${String(i + 1).padStart(2, '0')}`);
 const datetimeOf = (day: string) => `${day}T12:00:00+00:00`;
 
-type Stub = StubServer & { peak(): number; firstPages: Set<string> };
+type Stub = StubServer & { peak(): number; firstPages: Set<string>; received(): number };
 
 let stub: Stub | null = null;
 afterEach(async () => {
@@ -67,12 +67,15 @@ function rankingPage(day: string, offset: number, total: number) {
 /** `totalOf(day, offset)`: the page.total a page says (a stub lying on one page makes the pages disagree). */
 async function startRankingStub(
   totalOf: (day: string, offset: number) => number = () => TOTAL,
+  missing: (day: string, offset: number) => boolean = () => false,
 ): Promise<Stub> {
   let active = 0;
+  let received = 0;
   let peak = 0;
   const firstPages = new Set<string>();
   const server = await startStubServer((request, response) => {
     const url = new URL(request.url ?? '', 'http://stub');
+    received += 1;
     if (url.pathname.endsWith('/available-rankings')) {
       sendJson(response, 200, {
         items: DAYS.map(datetimeOf),
@@ -84,6 +87,10 @@ async function startRankingStub(
     const day = decodeURIComponent(url.pathname.split('/').at(-1) ?? '').slice(0, 10);
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (offset === 0) firstPages.add(day);
+    if (missing(day, offset)) {
+      sendJson(response, 404, { errors: [{ code: 404, message: 'Not found' }] });
+      return;
+    }
     active += 1;
     peak = Math.max(peak, active);
     setTimeout(() => {
@@ -91,7 +98,7 @@ async function startRankingStub(
       sendJson(response, 200, rankingPage(day, offset, totalOf(day, offset)));
     }, 15);
   });
-  return Object.assign(server, { peak: () => peak, firstPages });
+  return Object.assign(server, { peak: () => peak, firstPages, received: () => received });
 }
 
 /** Runs syncChart in this thread; `onMessage` may answer on the port (a stop). Resolves with every message. */
@@ -189,5 +196,19 @@ describe('syncChart: pages and periods at once', () => {
     expect(new Set(stored.map((m) => m.key))).toEqual(stub.firstPages);
     for (const { snapshot } of stored) expect(snapshot.entries).toHaveLength(TOTAL);
     expect(messages.at(-1)).toMatchObject({ type: 'done', outcome: { ok: true } });
+  });
+
+  it('a page that fails fails its period once the period’s other pages are back: none is sent after done', async () => {
+    stub = await startRankingStub(undefined, (_day, offset) => offset === 2);
+    const messages = await run(stub, 1);
+    const done = messages.at(-1);
+    expect(done).toMatchObject({
+      type: 'done',
+      outcome: { ok: true, summary: { periodsFailed: DAYS.length } },
+    });
+    const received = stub.received();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stub.received()).toBe(received);
+    if (done?.type === 'done' && done.outcome.ok) expect(done.outcome.summary.requestsMade).toBe(received);
   });
 });

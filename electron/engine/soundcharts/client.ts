@@ -222,7 +222,15 @@ export class SoundchartsClient {
     const rest = remainingPages(first.page, first.items.length).map((query) =>
       this.getRanking(withQuery(datedPath, query), options),
     );
-    return mergeRankingPages([first, ...(await Promise.all(rest))], firstPath);
+    // Settled, not Promise.all: a failing page fails the ranking only once its other pages are back, so none is
+    // left in flight (or queued on the in-flight limit) after the sync has moved on, or ended.
+    const settled = await Promise.allSettled(rest);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return mergeRankingPages(
+      [first, ...settled.map((result) => (result as PromiseFulfilledResult<RankingResponse>).value)],
+      firstPath,
+    );
   }
 
   private getRanking(path: string, options: CallOptions): Promise<RankingResponse> {
