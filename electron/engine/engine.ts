@@ -22,7 +22,7 @@ import type { SongAudienceView } from '../../shared/views/song-audience';
 import { RetentionService } from './retention/retention-service';
 import { EventBus } from './events';
 import { ExportService } from './export/export-service';
-import { watchExternalChanges, type ExternalChange } from './external-changes';
+import { announceExternalChange, watchExternalChanges } from './external-changes';
 import { SyncScheduler } from './scheduler/sync-scheduler';
 import { ExecutionService } from './schedules/execution-service';
 import { ScheduleService, type Now } from './schedules/schedule-service';
@@ -293,7 +293,7 @@ export class Engine implements EngineActions {
     }
     // A schedule added from the CLI while this host runs: the screens catch up and the scheduler sees it.
     this.stopWatchingChanges ??= watchExternalChanges(this.database, (change) => {
-      this.announceExternalChange(change);
+      announceExternalChange(this.events, change);
       this.wake();
     });
   }
@@ -308,27 +308,6 @@ export class Engine implements EngineActions {
     this.enrichment.start();
     this.retention.start();
     this.usage.startPlanRefresh();
-  }
-
-  /**
-   * The rows another process changed, announced as the engine announces its own writes of them (no engine
-   * listener acts on these three events, only screens), so open lists patch those rows instead of fetching
-   * everything again; then 'app/external-change' for views of anything else.
-   */
-  private announceExternalChange(change: ExternalChange): void {
-    if (change.chartIds.length > 0) {
-      this.events.emit('charts/updated', {
-        created: 0,
-        updated: change.chartIds.length,
-        chartIds: change.chartIds,
-      });
-    }
-    for (const scheduleId of change.scheduleIds) this.events.emit('schedule/updated', { scheduleId });
-    for (const removed of change.removedSchedules) this.events.emit('schedule/removed', removed);
-    // Executions are not re-announced as 'execution/updated': the engine's own listeners (audit, alerts,
-    // webhooks) would act a second time on what the other process already acted on. Their schedules are in
-    // scheduleIds; execution views fetch again on 'app/external-change'.
-    this.events.emit('app/external-change', {});
   }
 
   /**

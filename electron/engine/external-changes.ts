@@ -1,5 +1,6 @@
 import { EXTERNAL_CHANGE_CHECK_MS } from '../../shared/domain/policies';
 import type { AppDatabase } from './db/open-database';
+import type { EventBus } from './events';
 
 /**
  * What another connection changed in the tables open screens list, found by comparing each row's (id,
@@ -140,4 +141,21 @@ export function watchExternalChanges(
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * The rows another process changed, announced as the engine announces its own writes of them (no engine
+ * listener acts on these three events, only screens), so open lists patch those rows instead of fetching
+ * everything again; then 'app/external-change' for views of anything else.
+ */
+export function announceExternalChange(events: EventBus, change: ExternalChange): void {
+  if (change.chartIds.length > 0) {
+    events.emit('charts/updated', { created: 0, updated: change.chartIds.length, chartIds: change.chartIds });
+  }
+  for (const scheduleId of change.scheduleIds) events.emit('schedule/updated', { scheduleId });
+  for (const removed of change.removedSchedules) events.emit('schedule/removed', removed);
+  // Executions are not re-announced as 'execution/updated': the engine's own listeners (audit, alerts,
+  // webhooks) would act a second time on what the other process already acted on. Their schedules are in
+  // scheduleIds; execution views fetch again on 'app/external-change'.
+  events.emit('app/external-change', {});
 }

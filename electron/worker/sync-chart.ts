@@ -21,13 +21,12 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
   });
   const summary: SyncSummary = { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0, requestsMade: 0 };
   // Every request of this task, retries included, counted as it is sent: the execution's requests_made.
-  const counted: CallOptions = {
+  const options: CallOptions = {
     onRequest: () => {
       summary.requestsMade += 1;
     },
+    inFlight: new InFlightLimit(task.requestsInFlight),
   };
-  const inFlight = new InFlightLimit(task.requestsInFlight);
-  const options: CallOptions = { ...counted, inFlight };
   try {
     const available = await availableDatetimes(client, task.slug, options);
     const periods = planPeriods({

@@ -68,6 +68,8 @@ function rankingPage(day: string, offset: number, total: number) {
 async function startRankingStub(
   totalOf: (day: string, offset: number) => number = () => TOTAL,
   missing: (day: string, offset: number) => boolean = () => false,
+  /** The list of dates in pages of this many, the page at `missingDatesAt` answering 404. */
+  datesPaged: { size: number; missingAt: number } | null = null,
 ): Promise<Stub> {
   let active = 0;
   let received = 0;
@@ -76,6 +78,28 @@ async function startRankingStub(
   const server = await startStubServer((request, response) => {
     const url = new URL(request.url ?? '', 'http://stub');
     received += 1;
+    if (url.pathname.endsWith('/available-rankings') && datesPaged) {
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      if (offset === datesPaged.missingAt) {
+        sendJson(response, 404, { errors: [{ code: 404, message: 'Not found' }] });
+        return;
+      }
+      const { size } = datesPaged;
+      setTimeout(() => {
+        sendJson(response, 200, {
+          items: DAYS.slice(offset, offset + size).map(datetimeOf),
+          page: {
+            offset,
+            limit: size,
+            next: offset + size < DAYS.length ? `/api/v2/x?offset=${offset + size}&limit=${size}` : null,
+            previous: null,
+            total: DAYS.length,
+          },
+          errors: [],
+        });
+      }, 15);
+      return;
+    }
     if (url.pathname.endsWith('/available-rankings')) {
       sendJson(response, 200, {
         items: DAYS.map(datetimeOf),
@@ -210,5 +234,16 @@ describe('syncChart: pages and periods at once', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stub.received()).toBe(received);
     if (done?.type === 'done' && done.outcome.ok) expect(done.outcome.summary.requestsMade).toBe(received);
+  });
+
+  it('a page of the list of dates that fails ends the sync once the other pages are back: none is sent after done', async () => {
+    stub = await startRankingStub(undefined, undefined, { size: 2, missingAt: 2 });
+    const messages = await run(stub, 1);
+    const done = messages.at(-1);
+    expect(done).toMatchObject({ type: 'done', outcome: { ok: false, error: { code: 'not_found' } } });
+    const received = stub.received();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stub.received()).toBe(received);
+    if (done?.type === 'done' && !done.outcome.ok) expect(done.outcome.requestsMade).toBe(received);
   });
 });

@@ -41,24 +41,37 @@ export function settingsView(stored: StoredSettings): SettingsView {
 }
 
 /**
- * The operator's settings, read from the database each time: the CLI may change them while a host runs, and
- * a read is one small query.
+ * The operator's settings. The CLI may change them while a host runs, so they are read again whenever another
+ * connection has committed since the last read (PRAGMA data_version, microseconds); otherwise the last view is
+ * kept, since reading and checking them all costs about half a millisecond and syncs ask for one per task.
+ * This connection writes them only through update(), which keeps what it wrote.
  */
 export class SettingsService {
+  private last: { version: number; view: SettingsView } | null = null;
+  private readonly dataVersion: () => number;
+
   constructor(
     private readonly database: AppDatabase,
     private readonly now: () => number,
     /** After a change is stored: the `settings/changed` event (the tray, the theme, launch at login). */
     private readonly onChange: (settings: SettingsView) => void = () => {},
-  ) {}
+  ) {
+    const statement = database.sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+    this.dataVersion = () => statement.get()!;
+  }
 
   get(): SettingsView {
-    return settingsView(readSettings(this.database));
+    const version = this.dataVersion();
+    if (this.last?.version === version) return this.last.view;
+    const view = settingsView(readSettings(this.database));
+    this.last = { version, view };
+    return view;
   }
 
   update(change: SettingsChange): SettingsView {
     const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
     const view = settingsView(writeSettings(this.database, defined, this.now()));
+    this.last = { version: this.dataVersion(), view };
     if (Object.keys(defined).length > 0) this.onChange(view);
     return view;
   }

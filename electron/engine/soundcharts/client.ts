@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   REQUEST_RETRY_POLICY,
@@ -13,7 +14,7 @@ import { normalizeChart } from './normalize/chart';
 import { mergeRankingPages } from './normalize/ranking';
 import { normalizeSong } from './normalize/song';
 import type { InFlightLimit } from './in-flight-limit';
-import { collectPages, remainingPages } from './paging';
+import { collectPages, restOfCollection } from './paging';
 import { QuotaTracker, type QuotaSnapshot } from './quota';
 import { RateLimiter } from './rate-limiter';
 import { RequestMeter } from './request-meter';
@@ -170,17 +171,11 @@ export class SoundchartsClient {
   /** Every date a ranking exists for, oldest first (the API's own order is undocumented), without duplicates. */
   async availableRankings(slug: string, options: CallOptions = {}): Promise<RankingDate[]> {
     const path = endpoints.availableRankings(slug);
-    const get = (query: { offset: number; limit: number }) => {
-      const send = () => this.transport.get(withQuery(path, query), availableRankingsResponseSchema, options);
-      return options.inFlight ? options.inFlight.run(send) : send();
-    };
+    const get = (query: { offset: number; limit: number }) =>
+      this.bounded(withQuery(path, query), availableRankingsResponseSchema, options);
     const first = await get({ offset: 0, limit: PAGE_LIMIT });
     // A year of daily dates is four pages: the rest asked for at once, from the first page's total.
-    const rest =
-      first.page.next === null || first.items.length === 0
-        ? []
-        : await Promise.all(remainingPages(first.page, first.items.length).map(get));
-    const pages = [first, ...rest];
+    const pages = [first, ...(await restOfCollection(first, get))];
     const unique = new Map<string, RankingDate>();
     for (const page of pages)
       for (const datetime of page.items) unique.set(datetime, parseOffsetDatetime(datetime));
@@ -195,7 +190,7 @@ export class SoundchartsClient {
    */
   async latestRanking(slug: string, options: CallOptions = {}): Promise<RankingSnapshot> {
     const firstPath = withQuery(endpoints.latestRanking(slug), { offset: 0, limit: PAGE_LIMIT });
-    const first = await this.getRanking(firstPath, options);
+    const first = await this.bounded(firstPath, rankingResponseSchema, options);
     return this.restOfRanking(first, firstPath, endpoints.rankingAt(slug, first.related.date), options);
   }
 
@@ -203,7 +198,7 @@ export class SoundchartsClient {
   async rankingAt(slug: string, datetime: string, options: CallOptions = {}): Promise<RankingSnapshot> {
     const path = endpoints.rankingAt(slug, datetime);
     const firstPath = withQuery(path, { offset: 0, limit: PAGE_LIMIT });
-    const first = await this.getRanking(firstPath, options);
+    const first = await this.bounded(firstPath, rankingResponseSchema, options);
     return this.restOfRanking(first, firstPath, path, options);
   }
 
@@ -218,23 +213,15 @@ export class SoundchartsClient {
     datedPath: string,
     options: CallOptions,
   ): Promise<RankingSnapshot> {
-    if (first.page.next === null || first.items.length === 0) return mergeRankingPages([first], firstPath);
-    const rest = remainingPages(first.page, first.items.length).map((query) =>
-      this.getRanking(withQuery(datedPath, query), options),
+    const rest = await restOfCollection(first, (query) =>
+      this.bounded(withQuery(datedPath, query), rankingResponseSchema, options),
     );
-    // Settled, not Promise.all: a failing page fails the ranking only once its other pages are back, so none is
-    // left in flight (or queued on the in-flight limit) after the sync has moved on, or ended.
-    const settled = await Promise.allSettled(rest);
-    const failed = settled.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
-    return mergeRankingPages(
-      [first, ...settled.map((result) => (result as PromiseFulfilledResult<RankingResponse>).value)],
-      firstPath,
-    );
+    return mergeRankingPages([first, ...rest], firstPath);
   }
 
-  private getRanking(path: string, options: CallOptions): Promise<RankingResponse> {
-    const send = () => this.transport.get(path, rankingResponseSchema, options);
+  /** One request, within the caller's in-flight limit when it has one (a sync's requests-in-flight). */
+  private bounded<T>(path: string, schema: ZodType<T>, options: CallOptions): Promise<T> {
+    const send = () => this.transport.get(path, schema, options);
     return options.inFlight ? options.inFlight.run(send) : send();
   }
 

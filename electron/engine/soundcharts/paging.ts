@@ -77,3 +77,18 @@ export function remainingPages(first: ApiPage, itemsOnFirst: number): { offset: 
   for (let offset = start; offset < first.total; offset += limit) pages.push({ offset, limit });
   return pages;
 }
+
+/**
+ * The pages after a first one, asked for together (`remainingPages`). A failure is thrown only once every page
+ * is back, so that none is still in flight, or queued on an in-flight limit, after the caller has moved on or
+ * its sync has ended: such a request would be sent, and cost quota, without being counted.
+ */
+export async function restOfCollection<
+  P extends { readonly items: readonly unknown[]; readonly page: ApiPage },
+>(first: P, get: (query: { offset: number; limit: number }) => Promise<P>): Promise<P[]> {
+  if (first.page.next === null || first.items.length === 0) return [];
+  const settled = await Promise.allSettled(remainingPages(first.page, first.items.length).map(get));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<P>).value);
+}

@@ -134,8 +134,7 @@ export const useChartsStore = create<ChartsState>()((set, get) => {
         if (seq !== loadSeq) return;
         if (first.ok && get().charts === null) set({ charts: first.value, partial: true });
       }
-      const whole = call('charts/list', {});
-      const result = await whole;
+      const result = await call('charts/list', {});
       if (seq !== loadSeq) return;
       if (!result.ok) {
         set({
