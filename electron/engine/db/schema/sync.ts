@@ -85,6 +85,13 @@ export const chartSyncExecutions = sqliteTable(
     failedPeriodsJson: text('failed_periods_json'),
     // Soundcharts requests this execution sent (pages, date lists, retries): the quota planner's history.
     requestsMade: integer('requests_made').notNull().default(0),
+    // Of those, the attempts that failed (retried or not): why a sync was slow, even when it completed.
+    requestsFailed: integer('requests_failed').notNull().default(0),
+    // The same failures by reason ("503", "timeout", "reset", "malformed", "rate_limit", "401"…): JSON object of counts.
+    requestFailuresJson: text('request_failures_json'),
+    // Written while the execution runs (each committed period, and every few seconds): an interrupted execution
+    // ends at its last heartbeat, not when the next process noticed it.
+    heartbeatAt: integer('heartbeat_at'),
     workerTaskId: text('worker_task_id'),
     retryCount: integer('retry_count').notNull().default(0),
     maxRetries: integer('max_retries').notNull().default(3),
