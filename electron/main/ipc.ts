@@ -8,6 +8,7 @@ import { EVENT_NAMES } from '../../shared/contract/events';
 import type { Result } from '../../shared/errors';
 import { dispatch, type InternalErrorListener } from '../engine/api/dispatch';
 import { actAs } from '../engine/audit/actor';
+import { isAppPageUrl } from './app-page';
 import type { ShellPort } from './shell-port';
 
 /** A file name the page suggests for "Save as": a name, not a path, and not a long one. */
@@ -83,7 +84,9 @@ function bindChooseSaveFile(): void {
   });
 }
 
+/** Our window's main frame (not a frame it embeds), showing our page (not one it was made to reach). */
 function isOwnFrame(event: IpcMainInvokeEvent): boolean {
   const window = BrowserWindow.fromWebContents(event.sender);
-  return window !== null && event.senderFrame !== null && event.senderFrame === event.sender.mainFrame;
+  const frame = event.senderFrame;
+  return window !== null && frame !== null && frame === event.sender.mainFrame && isAppPageUrl(frame.url);
 }

@@ -5,6 +5,8 @@
  * menu, handlers) and `emit` to play what Electron or the OS would do. `resetElectronMock()` between tests.
  */
 import { EventEmitter } from 'node:events';
+import { resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
 
 /** An Electron event: handlers call preventDefault() to refuse what it announces. */
@@ -89,10 +91,13 @@ export class BrowserWindowMock extends EventEmitter {
   isDestroyed = vi.fn(() => this.destroyed);
   loadFile = vi.fn((file: string) => {
     this.loaded = { file };
+    // As Electron: the main frame then shows that file's URL (the IPC check compares it).
+    this.webContents.mainFrame.url = pathToFileURL(resolvePath(file)).href;
     return Promise.resolve();
   });
   loadURL = vi.fn((url: string) => {
     this.loaded = { url };
+    this.webContents.mainFrame.url = url;
     return Promise.resolve();
   });
   /** As Electron: 'close' can be refused; otherwise the window is destroyed ('closed'). */

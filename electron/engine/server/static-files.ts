@@ -4,6 +4,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { contentTypeOf } from './content-types';
 import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from './limits';
 import { refusedPage, type PageAccess } from './page-access';
+import { PAGE_CONTENT_SECURITY_POLICY } from './page-policy';
 import { SECURITY_HEADERS, sendText } from './responses';
 
 /** Vite names built assets `<name>-<hash>.<ext>`: those never change, so they may be cached for good. */
@@ -42,7 +43,7 @@ export function createStaticFiles(
         );
         return;
       }
-      accessHeaders = access.headers;
+      accessHeaders = { ...access.headers, 'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY };
     }
     const body = await readFile(file);
     response.writeHead(200, {

@@ -25,6 +25,31 @@ describe('setupIpc', () => {
     await expect(ipcMain.invoke(channel, ownFrameEvent(window), {})).resolves.toMatchObject({ ok: true });
   });
 
+  it('refuses the main frame once it shows another page than the app\u2019s (its URL is checked)', async () => {
+    await shell.start();
+    const window = shell.window();
+    const channel = `${CALL_CHANNEL_PREFIX}app/status`;
+    await expect(ipcMain.invoke(channel, ownFrameEvent(window), {})).resolves.toMatchObject({ ok: true });
+    // Navigation is refused by setupSecurity, but a frame that got to another page some way must get nothing.
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/evil.html',
+      'file:///app/out/renderer/index.html.evil',
+      'data:text/html,<p>x</p>',
+    ]) {
+      window.webContents.mainFrame.url = url;
+      await expect(ipcMain.invoke(channel, ownFrameEvent(window), {}), url).resolves.toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/did not come from Chart Sync/) },
+      });
+      await expect(
+        ipcMain.invoke(HOST_CHANNELS.chooseSaveFile, ownFrameEvent(window), 'x.csv'),
+        url,
+      ).rejects.toThrow(/did not come from Chart Sync/);
+    }
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
   it('chooseSaveFile opens the native dialog on the asking window, in Downloads, and answers the path', async () => {
     await shell.start();
     const window = shell.window();

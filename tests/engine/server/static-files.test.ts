@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_TOKEN, http, useServer } from './support';
@@ -29,6 +29,18 @@ describe('the renderer over HTTP', () => {
     expect((await get('/index.html', { Cookie: `other=1; ${pair}` })).text).toContain('Chart Sync');
     // The cookie opens the page, never the data.
     expect((await get('/api/sync/schedules/', { Cookie: pair })).status).toBe(401);
+  });
+
+  it('sends the page its Content-Security-Policy as a header, the same policy as the page\u2019s <meta>', async () => {
+    const answer = await get(`/?token=${TEST_TOKEN}`);
+    expect(answer.status).toBe(200);
+    // A meta tag is read only once the page parses it; the header covers the page from its first byte.
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+      readFileSync('renderer/index.html', 'utf8'),
+    );
+    expect(meta).not.toBeNull();
+    expect(answer.headers['content-security-policy']).toBe(meta![1]);
+    expect(answer.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('answers 401 at / without the token, saying where the address with the token comes from', async () => {
