@@ -13,6 +13,8 @@ export type FaultTrigger = {
   probability?: number;
   /** Only requests whose path contains this text. */
   match?: string;
+  /** Let the first N matching requests through before the trigger applies: a fault "mid-run". */
+  after?: number;
 };
 
 export type LatencyConfig = {
@@ -41,6 +43,12 @@ export type FaultsConfig = {
   connectionReset?: FaultTrigger | null;
   /** A 200 whose body is cut in the middle of the JSON. */
   malformedJson?: FaultTrigger | null;
+  /** A 200 whose Content-Length announces the whole body, of which half is sent before the socket closes. */
+  truncatedBody?: FaultTrigger | null;
+  /** A collection page (items and page) whose `page.total` disagrees with the collection: `delta` (default 1) off. */
+  wrongTotal?: (FaultTrigger & { delta?: number }) | null;
+  /** A ranking page whose last entry repeats the position of the entry before it. */
+  duplicatePositions?: FaultTrigger | null;
   /** available-rankings in random order instead of newest first. */
   shuffledDates?: boolean;
   /** Datetimes older than `olderThanDays` (default 365; 0 = all) carry +01:00/+02:00 instead of +00:00. */
@@ -55,7 +63,10 @@ export type TriggeredFault =
   | 'serverError'
   | 'timeout'
   | 'connectionReset'
-  | 'malformedJson';
+  | 'malformedJson'
+  | 'truncatedBody'
+  | 'wrongTotal'
+  | 'duplicatePositions';
 
 const DEFAULT_OFFSET_AGE_DAYS = 365;
 
@@ -95,6 +106,10 @@ export class FaultController {
     const trigger = this.config[fault] as (FaultTrigger & NonNullable<FaultsConfig[K]>) | undefined;
     if (!trigger) return null;
     if (trigger.match !== undefined && !path.includes(trigger.match)) return null;
+    if (trigger.after !== undefined && trigger.after > 0) {
+      trigger.after -= 1;
+      return null;
+    }
     if (trigger.next !== undefined && trigger.next > 0) {
       trigger.next -= 1;
       if (trigger.next === 0 && trigger.probability === undefined) delete this.config[fault];

@@ -10,6 +10,7 @@ import {
 } from './auth';
 import { Catalogue } from './catalogue';
 import { dayOf, todayDay } from './dates';
+import { withDuplicatePosition, withWrongTotal } from './corrupt';
 import { errorReply, notFound, type Reply } from './envelope';
 import { FaultController, type FaultsConfig, type TriggeredFault } from './faults';
 import { MinuteWindow, QuotaCounter, usageBody } from './limits';
@@ -136,6 +137,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       });
       response.end(body);
     };
+    // Announces the whole body, sends half, and closes: what a connection cut mid-transfer looks like.
+    const sendTruncated = (reply: Reply, body: string): void => {
+      record.status = reply.status;
+      options.log?.(`${record.method} ${record.path} → ${reply.status} (truncatedBody)`);
+      if (response.destroyed) return;
+      const bytes = Buffer.from(body, 'utf8');
+      response.writeHead(reply.status, {
+        'content-type': 'application/json',
+        'content-length': String(bytes.length),
+        'x-quota-remaining': String(quota.remaining),
+        ...reply.headers,
+      });
+      response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => request.socket.destroy());
+    };
     const fault = (name: TriggeredFault | 'bad_credentials'): void => {
       record.fault = name;
     };
@@ -198,13 +213,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return send(errorReply(status, 'server', status === 500 ? MESSAGES.serverError : MESSAGES.unavailable));
     }
 
-    const reply = routeApi(request.method ?? 'GET', url.pathname, url.searchParams, data);
+    let reply = routeApi(request.method ?? 'GET', url.pathname, url.searchParams, data);
     const ok = reply.status >= 200 && reply.status < 300;
     if (ok && billable && reply.billable !== false) quota.consume();
+    // Only a page they can spoil counts as faulted (a song or the platforms list has no page.total).
+    const wrongTotal = ok ? faults.fires('wrongTotal', url.pathname) : null;
+    const spoiledTotal = wrongTotal ? withWrongTotal(reply, wrongTotal.delta ?? 1) : null;
+    if (spoiledTotal) {
+      fault('wrongTotal');
+      reply = spoiledTotal;
+    }
+    const duplicated =
+      ok && faults.fires('duplicatePositions', url.pathname) ? withDuplicatePosition(reply) : null;
+    if (duplicated) {
+      fault('duplicatePositions');
+      reply = duplicated;
+    }
     const body = JSON.stringify(reply.body);
     if (ok && faults.fires('malformedJson', url.pathname)) {
       fault('malformedJson');
       return send(reply, body.slice(0, Math.floor(body.length / 2)));
+    }
+    if (ok && faults.fires('truncatedBody', url.pathname)) {
+      fault('truncatedBody');
+      return sendTruncated(reply, body);
     }
     send(reply, body);
   };

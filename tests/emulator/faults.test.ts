@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultController } from '../../electron/emulator/faults';
 import { rawGet, useEmulator } from '../support/emulator';
@@ -39,6 +40,11 @@ describe('fault triggers', () => {
     const rate = first.reduce<number>((sum, hit) => sum + hit, 0) / first.length;
     expect(rate).toBeGreaterThan(0.15);
     expect(rate).toBeLessThan(0.45);
+  });
+
+  it('"after N" lets the first N matching requests through: a fault mid-run', async () => {
+    emulator.current.faults.configure({ serverError: { after: 2, probability: 1, status: 502 } });
+    expect(await statuses(4)).toEqual([200, 200, 502, 502]);
   });
 
   it('can be flipped at runtime and switched off with null', async () => {
@@ -109,6 +115,72 @@ describe('faults on the wire', () => {
     const response = await rawGet(emulator.current, PLATFORMS);
     expect(response.status).toBe(200);
     expect(() => response.json()).toThrow(SyntaxError);
+  });
+
+  it('truncated body: Content-Length announces the whole body, half is sent, then the socket closes', async () => {
+    emulator.current.faults.configure({ truncatedBody: { next: 1 } });
+    const head = await new Promise<{ length: number; received: number; aborted: boolean }>(
+      (resolve, reject) => {
+        const request = httpGet(
+          `${emulator.current.url}${PLATFORMS}`,
+          { headers: { 'x-app-id': 'soundcharts', 'x-api-key': 'soundcharts' } },
+          (response) => {
+            let received = 0;
+            response.on('data', (chunk: Buffer) => (received += chunk.length));
+            response.on('error', () => undefined);
+            response.on('close', () =>
+              resolve({
+                length: Number(response.headers['content-length']),
+                received,
+                aborted: !response.complete,
+              }),
+            );
+          },
+        );
+        request.on('error', reject);
+      },
+    );
+    expect(head.aborted).toBe(true);
+    expect(head.received).toBeGreaterThan(0);
+    expect(head.received).toBeLessThan(head.length);
+    expect(emulator.current.stats.requests.at(-1)).toMatchObject({ fault: 'truncatedBody', status: 200 });
+    expect(await statuses(1)).toEqual([200]);
+  });
+
+  it("wrong total: a collection page whose page.total is off from the collection's size", async () => {
+    const path = '/api/v2.14/chart/song/global-28/ranking/latest';
+    emulator.current.faults.configure({ wrongTotal: { next: 1, delta: -7 } });
+    const spoiled = (await rawGet(emulator.current, path)).json() as {
+      items: unknown[];
+      page: { total: number };
+    };
+    const real = (await rawGet(emulator.current, path)).json() as {
+      items: unknown[];
+      page: { total: number };
+    };
+    expect(spoiled.page.total).toBe(real.page.total - 7);
+    expect(spoiled.items).toEqual(real.items);
+    expect(emulator.current.stats.requests.at(-2)).toMatchObject({ fault: 'wrongTotal' });
+  });
+
+  it('wrong total spares answers without a page (a song, the platforms list keeps its own)', async () => {
+    const latest = (await rawGet(emulator.current, '/api/v2.14/chart/song/global-28/ranking/latest')).json();
+    const uuid = (latest.items as { song: { uuid: string } }[])[0]!.song.uuid;
+    emulator.current.faults.configure({ wrongTotal: { probability: 1 } });
+    const song = await rawGet(emulator.current, `/api/v2.25/song/${uuid}`);
+    expect(song.status).toBe(200);
+    expect(emulator.current.stats.requests.at(-1)?.fault).toBeNull();
+    expect(song.json()).not.toHaveProperty('page');
+  });
+
+  it('duplicate positions: the last entry of a ranking page repeats the position before it', async () => {
+    const path = '/api/v2.14/chart/song/global-28/ranking/latest';
+    emulator.current.faults.configure({ duplicatePositions: { next: 1 } });
+    const items = (await rawGet(emulator.current, path)).json().items as { position: number }[];
+    const positions = items.map((item) => item.position);
+    expect(new Set(positions).size).toBe(positions.length - 1);
+    expect(positions.at(-1)).toBe(positions.at(-2));
+    expect(emulator.current.stats.requests.at(-1)).toMatchObject({ fault: 'duplicatePositions' });
   });
 
   it('latency from the configured distribution', async () => {
