@@ -11,6 +11,7 @@ import { parseOffsetDatetime } from './datetime';
 import { DEFAULT_BASE_URL, PAGE_LIMIT, endpoints, withQuery } from './endpoints';
 import { audiencePointsOf, mergeAudiencePoints } from './normalize/audience';
 import { normalizeChart } from './normalize/chart';
+import { InconsistentPagesError } from './errors';
 import { mergeRankingPages } from './normalize/ranking';
 import { normalizeSong } from './normalize/song';
 import type { InFlightLimit } from './in-flight-limit';
@@ -173,9 +174,11 @@ export class SoundchartsClient {
     const path = endpoints.availableRankings(slug);
     const get = (query: { offset: number; limit: number }) =>
       this.bounded(withQuery(path, query), availableRankingsResponseSchema, options);
-    const first = await get({ offset: 0, limit: PAGE_LIMIT });
-    // A year of daily dates is four pages: the rest asked for at once, from the first page's total.
-    const pages = [first, ...(await restOfCollection(first, get))];
+    const pages = await this.consistent(async () => {
+      const first = await get({ offset: 0, limit: PAGE_LIMIT });
+      // A year of daily dates is four pages: the rest asked for at once, from the first page's total.
+      return [first, ...(await restOfCollection(first, get, path))];
+    });
     const unique = new Map<string, RankingDate>();
     for (const page of pages)
       for (const datetime of page.items) unique.set(datetime, parseOffsetDatetime(datetime));
@@ -190,16 +193,34 @@ export class SoundchartsClient {
    */
   async latestRanking(slug: string, options: CallOptions = {}): Promise<RankingSnapshot> {
     const firstPath = withQuery(endpoints.latestRanking(slug), { offset: 0, limit: PAGE_LIMIT });
-    const first = await this.bounded(firstPath, rankingResponseSchema, options);
-    return this.restOfRanking(first, firstPath, endpoints.rankingAt(slug, first.related.date), options);
+    return this.consistent(async () => {
+      const first = await this.bounded(firstPath, rankingResponseSchema, options);
+      return this.restOfRanking(first, firstPath, endpoints.rankingAt(slug, first.related.date), options);
+    });
   }
 
   /** The ranking at `datetime` (best echoed from availableRankings), every page. */
   async rankingAt(slug: string, datetime: string, options: CallOptions = {}): Promise<RankingSnapshot> {
     const path = endpoints.rankingAt(slug, datetime);
     const firstPath = withQuery(path, { offset: 0, limit: PAGE_LIMIT });
-    const first = await this.bounded(firstPath, rankingResponseSchema, options);
-    return this.restOfRanking(first, firstPath, path, options);
+    return this.consistent(async () => {
+      const first = await this.bounded(firstPath, rankingResponseSchema, options);
+      return this.restOfRanking(first, firstPath, path, options);
+    });
+  }
+
+  /**
+   * Pages that do not add up (InconsistentPagesError) are never used: the whole collection is fetched again, at
+   * most `retryPolicy.maxRetries` times, since a collection that changed while it was read is whole next time.
+   */
+  private async consistent<T>(fetch: () => Promise<T>): Promise<T> {
+    for (let retries = 0; ; retries += 1) {
+      try {
+        return await fetch();
+      } catch (error) {
+        if (!(error instanceof InconsistentPagesError) || retries >= this.retryPolicy.maxRetries) throw error;
+      }
+    }
   }
 
   /**
@@ -213,8 +234,10 @@ export class SoundchartsClient {
     datedPath: string,
     options: CallOptions,
   ): Promise<RankingSnapshot> {
-    const rest = await restOfCollection(first, (query) =>
-      this.bounded(withQuery(datedPath, query), rankingResponseSchema, options),
+    const rest = await restOfCollection(
+      first,
+      (query) => this.bounded(withQuery(datedPath, query), rankingResponseSchema, options),
+      firstPath,
     );
     return mergeRankingPages([first, ...rest], firstPath);
   }

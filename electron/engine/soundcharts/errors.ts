@@ -130,6 +130,14 @@ export class MalformedResponseError extends SoundchartsError {
   }
 }
 
+/**
+ * Pages of one collection that do not add up: they disagree on `page.total`, hold more or fewer items than it
+ * says, or repeat a ranking position. Such pages are never used; the client fetches the collection again whole
+ * (a collection that changed while it was read is consistent the next time), and reports this once its request
+ * retries are spent. Still `malformed_response` for everything that switches on codes.
+ */
+export class InconsistentPagesError extends MalformedResponseError {}
+
 export function isSoundchartsError(error: unknown): error is SoundchartsError {
   return error instanceof SoundchartsError;
 }

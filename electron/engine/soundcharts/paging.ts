@@ -1,5 +1,5 @@
 import { MAX_PAGES_PER_COLLECTION } from '../../../shared/domain/policies';
-import { MalformedResponseError } from './errors';
+import { InconsistentPagesError, MalformedResponseError } from './errors';
 import type { ApiPage } from './schemas/common';
 
 export type Paged<T> = { readonly items: readonly T[]; readonly page?: ApiPage | null | undefined };
@@ -85,10 +85,52 @@ export function remainingPages(first: ApiPage, itemsOnFirst: number): { offset: 
  */
 export async function restOfCollection<
   P extends { readonly items: readonly unknown[]; readonly page: ApiPage },
->(first: P, get: (query: { offset: number; limit: number }) => Promise<P>): Promise<P[]> {
+>(
+  first: P,
+  get: (query: { offset: number; limit: number }) => Promise<P>,
+  path: string | null = null,
+): Promise<P[]> {
   if (first.page.next === null || first.items.length === 0) return [];
   const settled = await Promise.allSettled(remainingPages(first.page, first.items.length).map(get));
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<P>).value);
+  const rest = settled.map((result) => (result as PromiseFulfilledResult<P>).value);
+  checkPagesAddUp([first, ...rest], path);
+  return rest;
+}
+
+/**
+ * The offsets of a collection's pages come from its first page's `page.total`: a total that is wrong (or pages
+ * that disagree with it) would silently leave items out, e.g. the oldest dates of a chart, which would then never
+ * be planned nor reported missing. So every page must give the same total, the last must not go on, and together
+ * they must hold exactly that many items.
+ */
+export function checkPagesAddUp(
+  pages: readonly { items: readonly unknown[]; page: ApiPage }[],
+  path: string | null = null,
+): void {
+  const first = pages[0];
+  if (!first) return;
+  const { total } = first.page;
+  const other = pages.find((page) => page.page.total !== total);
+  if (other) {
+    throw new InconsistentPagesError(
+      `pages disagree on page.total: ${total} on the first, ${other.page.total} at offset ${other.page.offset}`,
+      { path, fieldPath: 'page.total' },
+    );
+  }
+  const last = pages.at(-1)!;
+  if (pages.length > 1 && last.page.next !== null && last.items.length > 0) {
+    throw new InconsistentPagesError(
+      `page.total is ${total}, but the page at offset ${last.page.offset} goes on to ${last.page.next}`,
+      { path, fieldPath: 'page.next' },
+    );
+  }
+  const items = pages.reduce((sum, page) => sum + page.items.length, 0);
+  if (pages.length > 1 && items !== total) {
+    throw new InconsistentPagesError(`the pages hold ${items} items but page.total is ${total}`, {
+      path,
+      fieldPath: 'page.total',
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { parseOffsetDatetime } from '../datetime';
-import { MalformedResponseError } from '../errors';
+import { InconsistentPagesError, MalformedResponseError } from '../errors';
 import type { ApiRankingEntry, RankingResponse } from '../schemas/ranking';
 import type { RankingEntry, RankingSnapshot } from '../types';
 import { normalizeChart } from './chart';
@@ -36,13 +36,13 @@ export function mergeRankingPages(pages: readonly RankingResponse[], path: strin
   const entries: RankingEntry[] = [];
   for (const page of pages) {
     if (page.related.date !== date || page.related.chart.slug !== first.related.chart.slug) {
-      throw new MalformedResponseError(
+      throw new InconsistentPagesError(
         `ranking pages disagree: ${first.related.chart.slug} at ${date} vs ${page.related.chart.slug} at ${page.related.date}`,
         { path, fieldPath: 'related.date' },
       );
     }
     if (page.page.total !== total) {
-      throw new MalformedResponseError(
+      throw new InconsistentPagesError(
         `ranking pages disagree on page.total: ${total} vs ${page.page.total}`,
         {
           path,
@@ -53,7 +53,7 @@ export function mergeRankingPages(pages: readonly RankingResponse[], path: strin
     for (const item of page.items) entries.push(normalizeRankingEntry(item));
   }
   if (entries.length !== total) {
-    throw new MalformedResponseError(`ranking has ${entries.length} entries but page.total is ${total}`, {
+    throw new InconsistentPagesError(`ranking has ${entries.length} entries but page.total is ${total}`, {
       path,
       fieldPath: 'page.total',
     });
@@ -61,7 +61,7 @@ export function mergeRankingPages(pages: readonly RankingResponse[], path: strin
   entries.sort((a, b) => a.position - b.position);
   const positions = new Set(entries.map((entry) => entry.position));
   if (positions.size !== entries.length) {
-    throw new MalformedResponseError('ranking repeats a position across its pages', {
+    throw new InconsistentPagesError('ranking repeats a position across its pages', {
       path,
       fieldPath: 'items',
     });
