@@ -1,5 +1,7 @@
 import { and, asc, count, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { ChartSyncError } from '../../shared/errors';
+import { chartReference } from '../../shared/schemas/data-input';
+import { parseInput } from '../../shared/schemas/parse-input';
 import type { ScheduleView } from '../../shared/views/schedule-view';
 import { findChartByReference, type ChartRow } from '../engine/db/queries/charts';
 import type { AppDatabase } from '../engine/db/open-database';
@@ -8,7 +10,8 @@ import type { Engine } from '../engine/engine';
 
 /** The chart an operator names on the command line: its id or its slug (as the REST status path takes it). */
 export function resolveChart(database: AppDatabase, reference: string): ChartRow {
-  const ref = reference.trim();
+  // Checked before the lookup, so a pasted megabyte is refused in one line rather than echoed in "No chart …".
+  const ref = parseInput(chartReference, reference);
   const chart = findChartByReference(database, ref);
   if (chart) return chart;
   throw new ChartSyncError(

@@ -259,9 +259,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   const host = options.host ?? DEFAULT_EMULATOR_HOST;
+  const wanted = options.port ?? 0;
+  // Node's own RangeError would surface as a stack (ERR_SOCKET_BAD_PORT); say which port and what is allowed.
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65_535) {
+    throw new RangeError(`The emulator port must be a whole number from 0 to 65535, not ${String(wanted)}.`);
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(wanted, host, () => {
       server.off('error', reject);
       resolve();
     });

@@ -306,3 +306,19 @@ export const CHART_LIST_IDS_MAX = 5_000;
  * limits read from Soundcharts) once its first call is answered, or after this long without one.
  */
 export const SERVE_BACKGROUND_START_MAX_WAIT_MS = 1_000;
+
+/**
+ * Length caps of free text taken from outside (REST, CLI, UI, all through shared/schemas): far above any real
+ * value, low enough that a pasted megabyte is refused with a field error instead of stored and re-read on every
+ * view (a 30 KB cron expression cost each schedule view 35 ms) or handed to SQLite's LIKE ("pattern too
+ * complex"). The longest IANA zone name is 32 characters; a five-field cron with long lists stays under 200.
+ */
+export const CRON_EXPRESSION_MAX_LENGTH = 256;
+export const TIME_ZONE_MAX_LENGTH = 64;
+export const SEARCH_TEXT_MAX_LENGTH = 200;
+/** Who made a schedule ("api", "cli", an operator's name): a label, not a document. */
+export const ACTOR_NAME_MAX_LENGTH = 200;
+/** Filters by platform or country code on the command line: short codes. */
+export const FILTER_TEXT_MAX_LENGTH = 100;
+/** `charts list --limit`: more than any catalogue holds, still a number SQLite binds. */
+export const CHART_LIST_LIMIT_MAX = 100_000;

@@ -7,6 +7,7 @@ import {
 } from '../domain/policies';
 import { SONG_SORTS } from '../views/song';
 import { calendarDate } from './calendar-date';
+import { searchText } from './free-text';
 
 /** A chart as the operator names it: its id or its slug (CLI argument, REST path segment, UI link). */
 export const chartReference = z
@@ -33,7 +34,7 @@ export const rankingInput = z
 export const songsListInput = z
   .object({
     /** Matches title, artists (credit name) or ISRC, case-insensitively. */
-    search: z.string().trim().max(200, 'The search is at most 200 characters.').optional(),
+    search: searchText.optional(),
     sort: z
       .enum(SONG_SORTS, {
         error: (issue) =>

@@ -1,13 +1,16 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Health } from '../../../shared/domain/health';
 import { healthText } from '../../../shared/domain/health-labels';
 import type { ChartSyncStatus } from '../../../shared/domain/schedule-status';
+import { CHART_LIST_LIMIT_MAX } from '../../../shared/domain/policies';
+import { filterText, searchText } from '../../../shared/schemas/free-text';
 import { toChartSummary, type ChartRow } from '../../engine/db/queries/charts';
 import { findCharts, type ChartFilter } from '../chart-lookup';
 import { formatCount, plural } from '../format/numbers';
 import { formatTable } from '../format/table';
 import { withEngine } from '../open-engine';
 import { note, print, printJson } from '../output';
+import { schemaArgument, wholeNumberArgument } from './argument-parsers';
 
 /** Enough rows to find a slug without scrolling a whole catalogue past; --limit raises it. */
 export const DEFAULT_CHART_LIST_LIMIT = 50;
@@ -39,10 +42,27 @@ export function registerChartsCommand(program: Command): void {
   charts
     .command('list')
     .description('list charts of the local catalogue, with their sync status (to find slugs)')
-    .option('--platform <platform>', 'only this platform, e.g. spotify')
-    .option('--country <code>', 'only this country code, e.g. US (worldwide: WW)')
-    .option('--search <text>', 'name, slug or country containing this text')
-    .option('--limit <n>', 'show at most this many', positive, DEFAULT_CHART_LIST_LIMIT)
+    .option(
+      '--platform <platform>',
+      'only this platform, e.g. spotify',
+      schemaArgument('--platform', filterText('A platform')),
+    )
+    .option(
+      '--country <code>',
+      'only this country code, e.g. US (worldwide: WW)',
+      schemaArgument('--country', filterText('A country code')),
+    )
+    .option(
+      '--search <text>',
+      'name, slug or country containing this text',
+      schemaArgument('--search', searchText),
+    )
+    .option(
+      '--limit <n>',
+      'show at most this many',
+      wholeNumberArgument(1, CHART_LIST_LIMIT_MAX),
+      DEFAULT_CHART_LIST_LIMIT,
+    )
     .option('--json', 'print the charts as JSON')
     .action(async (options: ListOptions, command: Command) => {
       await withEngine(command, async ({ engine }) => {
@@ -96,10 +116,4 @@ function formatChartTable(rows: readonly ChartRow[], syncOf: (chart: ChartRow) =
     { header: 'country', value: (c) => (c.countryCode ? `${c.countryCode} ${c.countryName}` : 'Worldwide') },
     { header: 'sync', value: (c) => healthText(syncOf(c).health) },
   ]);
-}
-
-function positive(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
-    throw new InvalidArgumentError('expected a whole number from 1');
-  return Number(value);
 }

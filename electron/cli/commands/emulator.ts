@@ -1,5 +1,15 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { z } from 'zod';
+import { ChartSyncError } from '../../../shared/errors';
 import { startEmulator, type EmulatorOptions, type FaultsConfig } from '../../emulator';
+import { portArgument, schemaArgument } from './argument-parsers';
+
+/** A DNS name is at most 253 characters: anything longer cannot be an address to listen on. */
+const hostName = z
+  .string()
+  .trim()
+  .min(1, 'expected an address such as 127.0.0.1')
+  .max(253, 'expected an address such as 127.0.0.1');
 
 /**
  * `chart-sync emulator`: the built-in Soundcharts emulator as a standalone server, for the demo mode, for
@@ -59,8 +69,8 @@ export function registerEmulatorCommand(program: Command, io: EmulatorCommandIo 
   program
     .command('emulator')
     .description('Run the built-in Soundcharts emulator (deterministic data, optional faults) on 127.0.0.1')
-    .option('--port <n>', 'port to listen on (0 = any free port)', integer, DEFAULT_EMULATOR_PORT)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <n>', 'port to listen on (0 = any free port)', portArgument, DEFAULT_EMULATOR_PORT)
+    .option('--host <host>', 'address to listen on', schemaArgument('--host', hostName), '127.0.0.1')
     .option('--seed <s>', 'seed of the generated data and faults', '1')
     .option(
       '--today <date>',
@@ -78,7 +88,12 @@ export function registerEmulatorCommand(program: Command, io: EmulatorCommandIo 
     .option('--rate-limit-reset <seconds>', 'x-ratelimit-reset of injected 429s', integer, 1)
     .option('--quota-exhausted', 'answer every billable request with the quota 429')
     .option('--server-errors <p>', 'probability of a 5xx', probability)
-    .option('--server-error-status <code>', 'status of injected 5xx (500, 502, 503, 504)', integer, 503)
+    .option(
+      '--server-error-status <code>',
+      `status of injected 5xx (${SERVER_ERROR_STATUSES.join(', ')})`,
+      serverErrorStatus,
+      503,
+    )
     .option('--timeouts <p>', 'probability of never answering', probability)
     .option('--resets <p>', 'probability of resetting the connection', probability)
     .option('--malformed <p>', 'probability of a truncated JSON body', probability)
@@ -91,7 +106,9 @@ export function registerEmulatorCommand(program: Command, io: EmulatorCommandIo 
       if ((raw.appId === undefined) !== (raw.apiKey === undefined)) {
         throw new InvalidArgumentError('--app-id and --api-key go together');
       }
-      const emulator = await startEmulator(toEmulatorOptions(raw, io));
+      const emulator = await startEmulator(toEmulatorOptions(raw, io)).catch((error: unknown) => {
+        throw listenProblem(error, raw) ?? error;
+      });
       io.print(`Soundcharts emulator listening on ${emulator.url} (seed ${emulator.seed})`);
       for (const pair of emulator.credentials)
         io.print(`  accepts x-app-id: ${pair.appId}  x-api-key: ${pair.apiKey}`);
@@ -138,6 +155,36 @@ function toEmulatorOptions(raw: RawOptions, io: EmulatorCommandIo): EmulatorOpti
     ...(raw.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: raw.rateLimitPerMinute }),
     ...(raw.verbose ? { log: io.print } : {}),
   };
+}
+
+/** The statuses a real API gateway sends for a transient failure: the ones the client must retry. */
+const SERVER_ERROR_STATUSES = [500, 502, 503, 504] as const;
+
+function serverErrorStatus(value: string): number {
+  const status = Number(value);
+  if (!(SERVER_ERROR_STATUSES as readonly number[]).includes(status)) {
+    throw new InvalidArgumentError(`expected one of ${SERVER_ERROR_STATUSES.join(', ')}`);
+  }
+  return status;
+}
+
+/** Why the emulator could not listen, in the operator's words; null for anything else. */
+function listenProblem(error: unknown, raw: RawOptions): ChartSyncError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = `${raw.host} port ${raw.port}`;
+  const problem =
+    code === 'EADDRINUSE'
+      ? `port ${raw.port} on ${raw.host} is already in use: choose another with --port, or --port 0 for any free one.`
+      : code === 'EACCES'
+        ? `${where} needs privileges this user lacks: choose a port above 1023 with --port.`
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `--host ${JSON.stringify(raw.host)} does not resolve to an address of this machine: use 127.0.0.1.`
+          : code === 'EADDRNOTAVAIL'
+            ? `--host ${JSON.stringify(raw.host)} is not an address of this machine: use 127.0.0.1.`
+            : null;
+  return problem === null
+    ? null
+    : new ChartSyncError('invalid_input', `The emulator cannot listen on ${where}: ${problem}`);
 }
 
 function integer(value: string): number {

@@ -7,6 +7,8 @@ import { NONE } from '../format/time';
 import { withEngine } from '../open-engine';
 import { print, printJson } from '../output';
 import { timeOnChartText } from '../../../shared/domain/time-on-chart';
+import { searchText } from '../../../shared/schemas/free-text';
+import { schemaArgument } from './argument-parsers';
 
 type RankingOptions = { date?: string; search?: string; json?: boolean };
 
@@ -19,7 +21,11 @@ export function registerRankingCommand(program: Command): void {
     )
     .argument('<chart>', 'the chart, by id or slug (as `chart-sync charts list` shows it)')
     .option('--date <date>', 'the ranking of this date (YYYY-MM-DD); the latest stored by default')
-    .option('--search <text>', 'only the entries whose title, artists or ISRC contain this text')
+    .option(
+      '--search <text>',
+      'only the entries whose title, artists or ISRC contain this text',
+      schemaArgument('--search', searchText),
+    )
     .option('--json', 'print the ranking as JSON')
     .action(async (chart: string, options: RankingOptions, command: Command) => {
       await withEngine(command, async ({ engine }) => {
