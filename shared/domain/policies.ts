@@ -322,3 +322,8 @@ export const ACTOR_NAME_MAX_LENGTH = 200;
 export const FILTER_TEXT_MAX_LENGTH = 100;
 /** `charts list --limit`: more than any catalogue holds, still a number SQLite binds. */
 export const CHART_LIST_LIMIT_MAX = 100_000;
+/** The Soundcharts API URL: a base URL, far shorter than this. */
+export const API_URL_MAX_LENGTH = 2_000;
+/** A webhook's event list: each name short, the list no longer than any sensible selection with repeats. */
+export const WEBHOOK_EVENT_NAME_MAX_LENGTH = 100;
+export const WEBHOOK_EVENTS_MAX = 100;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_URL_MAX_LENGTH } from '../domain/policies';
 
 /** Soundcharts ids and keys are short tokens; anything longer is a paste gone wrong. */
 const CREDENTIAL_MAX = 512;
@@ -33,6 +34,7 @@ export const credentialsInput = z.discriminatedUnion(
 export const apiUrlSchema = z
   .string({ error: 'The API URL must be text.' })
   .trim()
+  .max(API_URL_MAX_LENGTH, `The API URL is at most ${API_URL_MAX_LENGTH} characters.`)
   .pipe(z.url({ protocol: /^https?$/, error: 'The API URL must be an http(s) URL.' }));
 
 /**

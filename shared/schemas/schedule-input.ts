@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SYNC_FREQUENCIES } from '../domain/frequency';
 import {
+  CRON_EXPRESSION_MAX_LENGTH,
+  TIME_ZONE_MAX_LENGTH,
   CUSTOM_INTERVAL_HOURS_MAX,
   CUSTOM_INTERVAL_HOURS_MIN,
   HISTORY_WINDOW_DAYS_MAX,
@@ -8,6 +10,7 @@ import {
 } from '../domain/policies';
 import { cronFrequencyProblem } from '../domain/cron-fields';
 import { isValidTimeZone, timingProblem } from '../domain/next-sync';
+import { actorName, cronExpressionText, timeZoneText } from './free-text';
 
 const id = z.number().int().positive();
 
@@ -19,8 +22,8 @@ const timingFields = {
     .min(CUSTOM_INTERVAL_HOURS_MIN, `Custom interval must be at least ${CUSTOM_INTERVAL_HOURS_MIN} hour.`)
     .max(CUSTOM_INTERVAL_HOURS_MAX, `Custom interval must be at most ${CUSTOM_INTERVAL_HOURS_MAX} hours.`)
     .nullable(),
-  cronExpression: z.string().trim().min(1, 'Enter a cron expression.').nullable(),
-  timeZone: z.string().trim().min(1, 'Choose a time zone.').nullable(),
+  cronExpression: cronExpressionText.min(1, 'Enter a cron expression.').nullable(),
+  timeZone: timeZoneText.min(1, 'Choose a time zone.').nullable(),
 };
 
 const optionFields = {
@@ -45,6 +48,9 @@ type TimingDraft = {
 /** Cross-field rules (custom needs hours, cron needs an expression and a zone) come from the domain's one check. */
 function refineTiming(value: TimingDraft, ctx: z.RefinementCtx): void {
   if (!value.syncFrequency) return;
+  // Past its cap a field already has its error, and the timing messages would quote the whole text back.
+  if ((value.cronExpression?.length ?? 0) > CRON_EXPRESSION_MAX_LENGTH) return;
+  if ((value.timeZone?.length ?? 0) > TIME_ZONE_MAX_LENGTH) return;
   const problem = timingProblem({
     frequency: value.syncFrequency,
     customIntervalHours: value.customIntervalHours ?? null,
@@ -87,7 +93,7 @@ export const createScheduleInput = z
     fetchTrackMetadata: optionFields.fetchTrackMetadata.default(true),
     // No default here: the engine applies the operator's defaultHistoryWindowDays setting when it is left out.
     historyWindowDays: optionFields.historyWindowDays.optional(),
-    createdBy: z.string().trim().max(200).default(''),
+    createdBy: actorName.default(''),
   })
   .strict()
   .superRefine(refineTiming);

@@ -3,6 +3,8 @@ import { WEBHOOK_EVENTS, type WebhookEvent } from '../domain/alert-kinds';
 import {
   WEBHOOK_DELIVERIES_DEFAULT,
   WEBHOOK_DELIVERIES_MAX,
+  WEBHOOK_EVENT_NAME_MAX_LENGTH,
+  WEBHOOK_EVENTS_MAX,
   WEBHOOK_SECRET_MAX_LENGTH,
   WEBHOOK_SECRET_MIN_LENGTH,
 } from '../domain/policies';
@@ -26,9 +28,18 @@ export const webhookSecret = z
 
 /** At least one event; an unknown one is refused by its name, with the list of those that exist. */
 export const webhookEvents = z
-  .array(z.string(), { error: 'Choose the events to send, as a list.' })
+  .array(
+    z
+      .string({ error: 'Each event is a name such as sync_failed.' })
+      .max(WEBHOOK_EVENT_NAME_MAX_LENGTH, 'Each event is a name such as sync_failed.'),
+    { error: 'Choose the events to send, as a list.' },
+  )
   .min(1, 'Choose at least one event.')
+  .max(WEBHOOK_EVENTS_MAX, `Choose at most ${WEBHOOK_EVENTS_MAX} events.`)
   .superRefine((events, ctx) => {
+    // Past a cap the list already has its error; naming each unknown event would quote it all back.
+    if (events.length > WEBHOOK_EVENTS_MAX) return;
+    if (events.some((event) => event.length > WEBHOOK_EVENT_NAME_MAX_LENGTH)) return;
     const unknown = events.filter((event) => !KNOWN_EVENTS.has(event));
     if (unknown.length === 0) return;
     ctx.addIssue({

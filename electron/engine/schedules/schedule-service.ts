@@ -148,6 +148,7 @@ export class ScheduleService {
     const current = this.requireRow(id);
     const previous = this.get(id);
     const frequency = change.syncFrequency ?? current.syncFrequency;
+    refuseInvalidStrayTiming(frequency, change);
     const given = <K extends 'customIntervalHours' | 'cronExpression' | 'timeZone'>(field: K) =>
       change[field] === undefined ? current[field] : change[field];
     const merged = parseInput(scheduleTimingInput, {
@@ -169,6 +170,18 @@ export class ScheduleService {
       : current.nextSyncAt;
     // Resuming through an update follows setActive's rule, so the two ways to resume cannot disagree.
     const nextSyncAt = resumedSlot(current, isActive, gridSlot, now);
+    const options = {
+      syncHistoricalData: change.syncHistoricalData ?? current.syncHistoricalData,
+      fetchTrackMetadata: change.fetchTrackMetadata ?? current.fetchTrackMetadata,
+      historyWindowDays: change.historyWindowDays ?? current.historyWindowDays,
+    };
+    const unchanged =
+      !timingChanged &&
+      isActive === current.isActive &&
+      nextSyncAt === current.nextSyncAt &&
+      (Object.keys(options) as (keyof typeof options)[]).every((key) => options[key] === current[key]);
+    // An empty change (or the same values again) is not a change: no write, no updated_at, no event, no audit.
+    if (unchanged) return previous;
     this.database.db
       .update(chartSyncSchedules)
       .set({
@@ -176,9 +189,7 @@ export class ScheduleService {
         anchorAt,
         nextSyncAt,
         isActive,
-        syncHistoricalData: change.syncHistoricalData ?? current.syncHistoricalData,
-        fetchTrackMetadata: change.fetchTrackMetadata ?? current.fetchTrackMetadata,
-        historyWindowDays: change.historyWindowDays ?? current.historyWindowDays,
+        ...options,
         updatedAt: now,
       })
       .where(eq(chartSyncSchedules.id, id))
@@ -358,6 +369,29 @@ export class ScheduleService {
 export function notFound(id: number): ChartSyncError {
   return new ChartSyncError('not_found', `Schedule ${id} does not exist.`);
 }
+
+/**
+ * A cron expression or time zone sent with a frequency that does not use them is cleared, as documented; but an
+ * invalid one is refused by its field, not dropped unseen (a client would believe it had set it). Checked as the
+ * cron schedule it would make, with a stand-in for whichever of the two was not sent.
+ */
+function refuseInvalidStrayTiming(
+  frequency: ScheduleRow['syncFrequency'],
+  change: Pick<UpdateScheduleInput, 'cronExpression' | 'timeZone'>,
+): void {
+  if (frequency === 'cron') return;
+  const { cronExpression, timeZone } = change;
+  if ((cronExpression ?? null) === null && (timeZone ?? null) === null) return;
+  parseInput(scheduleTimingInput, {
+    syncFrequency: 'cron',
+    customIntervalHours: null,
+    cronExpression: cronExpression ?? STAND_IN_CRON,
+    timeZone: timeZone ?? 'UTC',
+  });
+}
+
+/** A valid daily cron, standing in for the expression when only a stray time zone is checked. */
+const STAND_IN_CRON = '0 0 * * *';
 
 /** The resume rule of setActive (see there), shared with update. */
 function resumedSlot(

@@ -12,6 +12,7 @@ import {
   type EditorForm,
 } from '../../../renderer/src/screens/schedule-editor/editor-form';
 import { scheduleView } from '../support/sample-views';
+import { CRON_EXPRESSION_MAX_LENGTH, TIME_ZONE_MAX_LENGTH } from '../../../shared/domain/policies';
 
 const base = newScheduleForm({ id: 7, frequency: 'daily' }, 'Europe/Paris');
 const form = (overrides: Partial<EditorForm>): EditorForm => ({ ...base, ...overrides });
@@ -269,5 +270,22 @@ describe('sameForm', () => {
   it('tells an edited form from the initial one', () => {
     expect(sameForm(base, { ...base })).toBe(true);
     expect(sameForm(base, { ...base, cronExpression: '0' })).toBe(false);
+  });
+});
+
+describe('length caps (issue 13, 7.6): the editor refuses what REST and the CLI refuse, in the same words', () => {
+  it('a cron expression or time zone past its cap is a field error, not a save', () => {
+    const cron = form({
+      syncFrequency: 'cron',
+      cronExpression: `0 6 * * ${'1,'.repeat(CRON_EXPRESSION_MAX_LENGTH)}1`,
+      timeZone: 'Z'.repeat(TIME_ZONE_MAX_LENGTH + 1),
+    });
+    const result = validateCreate(cron);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? {} : result.errors;
+    expect(errors.cronExpression).toBe(
+      `A cron expression is at most ${CRON_EXPRESSION_MAX_LENGTH} characters.`,
+    );
+    expect(errors.timeZone).toBe(`A time zone name is at most ${TIME_ZONE_MAX_LENGTH} characters.`);
   });
 });
