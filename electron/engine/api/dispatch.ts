@@ -1,6 +1,7 @@
 import { calls, isCallName, type CallHandlers, type CallName } from '../../../shared/contract/calls';
 import { ChartSyncError, toErrorShape, type Result } from '../../../shared/errors';
 import { parseInput } from '../../../shared/schemas/parse-input';
+import { nonJsonPath } from './json-input';
 
 /**
  * Told of every error a client only sees as "internal" (its details may hold internals: paths, SQL), with the
@@ -21,6 +22,14 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   try {
     if (!isCallName(name)) throw new ChartSyncError('invalid_input', `Unknown call ${JSON.stringify(name)}.`);
+    const odd = nonJsonPath(input);
+    if (odd) {
+      const field = odd.join('.');
+      const problem = 'Send plain data here: text, numbers, true or false, null, lists and objects.';
+      throw new ChartSyncError('invalid_input', field ? `${field}: ${problem}` : problem, {
+        ...(field ? { fields: { [field]: problem } } : {}),
+      });
+    }
     const parsed = parseInput(calls[name].input, input ?? {});
     const handler = handlers[name] as (value: unknown) => unknown;
     return { ok: true, value: await handler(parsed) };

@@ -44,3 +44,25 @@ describe('dispatch() and its onError hook', () => {
     expect(await dispatch(handlers, 'app/status', {}, onError)).toEqual({ ok: false, error: INTERNAL });
   });
 });
+
+describe('dispatch() and input that is not JSON data', () => {
+  // IPC carries structured clones, so the page can send what JSON cannot (found by tests/chaos/fuzz-contract.test.ts:
+  // a BigInt made a schema's error message throw, and the answer was "internal").
+  it.each([
+    ['songs/list', { sort: 10n }, 'sort'],
+    ['alerts/list', { kind: 1n }, 'kind'],
+    ['schedules/get', { id: 1n }, 'id'],
+    ['charts/list', { chartIds: [1, 2n] }, 'chartIds.1'],
+    ['executions/list', { status: new Map() }, 'status'],
+    ['audit/list', { action: Symbol('x') }, 'action'],
+  ] as const)('%s %o is invalid_input naming %s, never internal', async (name, input, field) => {
+    const reported: unknown[] = [];
+    const result = await dispatch(handlers, name, input, (error) => reported.push(error));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { [field]: expect.any(String) } },
+    });
+    expect(result.ok ? '' : result.error.message).toContain(`${field}: `);
+    expect(reported).toEqual([]);
+  });
+});
