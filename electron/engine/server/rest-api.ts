@@ -106,7 +106,7 @@ export function restBody(value: unknown): unknown {
 const PARAMETER = /\{(id|ref)\}/;
 
 /** Every endpoint: the original system's and the screens', then the audit log's and retention's. */
-const ALL_ROUTES: readonly RestRoute[] = [
+export const ALL_ROUTES: readonly RestRoute[] = [
   ...REST_ROUTES,
   ...HISTORY_ROUTES,
   ...DATA_ROUTES,
