@@ -19,9 +19,10 @@ import { brokenSnapshots, integrityCheck, storedData } from './support/stored-da
 /**
  * Section 1 of docs/reliability.md: SIGKILL at random moments of a backfill, restarting each time. The emulator
  * runs in a process of its own (with latency, so that kills land mid-period); each round starts one of
- * `chart-sync sync`, `serve`, `process` or `export` on the same data folder and kills it with SIGKILL, either once
- * it is storing (a snapshot or a song's metadata more than when it started) or after a random delay from its
- * start (which may land in its start-up, its migrations, its lock). Then one uninterrupted `sync` finishes.
+ * `chart-sync sync`, `serve` or `process` on the same data folder and kills it with SIGKILL, either once it is
+ * storing (a snapshot or a song's metadata more than when it started) or after a random delay from its start
+ * (which may land in its start-up, its migrations, its lock). Then one uninterrupted `sync` finishes, and exports
+ * of the whole backfill are killed once they write (their temporary file exists) or at a random moment.
  * Afterwards: integrity_check passes, no snapshot is duplicated or partial, every execution caught running was
  * marked interrupted and resumed, the schedule counts each pair once, the metadata queue is empty, the data
  * equals an uninterrupted run's row for row (songs' metadata included), and no export file is half-written under
@@ -30,10 +31,12 @@ import { brokenSnapshots, integrityCheck, storedData } from './support/stored-da
 
 const SEED = Number(process.env.CHART_SYNC_CHAOS_SEED ?? 20261207);
 const KILLS = chaosScale(2, 20);
+/** Exports of the whole backfill killed mid-write, after the backfill rounds. */
+const EXPORT_KILLS = chaosScale(1, 5);
 // Full: a year of a daily 200-entry chart (two pages a day). Reduced: a month of a daily 50-entry chart.
 const CHART = chaosScale('ae-114', 'global-28');
 const WINDOW_DAYS = chaosScale(30, 365);
-const ROUNDS = ['sync', 'serve', 'process', 'export'] as const;
+const ROUNDS = ['sync', 'serve', 'process'] as const;
 /** A round whose process shows no progress by then is killed anyway. */
 const PROGRESS_PATIENCE_MS = 20_000;
 
@@ -115,68 +118,94 @@ afterAll(async () => {
   }
 });
 
+type Killed = { landed: boolean; ms: number; code: number | null; stdout: string };
+
+/** Runs `chart-sync args…` and SIGKILLs it once `ready()` or after `delayMs`, whichever the round asks for. */
+async function killRound(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  when: { ready?: () => boolean; delayMs: number },
+): Promise<Killed> {
+  const spawned = spawnChartSync(args, env);
+  let exited = false;
+  const outcome = outcomeOf(name, spawned).finally(() => (exited = true));
+  const started = Date.now();
+  if (when.ready) {
+    while (!exited && !when.ready() && Date.now() - started < PROGRESS_PATIENCE_MS) await sleep(10);
+  }
+  await sleep(when.delayMs);
+  if (!exited) spawned.child.kill('SIGKILL');
+  const result = await outcome;
+  // A process may end by itself in the instant before the kill: only a death by SIGKILL counts as a kill.
+  const landed = result.signal === 'SIGKILL';
+  if (!landed) expect(result.code, result.stderr).toBe(0);
+  return { landed, ms: Date.now() - started, code: result.code, stdout: result.stdout };
+}
+
 describe('crash safety: SIGKILL at random moments of a backfill and of an export', () => {
   it(
-    `${KILLS} kills of sync, serve, process and export, then one run to the end: nothing lost, nothing twice`,
+    `${KILLS} kills of sync, serve and process, ${EXPORT_KILLS} of export: nothing lost, nothing twice, nothing half-written`,
     async () => {
       const random = mulberry32(SEED);
       const dir = tempDir();
       cpSync(setupDir, dir, { recursive: true });
       const file = databaseOf(dir);
       const env = chaosEnv(dir, emulator.url);
-      const exportsDir = join(dir, 'chaos-exports');
-      mkdirSync(exportsDir, { recursive: true });
-      const kills: string[] = [];
-      /** Each killed export's file: absent, or whole (as many rows as entries were stored). */
-      const exportFiles: { path: string; whole: boolean | null }[] = [];
+      const rounds: string[] = [];
 
       for (let round = 0; round < KILLS; round += 1) {
         const kind = ROUNDS[round % ROUNDS.length]!;
         const args =
-          kind === 'sync'
-            ? ['sync', CHART]
-            : kind === 'process'
-              ? ['process']
-              : kind === 'serve'
-                ? ['serve', '--port', '0']
-                : ['export', 'rankings', '--format', 'csv', '--out', join(exportsDir, `round-${round}.csv`)];
-        const entriesBefore = entryCount(file);
+          kind === 'sync' ? ['sync', CHART] : kind === 'process' ? ['process'] : ['serve', '--port', '0'];
         // The first round is killed as soon as it stores something (a kill mid-sync, surely); then half of the
-        // rounds once they store, half after a random delay from their start.
+        // rounds once they store (plus up to 400 ms), half at a random moment of their first 2.5 s.
         const afterProgress = round === 0 || random() < 0.5;
-        const delay = Math.floor(random() * (afterProgress ? 400 : 2_500));
+        const delayMs = round === 0 ? 0 : Math.floor(random() * (afterProgress ? 400 : 2_500));
         const before = progress(file);
-        const spawned = spawnChartSync(args, env);
-        let exited = false;
-        const outcome = outcomeOf(`${kind}-${round}`, spawned).finally(() => (exited = true));
-        const started = Date.now();
-        if (afterProgress && kind !== 'export') {
-          while (!exited && progress(file) <= before && Date.now() - started < PROGRESS_PATIENCE_MS) {
-            await sleep(15);
-          }
-          if (round > 0) await sleep(delay);
-        } else {
-          await sleep(delay);
-        }
-        const landed = !exited;
-        if (landed) spawned.child.kill('SIGKILL');
-        const result = await outcome;
-        kills.push(
-          `${kind} ${landed ? `killed ${Date.now() - started} ms after its start` : `ended by itself (${result.code})`}` +
+        const killed = await killRound(`${kind}-${round}`, args, env, {
+          ...(afterProgress ? { ready: () => progress(file) > before } : {}),
+          delayMs,
+        });
+        if (kind === 'serve' && !killed.landed) expect(killed.stdout).toMatch(SERVE_URL_LINE);
+        rounds.push(
+          `${kind} ${killed.landed ? `killed ${killed.ms} ms after its start` : `ended by itself (${killed.code})`}` +
             `, ${progress(file) - before} more stored`,
         );
-        if (landed) expect(result.signal).toBe('SIGKILL');
-        if (kind === 'export') {
-          const path = join(exportsDir, `round-${round}.csv`);
-          const rows = existsSync(path) ? readFileSync(path, 'utf8').trimEnd().split('\n').length - 1 : null;
-          exportFiles.push({ path, whole: rows === null ? null : rows === entriesBefore });
-        }
-        if (kind === 'serve' && !landed) expect(result.stdout).toMatch(SERVE_URL_LINE);
       }
 
       // One run to the end: it resumes what the last kill cut off and fetches what is still missing.
       const final = await runChartSync('final', ['sync', CHART], env);
       expect(final.code, final.stderr).toBe(0);
+
+      // Exports of the whole backfill, killed while they write or at a random moment.
+      const exportsDir = join(dir, 'chaos-exports');
+      mkdirSync(exportsDir, { recursive: true });
+      const entries = entryCount(file);
+      const exports: { name: string; landed: boolean; whole: boolean | null }[] = [];
+      for (let round = 0; round < EXPORT_KILLS; round += 1) {
+        const name = `export-${round}.csv`;
+        const whileWriting = round === 0 || random() < 0.5;
+        const killed = await killRound(
+          `export-${round}`,
+          ['export', 'rankings', '--format', 'csv', '--out', join(exportsDir, name)],
+          env,
+          whileWriting
+            ? {
+                ready: () => readdirSync(exportsDir).some((f) => f.endsWith('.partial')),
+                delayMs: Math.floor(random() * 150),
+              }
+            : { delayMs: Math.floor(random() * 4_000) },
+        );
+        const path = join(exportsDir, name);
+        const rows = existsSync(path) ? readFileSync(path, 'utf8').trimEnd().split('\n').length - 1 : null;
+        exports.push({ name, landed: killed.landed, whole: rows === null ? null : rows === entries });
+        rounds.push(
+          `export ${killed.landed ? `killed ${killed.ms} ms after its start` : `ended by itself (${killed.code})`}: ` +
+            `${rows === null ? 'no file under its name' : `${rows} of ${entries} rows under its name`}`,
+        );
+      }
+
       const db = new Database(file, { readonly: true });
       try {
         expect(integrityCheck(db)).toEqual(['ok']);
@@ -205,29 +234,31 @@ describe('crash safety: SIGKILL at random moments of a backfill and of an export
           expect(resumer, execution.message ?? '').not.toBeNull();
           expect(Number(resumer![1])).toBeGreaterThan(execution.id);
         }
-        const final = executions.filter((e) => e.status === 'completed' || e.status === 'failed');
+        const ended = executions.filter((e) => e.status === 'completed' || e.status === 'failed');
         const schedule = db
           .prepare(
-            `SELECT total_executions AS total, successful_executions AS successful, failed_executions AS failed
-             FROM chart_sync_schedules`,
+            `SELECT total_executions AS total, successful_executions AS successful FROM chart_sync_schedules`,
           )
-          .get() as { total: number; successful: number; failed: number };
+          .get() as { total: number; successful: number };
         // Counted once: an interrupted execution and its resumption are one run, counted by the resumption.
-        expect(schedule.total).toBe(final.length);
-        expect(schedule.successful).toBe(final.filter((e) => e.status === 'completed').length);
+        expect(schedule.total).toBe(ended.length);
+        expect(schedule.successful).toBe(ended.filter((e) => e.status === 'completed').length);
         expect(interrupted.length).toBeGreaterThanOrEqual(1);
 
         // An export cut off leaves nothing under its final name; one that got there is whole.
-        expect(exportFiles.filter((exported) => exported.whole === false)).toEqual([]);
-        const leftovers = readdirSync(exportsDir).filter((name) => !/^round-\d+\.csv$/.test(name));
+        expect(exports.filter((exported) => exported.whole === false)).toEqual([]);
+        const partial = readdirSync(exportsDir).filter((f) => f.endsWith('.partial'));
+
         figures.push(
-          `${KILLS} rounds (${CHART}, ${WINDOW_DAYS} days): ${kills.filter((k) => k.includes('killed')).length} SIGKILLs landed; ` +
-            `integrity ok; ${brokenSnapshots(db).length} duplicated or partial snapshots; ${interrupted.length} executions ` +
-            `interrupted, each resumed and counted once (${schedule.total} counted); ${data.snapshots.length} snapshots, ` +
-            `${data.entries.length} entries, ${data.songs.length} songs equal to the uninterrupted run's; ` +
-            `${exportFiles.filter((f) => f.whole).length} of ${exportFiles.length} export rounds left a file (each whole); ` +
-            `leftovers in the export folder: ${leftovers.length === 0 ? 'none' : leftovers.join(', ')}`,
-          ...kills.map((kill, index) => `  round ${index}: ${kill}`),
+          `${KILLS} backfill rounds (${CHART}, ${WINDOW_DAYS} days): ${rounds.filter((r) => r.includes('killed')).length - exports.filter((e) => e.landed).length} SIGKILLs landed; ` +
+            `integrity ok; 0 duplicated or partial snapshots; ${interrupted.length} executions interrupted, each resumed ` +
+            `and counted once (${schedule.total} counted); ${data.snapshots.length} snapshots, ${data.entries.length} ` +
+            `entries, ${data.songs.length} songs (metadata included) equal to the uninterrupted run's; 0 metadata tasks left open`,
+          `${EXPORT_KILLS} export rounds: ${exports.filter((e) => e.landed).length} SIGKILLs landed, ` +
+            `${exports.filter((e) => e.whole === null).length} left no file under its name, ` +
+            `${exports.filter((e) => e.whole).length} whole files, 0 half-written; temporary files left until the ` +
+            `next export's clean-up: ${partial.length}`,
+          ...rounds.map((round, index) => `  round ${index}: ${round}`),
         );
       } finally {
         db.close();

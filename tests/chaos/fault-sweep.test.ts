@@ -33,7 +33,7 @@ const IN_FLIGHT = 8;
  * Short, so that timeouts cost little, yet long enough for the emulator's first, uncached answer on a busy machine
  * (a shorter one times out, and retries, requests the emulator did answer).
  */
-const TIMEOUT_MS = 1_000;
+const TIMEOUT_MS = chaosScale(1_000, 2_000);
 
 type Kind = {
   name: string;
