@@ -17,6 +17,12 @@ export const ERROR_CODES = [
   'soundcharts_error',
   'database_too_new',
   'database_unreadable',
+  /** The disk holding the data folder is full: nothing stored is lost, and syncing resumes once there is space. */
+  'disk_full',
+  /** The data folder (or the folder it would be created in) is read-only. */
+  'data_folder_read_only',
+  /** The data folder cannot be created or used: a path on the way is a file, or the system refused. */
+  'data_folder_unusable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -49,5 +55,40 @@ export function toErrorShape(error: unknown): ErrorShape {
       ? { code: error.code, message: error.message, fields: error.fields }
       : { code: error.code, message: error.message };
   }
-  return { code: 'internal', message: 'An unexpected error occurred. Details are in the log.' };
+  return (
+    storageErrorShape(error) ?? {
+      code: 'internal',
+      message: 'An unexpected error occurred. Details are in the log.',
+    }
+  );
+}
+
+const DISK_FULL_CODES = ['SQLITE_FULL', 'ENOSPC', 'EDQUOT'];
+const READ_ONLY_CODES = ['SQLITE_READONLY', 'EROFS'];
+
+/**
+ * A full disk or a read-only folder that SQLite or the system reported (SQLITE_FULL, ENOSPC, SQLITE_READONLY…)
+ * somewhere no code named the folder: still said as what it is, never as an internal error. The engine's own
+ * mapping (electron/engine/db/storage-errors.ts) names the folder where it knows it.
+ */
+export function storageErrorShape(error: unknown): ErrorShape | null {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return null;
+  if (DISK_FULL_CODES.includes(code)) {
+    return {
+      code: 'disk_full',
+      message:
+        'The disk holding the data folder is full: Chart Sync could not store its changes. Everything stored ' +
+        'before is intact. Free some space on that disk, then try again.',
+    };
+  }
+  if (READ_ONLY_CODES.some((prefix) => code.startsWith(prefix))) {
+    return {
+      code: 'data_folder_read_only',
+      message:
+        'The data folder is read-only: Chart Sync cannot store its changes there. Make it writable, or choose ' +
+        'another data folder (CHART_SYNC_DATA_DIR or --data-dir).',
+    };
+  }
+  return null;
 }

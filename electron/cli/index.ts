@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ChartSyncError } from '../../shared/errors';
+import { ChartSyncError, storageErrorShape } from '../../shared/errors';
 import { isSoundchartsError } from '../engine/soundcharts/errors';
 import { addGlobalOptions, GLOBAL_FLAGS } from './global-options';
 import { CommandExit } from './output';
@@ -103,6 +103,12 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof ChartSyncError || isSoundchartsError(error)) {
       const source = error instanceof ChartSyncError ? '' : 'Soundcharts: ';
       process.stderr.write(`chart-sync: ${source}${error.message}\n`);
+      return 1;
+    }
+    // A full disk or a read-only folder that reached here unnamed is still the operator's to fix, not a stack.
+    const storage = storageErrorShape(error);
+    if (storage) {
+      process.stderr.write(`chart-sync: ${storage.message}\n`);
       return 1;
     }
     throw error;

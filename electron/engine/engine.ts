@@ -220,6 +220,7 @@ export class Engine implements EngineActions {
       runner: this.runner,
       events: this.events,
       now,
+      storageProblem: () => this.scheduler.storageProblem,
     });
     this.enrichment = new EnrichmentRunner({
       database: this.database,
@@ -326,9 +327,13 @@ export class Engine implements EngineActions {
    */
   async processDue(options: MetadataWait = {}): Promise<ExecutionView[]> {
     this.takeSyncRole();
+    this.scheduler.retryStorage();
     const since = new Set(this.executions.listActive().map((e) => e.id));
     const summary = await this.scheduler.wake();
     await this.scheduler.idle();
+    // A full disk or a read-only folder held the syncs back: said as such, not as syncs that never ran.
+    const problem = this.scheduler.storageProblem;
+    if (problem) throw problem;
     await this.metadataAfterRankings(options);
     const ids = new Set([...since, ...summary.created, ...summary.started]);
     return [...ids].map((id) => this.executions.get(id));
@@ -348,7 +353,7 @@ export class Engine implements EngineActions {
     // A sync of this chart cut off by a crash was resumed at start-up: that is the sync asked for now.
     const resumed = this.resumedAtStart.find((e) => e.chartId === chartId && this.isOpen(e.id));
     if (resumed) this.wake();
-    const execution = resumed ?? this.startChartSync(chartId, trigger);
+    const execution = resumed ?? this.storing(() => this.startChartSync(chartId, trigger));
     const settled = await this.waiter.settled(execution.id);
     await this.metadataAfterRankings(options);
     return this.executions.get(settled.id);
@@ -361,6 +366,8 @@ export class Engine implements EngineActions {
    */
   startSync(scheduleId: number, trigger: ExecutionTrigger): ExecutionView {
     const execution = this.executions.start(scheduleId, trigger);
+    // Asked for by the operator: a storage failure that held syncs back is tried again at once.
+    this.scheduler.retryStorage();
     this.wake();
     return execution;
   }
@@ -518,10 +525,22 @@ export class Engine implements EngineActions {
     return this.drainEnrichment();
   }
 
+  /** Writes whose failure is the disk's or the folder's, said as such (see storage-errors). */
+  private storing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      throw this.runner.storageFailure(error) ?? error;
+    }
+  }
+
   private report(error: unknown): void {
     // The abort close() itself raised, seen by the work it stopped: a normal shutdown, not an error to report.
     if (this.stopping.signal.aborted && error === this.stopping.signal.reason) return;
-    (this.options.onError ?? ((e: unknown) => console.error('chart-sync engine:', e)))(error);
+    // An error meant for the operator (a full disk…) is said in its words, without a stack trace.
+    const print = (e: unknown) =>
+      console.error('chart-sync engine:', e instanceof ChartSyncError ? e.message : e);
+    (this.options.onError ?? print)(error);
   }
 
   /**

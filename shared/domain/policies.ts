@@ -99,6 +99,11 @@ export const HISTORY_WINDOW_DAYS_MAX = 3 * 366;
 
 /** The scheduler's safety-net tick (the original's Celery beat ran every 5 minutes). */
 export const DEFAULT_SCHEDULER_TICK_MS = 5 * 60_000;
+/**
+ * After the database refused a write (a full disk, a read-only data folder), no sync starts for this long: it
+ * would fail the same way. The operator asking for a sync, or the next pass after it, tries again.
+ */
+export const STORAGE_FAILURE_PAUSE_MS = 60_000;
 
 /** At most two chart syncs, and at most two metadata/audience tasks, at once. */
 export const CHART_SYNC_CONCURRENCY = 2;

@@ -65,7 +65,8 @@ export function recordAudit(database: AppDatabase, entry: AuditEntryInput, now: 
       detailJson: entry.detail ? JSON.stringify(entry.detail) : null,
     })
     .returning()
-    .get();
+    // all(), not get(): get() stops at the row, and a commit that then fails (a full disk) would go unseen.
+    .all()[0]!;
   return toAuditEntryView(row);
 }
 

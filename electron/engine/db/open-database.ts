@@ -1,11 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { ChartSyncError } from '../../../shared/errors';
+import { prepareDataFolder } from './data-folder';
 import { assertMigratable, loadMigrations, migrate, type MigrationOutcome } from './migrate';
 import { DEFAULT_MIGRATIONS_FOLDER } from './migrations-folder';
 import * as schema from './schema';
+import { storageFailure } from './storage-errors';
 
 export type AppSchema = typeof schema;
 export type Db = BetterSQLite3Database<AppSchema>;
@@ -38,8 +40,9 @@ const BUSY_TIMEOUT_MS = 5_000;
 export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   const { file } = options;
   const inMemory = file === ':memory:';
+  // A folder that cannot hold the database is said as such before SQLite reports it as a file it cannot open.
+  if (!inMemory) prepareDataFolder(dirname(file));
   const existed = !inMemory && existsSync(file);
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
 
   let sqlite: Database.Database;
   try {
@@ -70,6 +73,8 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
 }
 
 function unreadable(file: string, cause: unknown): ChartSyncError {
+  const storage = file === ':memory:' ? null : storageFailure(cause, file);
+  if (storage) return storage;
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new ChartSyncError(
     'database_unreadable',

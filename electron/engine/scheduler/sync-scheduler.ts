@@ -1,7 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { AsyncTask, SimpleIntervalJob, ToadScheduler } from 'toad-scheduler';
 import { missedSlot } from '../../../shared/domain/schedule-status';
-import { CHART_SYNC_CONCURRENCY, DEFAULT_SCHEDULER_TICK_MS } from '../../../shared/domain/policies';
+import {
+  CHART_SYNC_CONCURRENCY,
+  DEFAULT_SCHEDULER_TICK_MS,
+  STORAGE_FAILURE_PAUSE_MS,
+} from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import { actAs } from '../audit/actor';
 import type { ExecutionService } from '../schedules/execution-service';
@@ -24,6 +28,9 @@ export const CLOCK_JUMP_TOLERANCE_MS = 60_000;
 /** setTimeout's ceiling; the tick re-arms the wake-up long before it matters. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Errors of the disk or the folder, not of a sync: they hold every sync back for a while. */
+const STORAGE_CODES: ReadonlySet<string> = new Set(['disk_full', 'data_folder_read_only']);
+
 export type PassSummary = { created: number[]; started: number[] };
 
 /**
@@ -44,6 +51,11 @@ export class SyncScheduler {
   private lastTick = { wall: 0, mono: 0 };
   private readonly runs = new Set<Promise<unknown>>();
   private readonly tickMs: number;
+  /**
+   * The database refused a write (a full disk, a read-only folder): no sync starts until `until` (or an
+   * explicit request, see retryStorage), rather than starting, failing and waking again in a tight loop.
+   */
+  private storageHold: { error: ChartSyncError; until: number } | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
     this.tickMs = options.tickMs ?? DEFAULT_SCHEDULER_TICK_MS;
@@ -67,6 +79,16 @@ export class SyncScheduler {
       new SimpleIntervalJob({ milliseconds: this.tickMs }, tick, { id: 'tick', preventOverrun: true }),
     );
     void this.wake().then(() => this.ticked());
+  }
+
+  /** Why syncs are held back (a full disk, a read-only data folder), or null. */
+  get storageProblem(): ChartSyncError | null {
+    return this.storageHold?.error ?? null;
+  }
+
+  /** The operator asked for a sync (or freed space): the next pass tries the database again at once. */
+  retryStorage(): void {
+    if (this.storageHold) this.storageHold.until = 0;
   }
 
   /** Runs a pass now: after start-up, a schedule change, a resume from sleep or a clock jump. */
@@ -158,22 +180,31 @@ export class SyncScheduler {
     const { schedules, executions, runner, now } = this.options;
     const at = now();
     const created: number[] = [];
+    const started: number[] = [];
+    if (this.held(at)) {
+      if (this.timed && !this.closing) this.armWakeAt(this.storageHold!.until - at);
+      return { created, started };
+    }
     for (const schedule of schedules.due(at)) {
       try {
         const trigger = missedSlot({ ...schedule, now: at }) ? 'catch_up' : 'scheduled';
         created.push(executions.start(schedule.id, trigger).id);
       } catch (error) {
+        const storage = runner.storageFailure(error);
+        if (storage) {
+          this.failed(storage);
+          return { created, started };
+        }
         if (!(error instanceof ChartSyncError && error.code === 'execution_active')) this.report(error);
       }
     }
-    const started: number[] = [];
     if (!this.closing) {
       for (const execution of this.readyExecutions()) {
         if (runner.runningCount >= CHART_SYNC_CONCURRENCY) break;
         started.push(execution.id);
         const run = runner
           .run(execution.id)
-          .catch((error: unknown) => this.report(error))
+          .catch((error: unknown) => this.failed(error))
           .finally(() => {
             this.runs.delete(run);
             if (!this.closing) void this.wake();
@@ -185,8 +216,35 @@ export class SyncScheduler {
     return { created, started };
   }
 
+  /**
+   * Whether a storage failure still holds syncs back. Once its pause is over, the runs the database could not
+   * close are closed first; if it still refuses, the pause starts again.
+   */
+  private held(at: number): boolean {
+    if (!this.storageHold) return false;
+    if (at < this.storageHold.until) return true;
+    if (!this.options.runner.closeUnclosed()) {
+      this.storageHold.until = at + STORAGE_FAILURE_PAUSE_MS;
+      return true;
+    }
+    this.storageHold = null;
+    return false;
+  }
+
+  /** A run that threw: a storage failure holds syncs back (reported once, in words); the rest is reported. */
+  private failed(error: unknown): void {
+    if (error instanceof ChartSyncError && STORAGE_CODES.has(error.code)) {
+      const first = this.storageHold === null;
+      this.storageHold = { error, until: this.options.now() + STORAGE_FAILURE_PAUSE_MS };
+      if (first) this.report(error);
+      return;
+    }
+    this.report(error);
+  }
+
   private readyExecutions() {
     const at = this.options.now();
+    if (this.storageHold && at < this.storageHold.until) return [];
     return this.options.executions
       .listActive()
       .filter(
@@ -200,7 +258,12 @@ export class SyncScheduler {
       .filter((t): t is number => t !== null && t > at)
       .sort((a, b) => a - b)[0];
     if (next === undefined) return;
-    this.wakeTimer = setTimeout(() => void this.wake(), Math.min(next - at, MAX_TIMER_MS));
+    this.armWakeAt(next - at);
+  }
+
+  private armWakeAt(delayMs: number): void {
+    this.clearWake();
+    this.wakeTimer = setTimeout(() => void this.wake(), Math.max(0, Math.min(delayMs, MAX_TIMER_MS)));
     this.wakeTimer.unref();
   }
 

@@ -130,7 +130,8 @@ export class ExecutionService {
         updatedAt: now,
       })
       .returning()
-      .get();
+      // all(), not get(): get() stops at the row, and a commit that then fails (a full disk) would go unseen.
+      .all()[0]!;
     return toExecutionView(row);
   }
 

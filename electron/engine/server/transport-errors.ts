@@ -32,5 +32,9 @@ export const HTTP_STATUS: Record<TransportErrorCode, number> = {
   soundcharts_error: 502,
   database_too_new: 500,
   database_unreadable: 500,
+  // The host's storage, not the request, is at fault: Insufficient Storage, and Service Unavailable until fixed.
+  disk_full: 507,
+  data_folder_read_only: 503,
+  data_folder_unusable: 503,
   internal: 500,
 };

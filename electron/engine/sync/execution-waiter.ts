@@ -1,3 +1,4 @@
+import type { ChartSyncError } from '../../../shared/errors';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
 import type { EventBus } from '../events';
 import type { ExecutionService } from '../schedules/execution-service';
@@ -9,6 +10,8 @@ type WaiterOptions = {
   runner: Pick<SyncRunner, 'finished'>;
   events: EventBus;
   now: Now;
+  /** Why syncs are held back (a full disk, a read-only folder): a run waiting for a slot then never gets one. */
+  storageProblem?: () => ChartSyncError | null;
 };
 
 /**
@@ -41,6 +44,8 @@ export class ExecutionWaiter {
         execution.status === 'pending' &&
         (execution.nextAttemptAt === null || execution.nextAttemptAt <= now());
       if (!waitsForSlot || this.closing) return execution;
+      const problem = this.options.storageProblem?.();
+      if (problem) throw problem;
       await this.nextUpdate(executionId);
     }
   }

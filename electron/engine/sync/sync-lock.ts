@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { ChartSyncError } from '../../../shared/errors';
+import { storageFailure } from '../db/storage-errors';
 
 export type SyncLockHolder = { pid: number; host: string; since: number };
 type Holder = SyncLockHolder;
@@ -62,6 +63,9 @@ export class SyncLock {
           rmSync(file, { force: true });
           continue;
         }
+        // A full disk or a read-only folder is not another process holding the lock: say what it is.
+        const storage = storageFailure(error, databaseFile);
+        if (storage) throw storage;
         throw new ChartSyncError('sync_locked', `Could not take the sync lock ${file}: ${String(error)}`, {
           cause: error,
         });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import { CHART_SYNC_CONCURRENCY } from '../../../shared/domain/policies';
+import { ChartSyncError } from '../../../shared/errors';
 import { BUNDLED, BUNDLED_WORKER } from '../app-root';
 import type {
   PoolWorkerData,
@@ -121,6 +122,10 @@ function messageOf(error: unknown): string {
 }
 
 function internalError(error: unknown): WorkerError {
+  // A full disk or a read-only folder (see SyncRunner): its own code and words, and retried like any failure.
+  if (error instanceof ChartSyncError) {
+    return { code: error.code, message: error.message, status: null, retryable: true };
+  }
   return {
     code: 'internal',
     message: `Storing a period failed: ${messageOf(error)}`,

@@ -6,6 +6,7 @@ import type { ExecutionView } from '../../../shared/views/schedule-view';
 import { ChartSyncError } from '../../../shared/errors';
 import type { Connection, SyncMessage, WorkerError } from '../../worker/protocol';
 import type { AppDatabase } from '../db/open-database';
+import { storageFailure } from '../db/storage-errors';
 import { getChartById } from '../db/queries/charts';
 import type { EventBus } from '../events';
 import type { ExecutionCounts, ExecutionService } from '../schedules/execution-service';
@@ -56,6 +57,8 @@ export const UNEXPECTED_FAILURE_MESSAGE =
  */
 export class SyncRunner {
   private readonly active = new Map<number, Active>();
+  /** Runs the database refused to close (a full disk): closed at the next pass, once it takes writes again. */
+  private readonly unclosed = new Map<number, ChartSyncError>();
 
   constructor(private readonly deps: SyncRunnerDeps) {}
 
@@ -85,12 +88,15 @@ export class SyncRunner {
     };
     this.active.set(executionId, entry);
     try {
-      const started = executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`);
+      const started = this.storing(() =>
+        executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`),
+      );
       try {
         return await this.execute(started, entry);
       } catch (error) {
-        this.closeAfterUnexpectedError(executionId, entry);
-        throw error;
+        const storage = this.storageFailure(error);
+        this.closeAfterUnexpectedError(executionId, entry, storage);
+        throw storage ?? error;
       }
     } finally {
       this.active.delete(executionId);
@@ -146,7 +152,9 @@ export class SyncRunner {
           counts.periodsPlanned = started.periodsSynced + message.periods.length;
           return progress();
         case 'period': {
-          const stored = storeSnapshot(this.deps.database, chartId, message.snapshot, now());
+          const stored = this.storing(() =>
+            storeSnapshot(this.deps.database, chartId, message.snapshot, now()),
+          );
           counts[stored.rankingCreated ? 'rankingsCreated' : 'rankingsUpdated'] += 1;
           counts.tracksCreated += stored.tracksCreated;
           counts.tracksUpdated += stored.tracksUpdated;
@@ -197,14 +205,51 @@ export class SyncRunner {
    * An error of ours (a bug, a database that refuses) after the execution was marked running: it is closed here,
    * or it would stay running until a restart, refusing new syncs of its schedule and the schedule's deletion.
    */
-  private closeAfterUnexpectedError(executionId: number, entry: Active): void {
+  private closeAfterUnexpectedError(
+    executionId: number,
+    entry: Active,
+    storage: ChartSyncError | null = null,
+  ): void {
     const { executions } = this.deps;
     try {
       if (executions.get(executionId).status !== 'running') return;
       if (entry.ending === 'cancel') executions.cancel(executionId);
+      // A full disk or a read-only folder passes: retried with backoff, so the sync resumes once it has.
+      else if (storage) executions.retryOrFail(executionId, { code: storage.code, message: storage.message });
       else executions.markFailed(executionId, { code: 'internal', message: UNEXPECTED_FAILURE_MESSAGE });
-    } catch {
-      // The database itself fails: the execution stays running, and the next start marks it interrupted.
+    } catch (error) {
+      // The database refuses even that (a disk full to the last byte): closed by the next pass that can write,
+      // rather than left running until a restart (refusing new syncs of its schedule meanwhile).
+      const failure = storage ?? this.storageFailure(error);
+      if (failure && entry.ending !== 'cancel') this.unclosed.set(executionId, failure);
+    }
+  }
+
+  /** Closes the runs the database refused to close: true when none is left (it takes writes again). */
+  closeUnclosed(): boolean {
+    for (const [executionId, failure] of [...this.unclosed]) {
+      try {
+        if (this.deps.executions.get(executionId).status === 'running' && !this.active.has(executionId)) {
+          this.deps.executions.retryOrFail(executionId, { code: failure.code, message: failure.message });
+        }
+        this.unclosed.delete(executionId);
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A full disk or a read-only folder, said as such (the scheduler then waits before starting syncs again). */
+  storageFailure(error: unknown): ChartSyncError | null {
+    return storageFailure(error, this.deps.database.file);
+  }
+
+  private storing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      throw this.storageFailure(error) ?? error;
     }
   }
 

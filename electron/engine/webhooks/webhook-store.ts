@@ -27,18 +27,21 @@ export function insertWebhook(
   values: { url: string; secretCiphertext: string; events: WebhookEvent[]; createdBy: string },
   now: number,
 ): WebhookRow {
-  return database.db
-    .insert(webhooks)
-    .values({
-      url: values.url,
-      secretCiphertext: values.secretCiphertext,
-      eventsJson: JSON.stringify(values.events),
-      createdBy: values.createdBy,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  return (
+    database.db
+      .insert(webhooks)
+      .values({
+        url: values.url,
+        secretCiphertext: values.secretCiphertext,
+        eventsJson: JSON.stringify(values.events),
+        createdBy: values.createdBy,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      // all(), not get(): get() stops at the row, and a commit that then fails (a full disk) would go unseen.
+      .all()[0]!
+  );
 }
 
 export function getWebhook(database: AppDatabase, id: number): WebhookRow | undefined {

@@ -16,6 +16,9 @@ const TITLE: Record<ErrorCode, string> = {
   soundcharts_error: 'Soundcharts could not be reached',
   database_too_new: 'The database belongs to a newer Chart Sync',
   database_unreadable: 'The database cannot be read',
+  disk_full: 'The disk is full',
+  data_folder_read_only: 'The data folder is read-only',
+  data_folder_unusable: 'The data folder cannot be used',
   internal: 'Something went wrong',
 };
 
