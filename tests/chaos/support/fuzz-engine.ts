@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../electron/emulator';
 import { dispatch } from '../../../electron/engine/api/dispatch';
@@ -18,8 +21,14 @@ export const PLANTED_CREDENTIALS: ApiKeyCredentials = {
  * credentials, with a little of everything stored (schedules, one synced period, a webhook), so fuzzed ids and
  * references land on real rows as well as missing ones. One per file: the fuzz proves the data does not change.
  */
-export function useFuzzEngine(): { readonly current: TestEngine; readonly emulator: RunningEmulator } {
+export function useFuzzEngine(options: { onDisk?: boolean } = {}): {
+  readonly current: TestEngine;
+  readonly emulator: RunningEmulator;
+  /** The folder of the database file, with `onDisk` (exports need a file; in memory otherwise). */
+  readonly dataDir: string | null;
+} {
   let emulator: RunningEmulator | null = null;
+  let dataDir: string | null = null;
   let test: TestEngine | null = null;
   beforeAll(async () => {
     emulator = await startEmulator({
@@ -28,7 +37,11 @@ export function useFuzzEngine(): { readonly current: TestEngine; readonly emulat
       acceptSandbox: false,
       credentials: [{ appId: PLANTED_APP_ID, apiKey: PLANTED_API_KEY }],
     });
-    test = await startTestEngine(emulator, { credentials: PLANTED_CREDENTIALS });
+    if (options.onDisk) dataDir = mkdtempSync(join(tmpdir(), 'chart-sync-fuzz-'));
+    test = await startTestEngine(emulator, {
+      credentials: PLANTED_CREDENTIALS,
+      ...(dataDir ? { file: join(dataDir, 'chart-sync.sqlite') } : {}),
+    });
     const { handlers } = test.engine;
     const daily = test.chartId({ frequency: 'daily' });
     const weekly = test.chartId({ frequency: 'weekly' });
@@ -58,6 +71,7 @@ export function useFuzzEngine(): { readonly current: TestEngine; readonly emulat
   afterAll(async () => {
     await test?.engine.close();
     await emulator?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
   return {
     get current() {
@@ -65,6 +79,9 @@ export function useFuzzEngine(): { readonly current: TestEngine; readonly emulat
     },
     get emulator() {
       return emulator!;
+    },
+    get dataDir() {
+      return dataDir;
     },
   };
 }
