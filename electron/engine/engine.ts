@@ -148,6 +148,10 @@ export class Engine implements EngineActions {
     });
     this.executions = new ExecutionService(this.database, now, Math.random, (execution, closed) => {
       this.events.emit('execution/updated', execution);
+      // A sync's 401 is confirmed before it fails (see Transport): metadata fetching stops with it, at once.
+      if (closed && execution.errorCode === 'auth') {
+        this.enrichment.hold({ code: 'auth', message: execution.errorMessage ?? '', at: now() });
+      } else if (closed && execution.status === 'completed') this.enrichment.release();
       // Closing counts the execution in its schedule's statistics and moves its next slot.
       if (closed && execution.scheduleId !== null) {
         this.events.emit('schedule/updated', { scheduleId: execution.scheduleId });

@@ -56,24 +56,32 @@ export type SyncSummary = {
   periodsFailed: number;
   /** Soundcharts requests this task sent (date list, pages, retries). */
   requestsMade: number;
+  /** Of those, the attempts that failed, by reason ("503", "timeout"…). */
+  requestFailures: RequestFailures;
 };
+
+/** Failed request attempts by reason, as the transport names them. */
+export type RequestFailures = Record<string, number>;
 
 /**
  * What the worker posts on the task's port, in order: one plan, then one message a period (as each period
  * finishes: several are fetched at once, so not necessarily in period order), then done. Each
- * carries `requestsMade`, the requests the task sent so far, so a sync cancelled mid-way (its thread aborted,
+ * carries `requestsMade` and `requestFailures`, the requests the task sent (and saw fail) so far, so a sync cancelled mid-way (its thread aborted,
  * no 'done') still has its count up to its last period.
  */
 export type SyncMessage =
-  | { type: 'plan'; periods: PlannedPeriod[]; requestCost: number; listed: boolean; requestsMade: number }
-  | { type: 'period'; key: string; snapshot: RankingSnapshot; requestsMade: number }
+  | ({ type: 'plan'; periods: PlannedPeriod[]; requestCost: number; listed: boolean } & Metered)
+  | ({ type: 'period'; key: string; snapshot: RankingSnapshot } & Metered)
   /** A period guessed from the calendar that Soundcharts does not have: nothing to store, nothing failed. */
-  | { type: 'period-unavailable'; key: string; requestsMade: number }
-  | { type: 'period-failed'; key: string; error: WorkerError; requestsMade: number }
+  | ({ type: 'period-unavailable'; key: string } & Metered)
+  | ({ type: 'period-failed'; key: string; error: WorkerError } & Metered)
   | {
       type: 'done';
-      outcome: { ok: true; summary: SyncSummary } | { ok: false; error: WorkerError; requestsMade?: number };
+      outcome: { ok: true; summary: SyncSummary } | ({ ok: false; error: WorkerError } & Partial<Metered>);
     };
+
+/** What every message but the last carries: the task's requests so far. */
+type Metered = { requestsMade: number; requestFailures: RequestFailures };
 
 /** What the main thread may post to a running sync: finish the periods in flight, start no other, then stop. */
 export type SyncControl = { type: 'stop' };

@@ -19,14 +19,28 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
   task.port.on('message', (control: SyncControl) => {
     if (control.type === 'stop') stopRequested = true;
   });
-  const summary: SyncSummary = { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0, requestsMade: 0 };
-  // Every request of this task, retries included, counted as it is sent: the execution's requests_made.
+  const summary: SyncSummary = {
+    periodsPlanned: 0,
+    periodsFetched: 0,
+    periodsFailed: 0,
+    requestsMade: 0,
+    requestFailures: {},
+  };
+  // Every request of this task, retries included, counted as it is sent: the execution's requests_made; and
+  // every attempt that failed, by reason: its requests_failed.
   const options: CallOptions = {
     onRequest: () => {
       summary.requestsMade += 1;
     },
+    onFailure: (reason) => {
+      summary.requestFailures[reason] = (summary.requestFailures[reason] ?? 0) + 1;
+    },
     inFlight: new InFlightLimit(task.requestsInFlight),
   };
+  const metered = () => ({
+    requestsMade: summary.requestsMade,
+    requestFailures: { ...summary.requestFailures },
+  });
   try {
     const available = await availableDatetimes(client, task.slug, options);
     const periods = planPeriods({
@@ -43,7 +57,7 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
       periods,
       requestCost,
       listed: available !== null,
-      requestsMade: summary.requestsMade,
+      ...metered(),
     });
     if (task.previewOnly) return finish(post, summary);
 
@@ -51,12 +65,12 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
     const fetchPeriod = async (period: PlannedPeriod) => {
       try {
         const snapshot = await client.rankingAt(task.slug, period.datetime, options);
-        post({ type: 'period', key: period.key, snapshot, requestsMade: summary.requestsMade });
+        post({ type: 'period', key: period.key, snapshot, ...metered() });
         summary.periodsFetched += 1;
       } catch (error) {
         const failure = toWorkerError(error);
         if (!period.listed && failure.code === 'not_found') {
-          post({ type: 'period-unavailable', key: period.key, requestsMade: summary.requestsMade });
+          post({ type: 'period-unavailable', key: period.key, ...metered() });
           return;
         }
         if (stopsTheSync(failure.code)) {
@@ -64,7 +78,7 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
           return;
         }
         summary.periodsFailed += 1;
-        post({ type: 'period-failed', key: period.key, error: failure, requestsMade: summary.requestsMade });
+        post({ type: 'period-failed', key: period.key, error: failure, ...metered() });
       }
     };
     // As many periods started as there can be requests in flight: each starts with its first page, and the
@@ -78,7 +92,7 @@ export async function syncChart(task: SyncChartTask, client: SoundchartsClient):
     return finish(post, summary);
   } catch (error) {
     const failure: WorkerError = toWorkerError(error);
-    post({ type: 'done', outcome: { ok: false, error: failure, requestsMade: summary.requestsMade } });
+    post({ type: 'done', outcome: { ok: false, error: failure, ...metered() } });
     return summary;
   } finally {
     task.port.close();

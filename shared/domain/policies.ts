@@ -105,6 +105,12 @@ export const DEFAULT_SCHEDULER_TICK_MS = 5 * 60_000;
  */
 export const STORAGE_FAILURE_PAUSE_MS = 60_000;
 
+/**
+ * A running execution writes a heartbeat this often (and with each stored period): an interrupted one ends at
+ * its last heartbeat, so its duration never includes the downtime before the next start noticed it.
+ */
+export const EXECUTION_HEARTBEAT_MS = 10_000;
+
 /** At most two chart syncs, and at most two metadata/audience tasks, at once. */
 export const CHART_SYNC_CONCURRENCY = 2;
 export const ENRICHMENT_CONCURRENCY = 2;

@@ -70,6 +70,12 @@ export type ExecutionView = {
   failedPeriods: string[];
   /** Soundcharts requests it sent (date lists, pages, retries), every attempt included: what it cost. */
   requestsMade: number;
+  /** Of those, the attempts that failed (retried or not): why a run was slow even when it completed. */
+  requestsFailed: number;
+  /** The failed attempts by reason: an HTTP status ("503", "401"), "timeout", "reset", "rate_limit", "malformed"… */
+  requestFailures: Record<string, number>;
+  /** Last sign of life while it ran (each stored period, and every few seconds): where an interrupted run ended. */
+  heartbeatAt: number | null;
   workerTaskId: string | null;
   retryCount: number;
   maxRetries: number;

@@ -1,4 +1,5 @@
 import { UP_TO_DATE_TEXT, wasAlreadyUpToDate } from '../../../shared/domain/execution';
+import { requestSummary } from '../../../shared/domain/request-failures';
 import type { ChartSummary, ExecutionView } from '../../../shared/views/schedule-view';
 import { formatTable, type Column } from './table';
 import { formatCount, formatPair, plural } from './numbers';
@@ -22,10 +23,15 @@ export function executionFailed(execution: ExecutionView): boolean {
 
 export function executionStatusText(execution: ExecutionView): string {
   if (wasAlreadyUpToDate(execution)) return UP_TO_DATE_TEXT;
-  if (execution.status === 'pending' && execution.nextAttemptAt !== null) {
-    return `retry ${execution.retryCount}/${execution.maxRetries} at ${formatInstant(execution.nextAttemptAt)}`;
+  if (waitsToRetry(execution)) {
+    return `retry ${execution.retryCount}/${execution.maxRetries} at ${formatInstant(execution.nextAttemptAt!)}`;
   }
   return execution.status;
+}
+
+/** Back to pending after an error, waiting out its backoff: not failed (yet), not done either. */
+function waitsToRetry(execution: ExecutionView): boolean {
+  return execution.status === 'pending' && execution.nextAttemptAt !== null;
 }
 
 const chartLabel = (row: ExecutionWithChart) => row.chart?.slug ?? `schedule ${row.execution.scheduleId}`;
@@ -54,9 +60,22 @@ const COLUMNS: Column<ExecutionWithChart>[] = [
   { header: 'error', value: (r) => truncate(r.execution.errorMessage ?? '', ERROR_COLUMN_WIDTH) },
 ];
 
-/** The summary table, the full error of each execution that did not complete, and a totals line. */
+/**
+ * The summary table, the full error of each execution that did not complete, the requests of those that
+ * needed retries, and a totals line.
+ */
 export function formatExecutions(rows: readonly ExecutionWithChart[]): string {
-  return [formatTable(rows, COLUMNS), formatFailures(rows), formatTotals(rows)].join('');
+  return [formatTable(rows, COLUMNS), formatFailures(rows), formatRequests(rows), formatTotals(rows)].join(
+    '',
+  );
+}
+
+/** Why a run was slow: its failed request attempts, by reason (most runs have none, and print nothing). */
+function formatRequests(rows: readonly ExecutionWithChart[]): string {
+  const lines = rows
+    .filter((row) => row.execution.requestsFailed > 0)
+    .map((row) => `${chartLabel(row)}: ${requestSummary(row.execution)}`);
+  return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
 function formatFailures(rows: readonly ExecutionWithChart[]): string {
@@ -81,6 +100,9 @@ export type ExecutionTotals = {
   executions: number;
   completed: number;
   failed: number;
+  /** Of the failed, those waiting to retry, and the soonest retry. */
+  waiting: number;
+  nextRetryAt: number | null;
   periodsSynced: number;
   periodsPlanned: number;
   rankingsCreated: number;
@@ -95,6 +117,8 @@ export function totalsOf(rows: readonly ExecutionWithChart[]): ExecutionTotals {
     executions: rows.length,
     completed: 0,
     failed: 0,
+    waiting: 0,
+    nextRetryAt: null,
     periodsSynced: 0,
     periodsPlanned: 0,
     rankingsCreated: 0,
@@ -105,7 +129,10 @@ export function totalsOf(rows: readonly ExecutionWithChart[]): ExecutionTotals {
   };
   for (const { execution: e } of rows) {
     if (e.status === 'completed') totals.completed += 1;
-    if (executionFailed(e)) totals.failed += 1;
+    if (waitsToRetry(e)) {
+      totals.waiting += 1;
+      totals.nextRetryAt = Math.min(totals.nextRetryAt ?? Infinity, e.nextAttemptAt!);
+    } else if (executionFailed(e)) totals.failed += 1;
     totals.periodsSynced += e.periodsSynced;
     totals.periodsPlanned += e.periodsPlanned;
     totals.rankingsCreated += e.rankingsCreated;
@@ -119,5 +146,7 @@ export function totalsOf(rows: readonly ExecutionWithChart[]): ExecutionTotals {
 
 function formatTotals(rows: readonly ExecutionWithChart[]): string {
   const t = totalsOf(rows);
-  return `\nTotal: ${plural(t.executions, 'sync')}, ${formatCount(t.completed)} completed, ${formatCount(t.failed)} failed; ${t.periodsPlanned === 0 && t.completed === t.executions ? `${UP_TO_DATE_TEXT}` : `periods ${formatCount(t.periodsSynced)}/${formatCount(t.periodsPlanned)}`}; rankings ${formatCount(t.rankingsCreated)} created, ${formatCount(t.rankingsUpdated)} updated; tracks ${formatCount(t.tracksCreated)} created, ${formatCount(t.tracksUpdated)} updated; ${formatDuration(t.durationMs)} of sync time\n`;
+  const waiting =
+    t.waiting > 0 ? `, ${formatCount(t.waiting)} waiting to retry at ${formatInstant(t.nextRetryAt!)}` : '';
+  return `\nTotal: ${plural(t.executions, 'sync')}, ${formatCount(t.completed)} completed, ${formatCount(t.failed)} failed${waiting}; ${t.periodsPlanned === 0 && t.completed === t.executions ? `${UP_TO_DATE_TEXT}` : `periods ${formatCount(t.periodsSynced)}/${formatCount(t.periodsPlanned)}`}; rankings ${formatCount(t.rankingsCreated)} created, ${formatCount(t.rankingsUpdated)} updated; tracks ${formatCount(t.tracksCreated)} created, ${formatCount(t.tracksUpdated)} updated; ${formatDuration(t.durationMs)} of sync time\n`;
 }

@@ -68,6 +68,8 @@ export class EnrichmentRunner {
 
   private running = false;
   private pausedBy: RunnerPause | null = null;
+  /** pausedBy came from hold(): new tasks and start() must not lift it. */
+  private held = false;
   private pumping = false;
   private wakeTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Set<Promise<void>>();
@@ -92,7 +94,10 @@ export class EnrichmentRunner {
     return this.running;
   }
 
-  /** Set while the runner is stopped by an auth, plan or quota error; cleared by kick() or start(). */
+  /**
+   * Set while the runner is stopped by an auth, plan or quota error; cleared by kick() or start(), except a pause
+   * held from outside (hold()), which only release() clears.
+   */
   get paused(): RunnerPause | null {
     return this.pausedBy;
   }
@@ -117,7 +122,7 @@ export class EnrichmentRunner {
       return;
     }
     this.running = true;
-    this.pausedBy = null;
+    this.clearPause();
     // With tasks of our own still in flight (start right after stop), 'running' rows are not interrupted.
     if (this.inFlight.size === 0) this.guard(() => recoverInterrupted(this.database, this.now()));
     this.emitCounts();
@@ -126,9 +131,30 @@ export class EnrichmentRunner {
 
   /** New tasks were queued, or the operator fixed what paused the runner: look at the queue again. */
   kick(): void {
-    this.pausedBy = null;
+    this.clearPause();
     this.emitCounts();
     if (this.running) this.pump();
+  }
+
+  /**
+   * Something else proved the account refused (a sync's confirmed 401): take no more tasks, as if one of ours
+   * had been refused.
+   */
+  hold(pause: RunnerPause): void {
+    this.pausedBy = pause;
+    this.held = true;
+    this.clearWake();
+  }
+
+  /** What held the runner is over (a sync was accepted again): take tasks again. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.kick();
+  }
+
+  private clearPause(): void {
+    if (!this.held) this.pausedBy = null;
   }
 
   /** Takes no more tasks and resolves once the ones in flight have ended. */

@@ -27,7 +27,28 @@ export type ExecutionCounts = {
   periodsFailed?: number;
   /** Soundcharts requests sent so far, every attempt included (absolute, like the rest). */
   requestsMade?: number;
+  /** Of those, the attempts that failed, and by reason (absolute, every attempt of the execution). */
+  requestsFailed?: number;
+  requestFailures?: Readonly<Record<string, number>>;
+  /** Periods that failed so far in this attempt: listed as they fail, not only when the execution closes. */
+  failedPeriods?: readonly string[];
 };
+
+/** ExecutionCounts as columns. */
+function columnsOf(counts: Partial<ExecutionCounts>): Partial<typeof chartSyncExecutions.$inferInsert> {
+  const { requestFailures, failedPeriods, ...rest } = counts;
+  return {
+    ...rest,
+    ...(requestFailures === undefined
+      ? {}
+      : {
+          requestFailuresJson: Object.keys(requestFailures).length ? JSON.stringify(requestFailures) : null,
+        }),
+    ...(failedPeriods === undefined
+      ? {}
+      : { failedPeriodsJson: failedPeriods.length ? JSON.stringify(failedPeriods) : null }),
+  };
+}
 
 export type ExecutionFailure = {
   code: string;
@@ -189,6 +210,7 @@ export class ExecutionService {
         startedAt: sql`COALESCE(${chartSyncExecutions.startedAt}, ${now})`,
         nextAttemptAt: null,
         workerTaskId,
+        heartbeatAt: now,
         updatedAt: now,
       })
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'pending')))
@@ -199,18 +221,34 @@ export class ExecutionService {
 
   /** Progress of a running execution, as absolute numbers (idempotent if a message arrives twice). */
   recordProgress(id: number, counts: Partial<ExecutionCounts>): ExecutionView {
+    const now = this.clock();
     const changed = this.database.db
       .update(chartSyncExecutions)
-      .set({ ...counts, updatedAt: this.clock() })
+      .set({ ...columnsOf(counts), heartbeatAt: now, updatedAt: now })
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
       .run();
     if (changed.changes === 0) throw this.wrongState(id, 'record progress of');
     return this.get(id);
   }
 
+  /**
+   * A running execution is alive (one small UPDATE): if its process dies, this is when it ended. False when it is
+   * no longer running.
+   */
+  heartbeat(id: number): boolean {
+    const now = this.clock();
+    return (
+      this.database.db
+        .update(chartSyncExecutions)
+        .set({ heartbeatAt: now })
+        .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
+        .run().changes > 0
+    );
+  }
+
   markCompleted(id: number, counts: ExecutionCounts): ExecutionView {
     return this.finish(id, 'completed', {
-      ...counts,
+      ...columnsOf(counts),
       errorMessage: null,
       errorCode: null,
       failedPeriodsJson: null,
@@ -219,7 +257,7 @@ export class ExecutionService {
 
   markFailed(id: number, failure: ExecutionFailure, counts: Partial<ExecutionCounts> = {}): ExecutionView {
     return this.finish(id, 'failed', {
-      ...counts,
+      ...columnsOf(counts),
       errorMessage: failure.message,
       errorCode: failure.code,
       failedPeriodsJson: failure.failedPeriods?.length ? JSON.stringify(failure.failedPeriods) : null,
@@ -239,12 +277,15 @@ export class ExecutionService {
     const changed = this.database.db
       .update(chartSyncExecutions)
       .set({
-        ...counts,
+        ...columnsOf(counts),
         status: 'pending',
         retryCount: retryNumber,
         nextAttemptAt: now + backoffDelayMs(retryNumber, RETRY_POLICY, this.random),
         errorMessage: failure.message,
         errorCode: failure.code,
+        // Listed while it waits, so the operator sees now what the retry will fetch.
+        failedPeriodsJson: failure.failedPeriods?.length ? JSON.stringify(failure.failedPeriods) : null,
+        heartbeatAt: now,
         updatedAt: now,
       })
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
@@ -257,14 +298,16 @@ export class ExecutionService {
    * A graceful shutdown during a run: back to pending, so the next start continues where this one stopped
    * (planning finds only what is still missing). Nothing is counted.
    */
-  requeue(id: number, requestsMade?: number): ExecutionView {
+  requeue(id: number, counts: Partial<ExecutionCounts> = {}): ExecutionView {
+    const now = this.clock();
     const changed = this.database.db
       .update(chartSyncExecutions)
       .set({
+        ...columnsOf(counts),
         status: 'pending',
         nextAttemptAt: null,
-        updatedAt: this.clock(),
-        ...(requestsMade === undefined ? {} : { requestsMade }),
+        heartbeatAt: now,
+        updatedAt: now,
       })
       .where(and(eq(chartSyncExecutions.id, id), eq(chartSyncExecutions.status, 'running')))
       .run();
@@ -272,12 +315,15 @@ export class ExecutionService {
     return this.changed(id, false);
   }
 
-  /** `requestsMade`: what a running sync had sent when it was stopped, for its cost. */
-  cancel(id: number, requestsMade?: number): ExecutionView {
+  /** `counts`: what a running sync had sent (and seen fail) when it was stopped, for its cost. */
+  cancel(
+    id: number,
+    counts: Pick<ExecutionCounts, 'requestsMade' | 'requestsFailed' | 'requestFailures'> = {},
+  ): ExecutionView {
     return this.finish(id, 'cancelled', {
+      ...columnsOf(counts),
       errorMessage: 'Cancelled by the operator.',
       errorCode: 'cancelled',
-      ...(requestsMade === undefined ? {} : { requestsMade }),
     });
   }
 
@@ -296,6 +342,9 @@ export class ExecutionService {
         trigger: chartSyncExecutions.trigger,
         maxRetries: chartSyncExecutions.maxRetries,
         isActive: chartSyncSchedules.isActive,
+        lastAlive: sql<
+          number | null
+        >`COALESCE(${chartSyncExecutions.heartbeatAt}, ${chartSyncExecutions.startedAt})`,
       })
       .from(chartSyncExecutions)
       .leftJoin(chartSyncSchedules, eq(chartSyncSchedules.id, chartSyncExecutions.scheduleId))
@@ -306,11 +355,12 @@ export class ExecutionService {
       const schedule = row.scheduleId === null || row.isActive === null ? null : { isActive: row.isActive };
       const resume = resumesAfterCrash(row.trigger, schedule);
       const next = this.database.sqlite.transaction(() => {
+        // It ended when it last showed life, not now: the downtime is not part of its duration.
         this.close(
           row.id,
           'interrupted',
           { errorMessage: interruptedMessage(null, schedule?.isActive ?? null), errorCode: 'interrupted' },
-          { counted: !resume },
+          { counted: !resume, endedAt: row.lastAlive },
         );
         if (!resume) return null;
         const now = this.clock();
@@ -384,13 +434,14 @@ export class ExecutionService {
     id: number,
     status: Exclude<ExecutionStatus, 'pending' | 'running'>,
     patch: Partial<typeof chartSyncExecutions.$inferInsert>,
-    statistics: { counted: boolean },
+    statistics: { counted: boolean; endedAt?: number | null },
   ): void {
     const now = this.clock();
+    const completedAt = Math.min(statistics.endedAt ?? now, now);
     this.database.sqlite.transaction(() => {
       const closed = this.database.db
         .update(chartSyncExecutions)
-        .set({ ...patch, status, completedAt: now, nextAttemptAt: null, updatedAt: now })
+        .set({ ...patch, status, completedAt, nextAttemptAt: null, updatedAt: now })
         .where(
           and(eq(chartSyncExecutions.id, id), inArray(chartSyncExecutions.status, ACTIVE_EXECUTION_STATUSES)),
         )

@@ -26,11 +26,38 @@ export function toExecutionView(row: ExecutionRow): ExecutionView {
     periodsFailed: row.periodsFailed,
     failedPeriods: parseFailedPeriods(row.failedPeriodsJson),
     requestsMade: row.requestsMade,
+    requestsFailed: row.requestsFailed,
+    requestFailures: parseRequestFailures(row.requestFailuresJson),
+    heartbeatAt: row.heartbeatAt,
     workerTaskId: row.workerTaskId,
     retryCount: row.retryCount,
     maxRetries: row.maxRetries,
-    durationMs: executionDurationMs(row.startedAt, row.completedAt),
+    durationMs: executionDurationMs(row.startedAt, endOf(row)),
   };
+}
+
+/**
+ * When the run's time stopped counting: when it closed, or, for one waiting out a retry, when its attempt ended
+ * (its last heartbeat), so that "waiting to retry" still shows the time the attempt took.
+ */
+function endOf(row: ExecutionRow): number | null {
+  if (row.completedAt !== null) return row.completedAt;
+  return row.status === 'pending' && row.nextAttemptAt !== null ? row.heartbeatAt : null;
+}
+
+function parseRequestFailures(json: string | null): Record<string, number> {
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(
+        (entry): entry is [string, number] => Number.isSafeInteger(entry[1]) && entry[1] > 0,
+      ),
+    );
+  } catch {
+    return {};
+  }
 }
 
 function parseFailedPeriods(json: string | null): string[] {

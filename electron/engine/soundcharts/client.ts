@@ -25,6 +25,7 @@ import { chartsResponseSchema, platformsResponseSchema } from './schemas/platfor
 import { rankingResponseSchema, type RankingResponse } from './schemas/ranking';
 import { songResponseSchema } from './schemas/song';
 import { usageResponseSchema } from './schemas/usage';
+import { AuthError } from './errors';
 import { lazyGot } from './http-client';
 import { Transport, resolveRetryPolicy, type RetryPolicy } from './transport';
 import type {
@@ -67,6 +68,8 @@ export type CallOptions = {
   onRequest?: () => void;
   /** Bounds this call's requests in flight, with the other calls sharing it (a sync's requests-in-flight). */
   inFlight?: InFlightLimit;
+  /** Told of each attempt that failed, with its reason ("503", "timeout"…): a sync's requests_failed. */
+  onFailure?: (reason: string) => void;
 };
 
 export type AudienceRange = { startDate: string; endDate: string };
@@ -87,6 +90,8 @@ export class SoundchartsClient {
   private readonly transport: Transport;
   /** The team/usage read a rate-limit 429 started, so that a burst of 429s asks once. */
   private rateLimitRefresh: Promise<void> | null = null;
+  /** The credential check a 401 started, so that a burst of 401s asks once. */
+  private credentialCheck: Promise<boolean> | null = null;
 
   constructor(options: SoundchartsClientOptions) {
     const clock = options.clock ?? systemClock;
@@ -115,7 +120,25 @@ export class SoundchartsClient {
       clock,
       random: options.random ?? Math.random,
       onRateLimited: () => void this.refreshRateLimit(),
+      verifyCredentials: () => this.verifyCredentials(),
     });
+  }
+
+  /**
+   * After a 401: are these credentials refused, or was it one bad answer? team/usage (free) decides: only its own
+   * 401 says refused. Any other outcome (accepted, a 503, a timeout) lets the request be sent once more.
+   */
+  private verifyCredentials(): Promise<boolean> {
+    this.credentialCheck ??= this.transport
+      .get(endpoints.teamUsage(), usageResponseSchema, { consumesQuota: false, verifiesCredentials: false })
+      .then(
+        () => true,
+        (error: unknown) => !(error instanceof AuthError),
+      )
+      .finally(() => {
+        this.credentialCheck = null;
+      });
+    return this.credentialCheck;
   }
 
   /** Settles once the team/usage read a rate-limit 429 started has ended; at once when none is running. */
@@ -282,6 +305,8 @@ export class SoundchartsClient {
     const body = await this.transport.get(endpoints.teamUsage(), usageResponseSchema, {
       ...options,
       consumesQuota: false,
+      // team/usage is itself the credential check: its 401 is the answer, and it is sent even once refused.
+      verifiesCredentials: false,
     });
     const fields = body.object ?? body;
     const rateLimit = counterOf(fields.rateLimit);

@@ -12,7 +12,13 @@ import type { ZodType } from 'zod';
 import type { AuthProvider } from './auth';
 import { apiMessageOf, errorForStatus, networkError, schemaError, tooManyRequestsKind } from './classify';
 import type { Clock } from './clock';
-import { MalformedResponseError, QuotaExhaustedError, RateLimitedError, TransientError } from './errors';
+import {
+  AuthError,
+  MalformedResponseError,
+  QuotaExhaustedError,
+  RateLimitedError,
+  TransientError,
+} from './errors';
 import type { QuotaTracker } from './quota';
 import type { RateLimiter } from './rate-limiter';
 import type { RequestMeter } from './request-meter';
@@ -75,7 +81,20 @@ export type TransportOptions = {
   random: () => number;
   /** A rate-limit 429 arrived: the plan's limit may be lower than ours (the client reads team/usage again). */
   onRateLimited?: () => void;
+  /**
+   * A 401 that a token refresh cannot explain: are the credentials really refused? True when another request
+   * (team/usage) was accepted, so this 401 was a fluke and the request is sent once more; false when they are
+   * refused, and the request fails with `auth` at once. Absent: every such 401 fails.
+   */
+  verifyCredentials?: () => Promise<boolean>;
 };
+
+/**
+ * Why an attempt failed, as operators read it: the HTTP status ("503", "401"), `rate_limit` and `quota` for the two
+ * kinds of 429, `timeout`, `reset` (the connection dropped), `refused`, `network`, `malformed` (a 2xx body that
+ * is not JSON) and `invalid_body` (JSON of the wrong shape).
+ */
+export type FailureReason = string;
 
 export type RequestOptions = {
   signal?: AbortSignal;
@@ -83,6 +102,13 @@ export type RequestOptions = {
   consumesQuota?: boolean;
   /** Told of each request sent for this call, retries included: a sync adds them up as its requests_made. */
   onRequest?: () => void;
+  /**
+   * Told of each attempt that failed (retried or not), with its reason: a sync adds them up as its
+   * requests_failed. A 404 is an answer (a date the chart does not have), not a failure.
+   */
+  onFailure?: (reason: FailureReason) => void;
+  /** False for the credential check itself: its own 401 must not start another check. */
+  verifiesCredentials?: boolean;
 };
 
 /**
@@ -91,16 +117,25 @@ export type RequestOptions = {
  * with backoff (`retryPolicy`), rate-limit pauses that spend no retry, one token refresh after a 401.
  */
 export class Transport {
+  /**
+   * Set once a 401 was confirmed (the credential check was refused too): nothing more is sent with these
+   * credentials until a credential check passes (see recheckRefused), so metadata fetching and syncs stop at
+   * once instead of collecting 401s. Cleared by any request that is accepted.
+   */
+  private refused: AuthError | null = null;
+
   constructor(private readonly options: TransportOptions) {}
 
   async get<T>(path: string, schema: ZodType<T>, request: RequestOptions = {}): Promise<T> {
     const { http, auth, rateLimiter, quota, meter, retryPolicy, clock, random } = this.options;
-    const { signal, consumesQuota = true, onRequest } = request;
+    const { signal, consumesQuota = true, onRequest, onFailure, verifiesCredentials = true } = request;
     const url = this.urlOf(path);
     const kind = requestKindOf(path);
     let transientRetries = 0;
     let rateLimitWaits = 0;
     let refreshedAuth = false;
+    let verifiedAuth = false;
+    let confirmedRefused = false;
     // A request let through to recheck a spent quota keeps that pass for its own retries and waits.
     let probing = false;
 
@@ -111,6 +146,7 @@ export class Transport {
         probing = admission === 'probe';
       }
       await rateLimiter.acquire(signal);
+      if (this.refused && verifiesCredentials) await this.recheckRefused();
 
       let sent: Record<string, string>;
       let sentAt: number;
@@ -124,6 +160,7 @@ export class Transport {
         response = await http.get(url, { headers: sent, ...(signal ? { signal } : {}) });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        onFailure?.(networkReasonOf(error));
         const failure = networkError(error, path, url);
         if (failure instanceof TransientError && transientRetries < retryPolicy.maxRetries) {
           transientRetries += 1;
@@ -137,9 +174,11 @@ export class Transport {
       if (quotaRemaining !== null) quota.observe(quotaRemaining, sentAt);
       const status = response.statusCode;
       if (status >= 200 && status < 300) {
+        this.refused = null;
         const json = this.json(response.body, path);
         // A body that is not JSON is a garbled transfer (a proxy, a cut connection), like a 503: sent again.
         if (json instanceof MalformedResponseError) {
+          onFailure?.('malformed');
           if (transientRetries < retryPolicy.maxRetries) {
             transientRetries += 1;
             await clock.sleep(backoffDelayMs(transientRetries, retryPolicy, random), signal);
@@ -147,19 +186,31 @@ export class Transport {
           }
           throw json;
         }
-        return this.validate(json.value, schema, path);
+        return this.validate(json.value, schema, path, onFailure);
       }
 
       const apiMessage = apiMessageOf(response.body);
+      const hasResetHeader =
+        firstHeader(response.headers['x-ratelimit-reset']) !== undefined ||
+        firstHeader(response.headers['retry-after']) !== undefined;
+      const tooMany =
+        status === 429 ? tooManyRequestsKind({ apiMessage, hasResetHeader, quotaRemaining }) : null;
+      if (status !== 404) onFailure?.(tooMany ?? String(status));
       if (status === 401 && !refreshedAuth && auth.invalidate(sent)) {
         refreshedAuth = true;
         continue;
       }
+      // One 401 is not proof: a gateway hiccup must not stop every sync until the operator acts. A token just
+      // issued and refused is proof enough (OAuth); an API key is checked once against another endpoint: when
+      // that is accepted, this request is sent again, else it fails as refused.
+      if (status === 401 && refreshedAuth) confirmedRefused = true;
+      else if (status === 401 && !verifiedAuth && verifiesCredentials && this.options.verifyCredentials) {
+        verifiedAuth = true;
+        if (await this.options.verifyCredentials()) continue;
+        confirmedRefused = true;
+      }
       if (status === 429) {
-        const hasResetHeader =
-          firstHeader(response.headers['x-ratelimit-reset']) !== undefined ||
-          firstHeader(response.headers['retry-after']) !== undefined;
-        if (tooManyRequestsKind({ apiMessage, hasResetHeader, quotaRemaining }) === 'rate_limit') {
+        if (tooMany === 'rate_limit') {
           const waitMs = rateLimitWaitMs(response, clock.now());
           rateLimitWaits += 1;
           if (rateLimitWaits > RATE_LIMIT_MAX_WAITS) {
@@ -182,6 +233,7 @@ export class Transport {
         apiMessage,
         location: firstHeader(response.headers.location) ?? null,
       });
+      if (failure instanceof AuthError && confirmedRefused) this.refused = failure;
       if (failure instanceof TransientError && transientRetries < retryPolicy.maxRetries) {
         transientRetries += 1;
         await clock.sleep(backoffDelayMs(transientRetries, retryPolicy, random), signal);
@@ -189,6 +241,17 @@ export class Transport {
       }
       throw failure;
     }
+  }
+
+  /**
+   * Once refused, a request is sent only after a credential check passes (one check for a burst of requests):
+   * a key fixed or restored at Soundcharts is noticed, and a key still refused costs no request but the free check.
+   */
+  private async recheckRefused(): Promise<void> {
+    const refused = this.refused;
+    if (!refused) return;
+    if (!this.options.verifyCredentials || !(await this.options.verifyCredentials())) throw refused;
+    if (this.refused === refused) this.refused = null;
   }
 
   /** `page.next` and our own paths are relative to the API root: `/api/…`. */
@@ -220,9 +283,17 @@ export class Transport {
   }
 
   /** A JSON body of the wrong shape is not retried: the same request would get the same answer. */
-  private validate<T>(json: unknown, schema: ZodType<T>, path: string): T {
+  private validate<T>(
+    json: unknown,
+    schema: ZodType<T>,
+    path: string,
+    onFailure: RequestOptions['onFailure'],
+  ): T {
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw schemaError(parsed.error, path);
+    if (!parsed.success) {
+      onFailure?.('invalid_body');
+      throw schemaError(parsed.error, path);
+    }
     return parsed.data;
   }
 }
@@ -250,6 +321,18 @@ export function rateLimitWaitMs(response: Pick<Response, 'headers'>, now: number
   }
   if (waits.length === 0) return RATE_LIMIT_FALLBACK_WAIT_MS;
   return Math.max(0, ...waits) + RATE_LIMIT_RESET_MARGIN_MS;
+}
+
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** The failure reason of an attempt that got no HTTP answer. */
+function networkReasonOf(error: unknown): FailureReason {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
+  if (typeof code === 'string' && RESET_CODES.has(code)) return 'reset';
+  if (code === 'ECONNREFUSED') return 'refused';
+  return 'network';
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {

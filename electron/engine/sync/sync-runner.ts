@@ -1,10 +1,10 @@
 import { detectSyncFrequency } from '../../../shared/domain/frequency';
-import { REQUESTS_IN_FLIGHT_DEFAULT } from '../../../shared/domain/policies';
+import { EXECUTION_HEARTBEAT_MS, REQUESTS_IN_FLIGHT_DEFAULT } from '../../../shared/domain/policies';
 import { storedHistoryWindow } from '../../../shared/domain/periods';
 import { planPeriods, windowSpan, type PlannedPeriod } from '../../../shared/domain/sync-plan';
 import type { ExecutionView } from '../../../shared/views/schedule-view';
 import { ChartSyncError } from '../../../shared/errors';
-import type { Connection, SyncMessage, WorkerError } from '../../worker/protocol';
+import type { Connection, RequestFailures, SyncMessage, WorkerError } from '../../worker/protocol';
 import type { AppDatabase } from '../db/open-database';
 import { storageFailure } from '../db/storage-errors';
 import { getChartById } from '../db/queries/charts';
@@ -110,7 +110,7 @@ export class SyncRunner {
     const executionId = started.id;
     const scope: PlanScope = started.trigger === 'backfill' ? 'full-window' : 'schedule';
     const { schedule, chartId, request } = this.syncRequest(scheduleOf(started), false, scope);
-    const counts: Required<ExecutionCounts> = {
+    const counts: RunCounts = {
       rankingsCreated: started.rankingsCreated,
       rankingsUpdated: started.rankingsUpdated,
       tracksCreated: started.tracksCreated,
@@ -118,19 +118,25 @@ export class SyncRunner {
       periodsPlanned: started.periodsSynced,
       periodsSynced: started.periodsSynced,
       periodsFailed: 0,
-      // A retry adds its requests to those of the attempts before it.
+      // A retry adds its requests (and their failures) to those of the attempts before it.
       requestsMade: started.requestsMade,
+      requestsFailed: started.requestsFailed,
+      requestFailures: started.requestFailures,
     };
-    const attemptRequests = (sent: number | undefined) => {
+    const attemptRequests = (sent: number | undefined, failures: RequestFailures | undefined) => {
       if (sent !== undefined)
         counts.requestsMade = Math.max(counts.requestsMade, started.requestsMade + sent);
+      if (failures !== undefined) {
+        counts.requestFailures = addFailures(started.requestFailures, failures);
+        counts.requestsFailed = sumOf(counts.requestFailures);
+      }
     };
     const failed: { key: string; error: WorkerError }[] = [];
     // What this attempt set out to fetch, and what it stored or found unpublished: the rest is still missing.
     const attempt: Attempt = { planned: null, done: new Set() };
     let lastPeriod: string | null = null;
-    const progress = () => {
-      executions.recordProgress(executionId, counts);
+    const progress = (failedPeriods?: readonly string[]) => {
+      executions.recordProgress(executionId, failedPeriods ? { ...counts, failedPeriods } : counts);
       events.emit('execution/progress', {
         executionId,
         scheduleId: scheduleOf(started),
@@ -145,7 +151,7 @@ export class SyncRunner {
       });
     };
     const onMessage = (message: SyncMessage) => {
-      if (message.type !== 'done') attemptRequests(message.requestsMade);
+      if (message.type !== 'done') attemptRequests(message.requestsMade, message.requestFailures);
       switch (message.type) {
         case 'plan':
           attempt.planned = message.periods.map((p) => p.key);
@@ -173,13 +179,25 @@ export class SyncRunner {
         case 'period-failed':
           failed.push({ key: message.key, error: message.error });
           counts.periodsFailed = failed.length;
-          return progress();
+          // Listed as they fail: a run that ends waiting for a retry already shows what it will fetch again.
+          return progress(failed.map((f) => f.key));
       }
     };
     const sync = this.deps.pool.sync(request, onMessage, entry.controller.signal);
     entry.stop = sync.stop;
-    const outcome = await sync.done;
-    attemptRequests(outcome.ok ? outcome.summary.requestsMade : outcome.requestsMade);
+    // A sign of life between periods too (a slow page, a long rate-limit wait), so that if this process dies the
+    // execution ends about when it did.
+    const heartbeat = setInterval(() => {
+      try {
+        executions.heartbeat(executionId);
+      } catch {
+        // A busy or failing database: the next committed period writes the heartbeat anyway.
+      }
+    }, EXECUTION_HEARTBEAT_MS);
+    heartbeat.unref();
+    const outcome = await sync.done.finally(() => clearInterval(heartbeat));
+    if (outcome.ok) attemptRequests(outcome.summary.requestsMade, outcome.summary.requestFailures);
+    else attemptRequests(outcome.requestsMade, outcome.requestFailures);
     return this.close(executionId, entry, outcome, failed, counts, () =>
       this.stillMissing(attempt, request, chartId),
     );
@@ -320,13 +338,17 @@ export class SyncRunner {
     entry: Active,
     outcome: Awaited<ReturnType<SyncPool['sync']>['done']>,
     failed: { key: string; error: WorkerError }[],
-    counts: Required<ExecutionCounts>,
+    counts: RunCounts,
     stillMissing: () => string[],
   ): ExecutionView {
     const { executions, schedules } = this.deps;
-    if (entry.ending === 'cancel') return executions.cancel(executionId, counts.requestsMade);
-    if (entry.ending === 'shutdown' && outcome.ok)
-      return executions.requeue(executionId, counts.requestsMade);
+    const requests = {
+      requestsMade: counts.requestsMade,
+      requestsFailed: counts.requestsFailed,
+      requestFailures: counts.requestFailures,
+    };
+    if (entry.ending === 'cancel') return executions.cancel(executionId, requests);
+    if (entry.ending === 'shutdown' && outcome.ok) return executions.requeue(executionId, requests);
     if (!outcome.ok) {
       const failedPeriods = stillMissing();
       counts.periodsFailed = failedPeriods.length;
@@ -364,6 +386,18 @@ export class SyncRunner {
 }
 
 type Attempt = { planned: string[] | null; done: Set<string> };
+
+type RunCounts = Required<Omit<ExecutionCounts, 'failedPeriods'>>;
+
+function addFailures(before: Readonly<RequestFailures>, attempt: Readonly<RequestFailures>): RequestFailures {
+  const sum: RequestFailures = { ...before };
+  for (const [reason, count] of Object.entries(attempt)) sum[reason] = (sum[reason] ?? 0) + count;
+  return sum;
+}
+
+function sumOf(failures: Readonly<RequestFailures>): number {
+  return Object.values(failures).reduce((total, count) => total + count, 0);
+}
 
 /** An execution being run always has its schedule: one cannot be deleted while it has an open execution. */
 function scheduleOf(execution: ExecutionView): number {

@@ -210,7 +210,8 @@ describe('EnrichmentRunner: failures', () => {
     const h = started(harness(emulator.current, { concurrency: 1 }));
     const seen = recordEvents(h.events, 'song/metadata-updated');
     enqueueMetadata(h.database, songUuids(3, 300), NOW);
-    emulator.current.faults.configure({ unauthorized: { next: 1 } });
+    // Refused for good (a single 401 is checked and sent again, see single-unauthorized.test.ts).
+    emulator.current.faults.configure({ unauthorized: { probability: 1 } });
     h.runner.kick();
     await h.runner.idle();
 
@@ -226,6 +227,7 @@ describe('EnrichmentRunner: failures', () => {
     await h.runner.idle();
     expect(queueCounts(h.database)).toEqual({ queued: 3, running: 0, failed: 0 });
 
+    emulator.current.faults.reset();
     h.runner.kick();
     await h.runner.idle();
     expect(h.runner.paused).toBeNull();

@@ -65,7 +65,8 @@ describe('error classes over HTTP, and what the client does about each', () => {
     expect(error).toMatchObject({ code: 'auth', status: 401, apiMessage: 'You are not logged in.' });
     expect(error.path).toBe('/api/v2/chart/song/platforms?offset=0&limit=100');
     expect(`${error.message} ${error.path} ${error.apiMessage}`).not.toContain('secret-key-123');
-    expect(requests).toBe(1);
+    // The request once, and the credential check (team/usage, free) that confirms the refusal.
+    expect(requests).toBe(2);
     expect(clock.sleeps).toEqual([]);
   });
 

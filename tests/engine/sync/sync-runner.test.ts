@@ -92,7 +92,16 @@ describe('SyncRunner cancel and shutdown', () => {
     const execution = executions.start(schedule.id, 'manual');
     const run = runner.run(execution.id);
     const stopped = runner.shutdown();
-    end({ ok: true, summary: { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0, requestsMade: 0 } });
+    end({
+      ok: true,
+      summary: {
+        periodsPlanned: 0,
+        periodsFetched: 0,
+        periodsFailed: 0,
+        requestsMade: 0,
+        requestFailures: {},
+      },
+    });
     await stopped;
     await run;
     expect(executions.get(execution.id)).toMatchObject({ status: 'pending', retryCount: 0 });
@@ -105,7 +114,13 @@ describe('SyncRunner on a schedule row written by hand', () => {
     const pool: Pick<SyncPool, 'sync'> = {
       sync: (request) => {
         requests.push(request);
-        const summary = { periodsPlanned: 0, periodsFetched: 0, periodsFailed: 0, requestsMade: 0 };
+        const summary = {
+          periodsPlanned: 0,
+          periodsFetched: 0,
+          periodsFailed: 0,
+          requestsMade: 0,
+          requestFailures: {},
+        };
         return { done: Promise.resolve({ ok: true, summary }), stop: () => {} };
       },
     };

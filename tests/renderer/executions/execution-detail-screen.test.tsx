@@ -95,6 +95,16 @@ describe('execution detail', () => {
     expect(screen.getByRole('link', { name: 'Top 200 Global' }).getAttribute('href')).toBe('#/schedules/1');
   });
 
+  it('says how many requests it sent and which failed, and why (defect 7.1)', async () => {
+    fake.answer('executions/get', () =>
+      detail({ requestsMade: 312, requestsFailed: 41, requestFailures: { timeout: 3, '503': 38 } }),
+    );
+    render(<ExecutionDetailScreen id={7} />);
+    await screen.findByRole('heading', { name: 'Execution #7' });
+    const results = screen.getByRole('region', { name: 'Results' });
+    expect(within(results).getByText('312 requests, 41 failed (503 ×38, timeout ×3)')).toBeTruthy();
+  });
+
   it('names the chart of its schedule, not "Schedule 1"', async () => {
     fake.answer('executions/get', () => detail());
     render(<ExecutionDetailScreen id={7} />);

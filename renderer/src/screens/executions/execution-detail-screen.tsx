@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { chartLabel } from '../../../../shared/domain/chart-label';
 import { wasAlreadyUpToDate } from '../../../../shared/domain/execution';
+import { requestSummary } from '../../../../shared/domain/request-failures';
 import type { ExecutionDetail } from '../../../../shared/views/execution-list';
 import { ExecutionStatusBadge, ProgressBar } from '../../components/execution-status';
 import type { ErrorShape } from '../../../../shared/errors';
@@ -190,6 +191,8 @@ function Detail({
             <dd>{formatCount(counts.tracksCreated)}</dd>
             <dt>Tracks updated</dt>
             <dd>{formatCount(counts.tracksUpdated)}</dd>
+            <dt>Requests</dt>
+            <dd>{requestSummary(execution)}</dd>
           </dl>
         </section>
       </div>

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../support/sync-engine';
+
+const { emulator, start: setup } = useTestEngine();
+
+const faultCount = (fault: string) => emulator.current.stats.count((r) => r.fault === fault);
+
+describe('an execution records the request attempts that failed (defect 7.1)', () => {
+  it('a 503 on 30 % of ranking requests: completed, and every retried 503 is on the record', async () => {
+    const { engine, chartId } = await setup();
+    const id = chartId({ slug: 'global-28' });
+    engine.schedules.create({ chartId: id, historyWindowDays: 20, fetchTrackMetadata: false });
+    emulator.current.stats.reset();
+    emulator.current.faults.configure({ serverError: { probability: 0.3, match: '/ranking/' } });
+    const execution = await engine.syncChart(id);
+    const failures = faultCount('serverError');
+    expect(failures).toBeGreaterThan(3);
+    expect(execution).toMatchObject({ status: 'completed', periodsSynced: 20 });
+    expect(execution.requestsFailed).toBe(failures);
+    expect(execution.requestFailures).toEqual({ '503': failures });
+    // requests_made counts every attempt, the failed ones included.
+    expect(execution.requestsMade).toBeGreaterThanOrEqual(20 + failures);
+  });
+
+  it('timeouts and resets are named as such', async () => {
+    const { engine, chartId } = await setup({ timeoutMs: 200 });
+    const id = chartId({ slug: 'global-28' });
+    engine.schedules.create({ chartId: id, historyWindowDays: 6, fetchTrackMetadata: false });
+    emulator.current.faults.configure({
+      timeout: { next: 2, match: '/ranking/' },
+      connectionReset: { next: 3, match: '/ranking/' },
+    });
+    const execution = await engine.syncChart(id);
+    expect(execution.status).toBe('completed');
+    expect(execution.requestFailures).toEqual({ timeout: 2, reset: 3 });
+    expect(execution.requestsFailed).toBe(5);
+  });
+
+  it('a run that waits to retry lists its failed periods already, and has a duration', async () => {
+    const { engine, chartId } = await setup();
+    const id = chartId({ slug: 'global-28' });
+    engine.schedules.create({ chartId: id, historyWindowDays: 6, fetchTrackMetadata: false });
+    // One period answers 503 to every attempt: it fails once its request retries are spent; the rest store.
+    emulator.current.faults.configure({ serverError: { probability: 1, match: '2025-08-21' } });
+    const execution = await engine.syncChart(id);
+    expect(execution).toMatchObject({ status: 'pending', retryCount: 1, periodsSynced: 5, periodsFailed: 1 });
+    expect(execution.failedPeriods).toEqual(['2025-08-21']);
+    expect(execution.durationMs).not.toBeNull();
+    expect(execution.requestFailures['503']).toBe(5);
+  });
+});
