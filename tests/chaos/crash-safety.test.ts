@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../electron/emulator/random';
+import { openDatabase } from '../../electron/engine/db/open-database';
+import { getChartBySlug } from '../../electron/engine/db/queries/charts';
+import { Engine } from '../../electron/engine/engine';
 import { SERVE_URL_LINE, spawnChartSync } from '../cli/spawn-chart-sync';
 import { useTempDir } from '../support/database';
 import { CHAOS_FULL, chaosScale, chaosTimeout } from './support/chaos-scale';
@@ -13,7 +16,7 @@ import {
   startEmulatorProcess,
   type EmulatorProcess,
 } from './support/chaos-processes';
-import { CHAOS_KEPT_DATA_DIR, recordOutput } from './support/planted-key';
+import { CHAOS_KEPT_DATA_DIR, PLANTED_API_KEY, PLANTED_APP_ID, recordOutput } from './support/planted-key';
 import { brokenSnapshots, integrityCheck, storedData } from './support/stored-data';
 
 /**
@@ -82,24 +85,43 @@ function entryCount(file: string): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An engine in this process on `file`, as the CLI's own, for the set-up and the reference run (no rate limit). */
+function openEngine(file: string): Engine {
+  return new Engine({
+    database: openDatabase({ file }),
+    version: 'test',
+    connection: {
+      baseUrl: emulator.url,
+      credentials: { kind: 'api-key', appId: PLANTED_APP_ID, apiKey: PLANTED_API_KEY },
+    },
+    rateLimitPerMinute: 1e9,
+    onError: (error) => recordOutput('crash-safety-engine-errors', String(error)),
+  });
+}
+
 beforeAll(
   async () => {
     emulator = await startEmulatorProcess({ seed: 1, faults: { latency: { minMs: 10, maxMs: 60 } } });
-    // The catalogue and the schedule once, copied to the chaos folder and to the reference's.
+    // The catalogue and the schedule once (in this process: it is not what is tested), then copied to the chaos
+    // folder; the reference is the same backfill, uninterrupted, in a copy of its own.
     setupDir = tempDir();
-    const env = chaosEnv(setupDir, emulator.url);
-    expect((await runChartSync('setup', ['charts', 'discover'], env)).code).toBe(0);
-    const added = await runChartSync(
-      'setup',
-      ['schedules', 'add', CHART, '--history-days', String(WINDOW_DAYS)],
-      env,
-    );
-    expect(added.code).toBe(0);
-
+    const setup = openEngine(databaseOf(setupDir));
+    try {
+      await setup.discoverCharts();
+      const chart = getChartBySlug(setup.database, CHART)!;
+      setup.schedules.create({ chartId: chart.id, historyWindowDays: WINDOW_DAYS });
+    } finally {
+      await setup.close();
+    }
     const referenceDir = tempDir();
     cpSync(setupDir, referenceDir, { recursive: true });
-    const synced = await runChartSync('reference', ['sync', CHART], chaosEnv(referenceDir, emulator.url));
-    expect(synced.code).toBe(0);
+    const referenceEngine = openEngine(databaseOf(referenceDir));
+    try {
+      const execution = await referenceEngine.syncChart(getChartBySlug(referenceEngine.database, CHART)!.id);
+      expect(execution.status).toBe('completed');
+    } finally {
+      await referenceEngine.close();
+    }
     reference = new Database(databaseOf(referenceDir), { readonly: true });
     expect(storedData(reference).snapshots).toHaveLength(WINDOW_DAYS);
   },
