@@ -32,13 +32,25 @@ export function addGlobalOptions(program: Command): Command {
       ).argParser(httpUrl),
     )
     .addOption(new Option('--app-id <id>', `Soundcharts app id (default: $${ENV.appId})`))
-    .addOption(new Option('--api-key <key>', `Soundcharts API key (default: $${ENV.apiKey})`))
+    .addOption(
+      new Option(
+        '--api-key <key>',
+        `Soundcharts API key (default: $${ENV.apiKey}); prefer that variable or \`chart-sync credentials set\``,
+      ),
+    )
     .addOption(
       new Option('--rate-limit <perMinute>', 'Soundcharts requests per minute, for the whole app').argParser(
         rateLimit,
       ),
     );
 }
+
+/**
+ * Under every command's help: a key typed as an option is readable by other users (`ps`, /proc) while the
+ * command runs, and stays in the shell's history. Chart Sync hides it from `ps` where it can (Linux), not from
+ * the history.
+ */
+export const API_KEY_HELP = `Credentials: prefer $${ENV.appId} and $${ENV.apiKey} in the environment, or \`chart-sync credentials set\` (kept where only you can read it), over --api-key: a key on the command line stays in the shell's history and, on some systems, shows in \`ps\` while the command runs.`;
 
 export function toConfigFlags(options: GlobalOptions): ConfigFlags {
   const flags: ConfigFlags = {};

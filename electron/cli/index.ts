@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ChartSyncError, storageErrorShape } from '../../shared/errors';
 import { isSoundchartsError } from '../engine/soundcharts/errors';
-import { addGlobalOptions, GLOBAL_FLAGS } from './global-options';
+import { addGlobalOptions, API_KEY_HELP, GLOBAL_FLAGS } from './global-options';
 import { CommandExit } from './output';
 import { readPackageVersion } from './package-version';
 
@@ -60,6 +60,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     // Global options go before the command: `emulator` has --app-id/--api-key of its own, which the
     // program must not take from it.
     .enablePositionalOptions()
+    .addHelpText('afterAll', `\n${API_KEY_HELP}`)
     .showHelpAfterError(HELP_HINT)
     .exitOverride();
   const name = commandName(argv.slice(2));

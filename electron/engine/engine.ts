@@ -1,3 +1,4 @@
+import { shownSettings } from './api/settings-handlers';
 import type { CallHandlers } from '../../shared/contract/calls';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../shared/domain/policies';
 import { isFinalStatus, type ExecutionTrigger } from '../../shared/domain/execution';
@@ -172,7 +173,7 @@ export class Engine implements EngineActions {
         : { retryPolicy: options.connection.retryPolicy }),
     });
     this.settings = new SettingsService(this.database, now, (view) =>
-      this.events.emit('settings/changed', view),
+      this.events.emit('settings/changed', shownSettings(view)),
     );
     this.usage = new UsageRecorder({
       database: this.database,

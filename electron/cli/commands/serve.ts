@@ -1,3 +1,4 @@
+import { withoutUrlCredentials } from '../../../shared/domain/url-credentials';
 import { constants } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { resolve } from 'node:path';
@@ -102,7 +103,8 @@ async function serve(command: Command, port: number, rendererDir: string, stopRe
   const stopFollowing = hosted.onReconnect(({ demo, apiUrl }) => {
     stopLog();
     stopLog = logExecutions(hosted.engine);
-    note(demo ? `Reconnected: demo mode (${apiUrl}).` : `Reconnected to ${apiUrl}.`);
+    const shown = withoutUrlCredentials(apiUrl);
+    note(demo ? `Reconnected: demo mode (${shown}).` : `Reconnected to ${shown}.`);
   });
   print(`Chart Sync is running at ${server.url}`);
   note(

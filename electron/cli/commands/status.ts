@@ -1,3 +1,4 @@
+import { withoutUrlCredentials } from '../../../shared/domain/url-credentials';
 import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
 import { HEALTH_ORDER, healthText } from '../../../shared/domain/health-labels';
 import type { Command } from 'commander';
@@ -55,7 +56,8 @@ function readWithoutHost(command: Command): CliStatus | null {
   return {
     ...snapshot.status,
     demo: snapshot.demo,
-    soundchartsUrl: snapshot.config.apiUrl,
+    apiUrl: withoutUrlCredentials(snapshot.status.apiUrl),
+    soundchartsUrl: withoutUrlCredentials(snapshot.config.apiUrl),
     rateLimitPerMinute: snapshot.config.rateLimitPerMinute,
     // Soundcharts tells the quota with each response: a process that sent none has not heard it.
     quota: null,
@@ -78,7 +80,7 @@ async function readStatus(hosted: HostedEngine, dispatch: Dispatch): Promise<Cli
   return {
     ...(result.value as AppStatus),
     demo: hosted.demo,
-    soundchartsUrl: hosted.config.apiUrl,
+    soundchartsUrl: withoutUrlCredentials(hosted.config.apiUrl),
     rateLimitPerMinute: hosted.config.rateLimitPerMinute,
     quota: hosted.engine.quota.snapshot(),
   };

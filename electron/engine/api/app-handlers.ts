@@ -1,3 +1,4 @@
+import { withoutUrlCredentials } from '../../../shared/domain/url-credentials';
 import { count, desc, eq, isNotNull } from 'drizzle-orm';
 import type { CallHandlers } from '../../../shared/contract/calls';
 import { HEALTH_STATES, type Health } from '../../../shared/domain/health';
@@ -34,7 +35,7 @@ export function appStatus({ version, demo, apiUrl, database, alerts, now }: AppS
   return {
     version,
     demo,
-    apiUrl,
+    apiUrl: withoutUrlCredentials(apiUrl),
     databaseFile: database.file,
     schemaVersion: database.migration.toVersion,
     charts: chartCount,

@@ -1,3 +1,4 @@
+import { withoutUrlCredentials } from '../../../shared/domain/url-credentials';
 import { CONNECTION_TEST_TIMEOUT_MS } from '../../../shared/domain/policies';
 import { ChartSyncError } from '../../../shared/errors';
 import type { ConnectionTestView } from '../../../shared/views/connection';
@@ -33,7 +34,7 @@ export async function testConnection(
   try {
     const usage = await client.teamUsage({ signal: AbortSignal.timeout(timeoutMs) });
     return {
-      apiUrl,
+      apiUrl: withoutUrlCredentials(apiUrl),
       latencyMs: Math.round(performance.now() - started),
       quota: {
         used: usage.quota?.used ?? null,
@@ -43,7 +44,7 @@ export async function testConnection(
       rateLimit: { limit: usage.rateLimit?.limit ?? null, remaining: usage.rateLimit?.remaining ?? null },
     };
   } catch (error) {
-    throw explain(error, apiUrl);
+    throw explain(error, withoutUrlCredentials(apiUrl));
   }
 }
 

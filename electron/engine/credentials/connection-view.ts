@@ -1,5 +1,6 @@
 import { SECRET_SHOWN_CHARS, SECRET_SHOWN_MIN_LENGTH } from '../../../shared/domain/policies';
 import type { ConnectionView } from '../../../shared/views/connection';
+import { withoutUrlCredentials } from '../../../shared/domain/url-credentials';
 import type { AppConfig } from '../config/app-config';
 import type { Credentials } from '../soundcharts/auth';
 import type { CredentialVault } from './credential-vault';
@@ -15,7 +16,7 @@ export function connectionView(
   const storage = vault.storage();
   return {
     demo,
-    apiUrl: config.apiUrl,
+    apiUrl: withoutUrlCredentials(config.apiUrl),
     apiUrlSource: config.apiUrlSource,
     rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitSource: config.rateLimitSource,
