@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ChartSyncError, storageErrorShape } from '../../shared/errors';
 import { isSoundchartsError } from '../engine/soundcharts/errors';
 import { addGlobalOptions, API_KEY_HELP, GLOBAL_FLAGS } from './global-options';
+import { shortenQuotedValues } from './error-output';
 import { CommandExit } from './output';
 import { readPackageVersion } from './package-version';
 
@@ -62,6 +63,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .enablePositionalOptions()
     .addHelpText('afterAll', `\n${API_KEY_HELP}`)
     .showHelpAfterError(HELP_HINT)
+    .configureOutput({ outputError: (text, write) => write(shortenQuotedValues(text)) })
     .exitOverride();
   const name = commandName(argv.slice(2));
   const named = COMMAND_MODULES.find((module) => name !== null && module.names.includes(name));

@@ -50,6 +50,21 @@ describe('chart-sync global options and demo mode', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('refuses a pasted megabyte as an option value in one short line, not quoting it back', async () => {
+    // Found by tests/chaos/fuzz-cli.test.ts: commander quoted a 10,000-character --rate-limit whole.
+    for (const args of [
+      ['--rate-limit', 'x'.repeat(100_000), 'status'],
+      ['--api-url', `ftp://${'x'.repeat(100_000)}`, 'status'],
+      ['charts', 'list', '--limit', '9'.repeat(100_000)],
+    ]) {
+      const result = await cli(...args);
+      expect(result.code, args[0]).toBe(1);
+      expect(result.stderr, args[0]).toMatch(/option '--[a-z-]+ <\w+>' argument '/);
+      expect(result.stderr.length, args[0]).toBeLessThan(500);
+      expect(result.stderr).toContain('…');
+    }
+  });
+
   it('refuses an API URL that is not http(s)', async () => {
     const result = await cli('--api-url', 'ftp://x', 'status');
     expect(result.code).toBe(1);
