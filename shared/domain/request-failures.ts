@@ -18,6 +18,7 @@ const REASON_LABELS: Record<string, string> = {
   refused: 'connection refused',
   malformed: 'not JSON',
   invalid_body: 'unexpected body',
+  inconsistent: 'pages not adding up',
 };
 
 /** "312 requests, 41 failed (503 ×38, timeout ×3)", or "312 requests" when none failed. */

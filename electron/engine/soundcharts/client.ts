@@ -197,7 +197,7 @@ export class SoundchartsClient {
     const path = endpoints.availableRankings(slug);
     const get = (query: { offset: number; limit: number }) =>
       this.bounded(withQuery(path, query), availableRankingsResponseSchema, options);
-    const pages = await this.consistent(async () => {
+    const pages = await this.consistent(options, async () => {
       const first = await get({ offset: 0, limit: PAGE_LIMIT });
       // A year of daily dates is four pages: the rest asked for at once, from the first page's total.
       return [first, ...(await restOfCollection(first, get, path))];
@@ -216,7 +216,7 @@ export class SoundchartsClient {
    */
   async latestRanking(slug: string, options: CallOptions = {}): Promise<RankingSnapshot> {
     const firstPath = withQuery(endpoints.latestRanking(slug), { offset: 0, limit: PAGE_LIMIT });
-    return this.consistent(async () => {
+    return this.consistent(options, async () => {
       const first = await this.bounded(firstPath, rankingResponseSchema, options);
       return this.restOfRanking(first, firstPath, endpoints.rankingAt(slug, first.related.date), options);
     });
@@ -226,7 +226,7 @@ export class SoundchartsClient {
   async rankingAt(slug: string, datetime: string, options: CallOptions = {}): Promise<RankingSnapshot> {
     const path = endpoints.rankingAt(slug, datetime);
     const firstPath = withQuery(path, { offset: 0, limit: PAGE_LIMIT });
-    return this.consistent(async () => {
+    return this.consistent(options, async () => {
       const first = await this.bounded(firstPath, rankingResponseSchema, options);
       return this.restOfRanking(first, firstPath, path, options);
     });
@@ -236,12 +236,15 @@ export class SoundchartsClient {
    * Pages that do not add up (InconsistentPagesError) are never used: the whole collection is fetched again, at
    * most `retryPolicy.maxRetries` times, since a collection that changed while it was read is whole next time.
    */
-  private async consistent<T>(fetch: () => Promise<T>): Promise<T> {
+  private async consistent<T>(options: CallOptions, fetch: () => Promise<T>): Promise<T> {
     for (let retries = 0; ; retries += 1) {
       try {
         return await fetch();
       } catch (error) {
-        if (!(error instanceof InconsistentPagesError) || retries >= this.retryPolicy.maxRetries) throw error;
+        if (!(error instanceof InconsistentPagesError)) throw error;
+        // Its pages were answered, and paid for, in vain: a failed attempt on the execution's record.
+        options.onFailure?.('inconsistent');
+        if (retries >= this.retryPolicy.maxRetries) throw error;
       }
     }
   }

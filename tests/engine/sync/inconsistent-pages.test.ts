@@ -22,4 +22,16 @@ describe('a backfill never completes on pages that do not add up', () => {
     expect(execution).toMatchObject({ status: 'pending', errorCode: 'malformed_response', retryCount: 1 });
     expect(execution.errorMessage).toMatch(/page\.total/);
   });
+
+  it('a ranking fetched again because its pages did not add up shows as a failed request attempt', async () => {
+    const { engine, chartId } = await setup();
+    const id = chartId({ slug: 'global-28' });
+    engine.schedules.create({ chartId: id, historyWindowDays: 3, fetchTrackMetadata: false });
+    emulator.current.faults.configure({ duplicatePositions: { next: 1, match: '/ranking/' } });
+    const execution = await engine.syncChart(id);
+    expect(execution).toMatchObject({ status: 'completed', periodsSynced: 3 });
+    // Before the fix: 0 failed, although one ranking cost its pages twice.
+    expect(execution.requestsFailed).toBe(1);
+    expect(execution.requestFailures).toEqual({ inconsistent: 1 });
+  });
 });
