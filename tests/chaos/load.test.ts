@@ -18,7 +18,7 @@ import { containsPlantedSecret, PLANTED_API_KEY, PLANTED_APP_ID, recordOutput } 
 import { LOAD_SLUG_SUFFIX, startSlugProxy } from './support/slug-proxy';
 
 /**
- * Section 4 (Load). 500 schedules due at once (reduced: 8) against the emulator in its own process: never more
+ * Section 4 (Load). 500 schedules due at once (reduced: 6) against the emulator in its own process: never more
  * than CHART_SYNC_CONCURRENCY syncs at a time, started in due order, memory bounded, and the REST API and the
  * WebSocket answering meanwhile. Then 10,000 queued metadata tasks (reduced: 300) drain with the bound the engine
  * really has (the requestsInFlight setting, 8 by default: see docs/reliability.md) while rankings still sync.
@@ -26,7 +26,7 @@ import { LOAD_SLUG_SUFFIX, startSlugProxy } from './support/slug-proxy';
  * timing, so a busy machine cannot make this flaky.
  */
 
-const SCHEDULES = chaosScale(8, 500);
+const SCHEDULES = chaosScale(6, 500);
 const METADATA_TASKS = chaosScale(300, 10_000);
 /** A bound that only a blocked event loop breaks: the figure itself (p95, max) is what the docs state. */
 const HANG_MS = 2_000;
