@@ -7,7 +7,7 @@ import type { SyncRunner } from './sync-runner';
 
 type WaiterOptions = {
   executions: ExecutionService;
-  runner: Pick<SyncRunner, 'finished'>;
+  runner: Pick<SyncRunner, 'finished' | 'storageFailureOf'>;
   events: EventBus;
   now: Now;
   /** Why syncs are held back (a full disk, a read-only folder): a run waiting for a slot then never gets one. */
@@ -39,13 +39,15 @@ export class ExecutionWaiter {
         await running;
         continue;
       }
-      if (execution.status === 'running') return execution;
       const waitsForSlot =
         execution.status === 'pending' &&
         (execution.nextAttemptAt === null || execution.nextAttemptAt <= now());
+      // The disk or the folder refuses writes: a run that ended without closing, or that cannot start, is said
+      // as that failure (one that recorded its own failure, waiting to retry, is returned as it is).
+      const problem = runner.storageFailureOf(executionId) ?? this.options.storageProblem?.();
+      if (problem && (execution.status === 'running' || waitsForSlot)) throw problem;
+      if (execution.status === 'running') return execution;
       if (!waitsForSlot || this.closing) return execution;
-      const problem = this.options.storageProblem?.();
-      if (problem) throw problem;
       await this.nextUpdate(executionId);
     }
   }

@@ -59,6 +59,8 @@ export class SyncRunner {
   private readonly active = new Map<number, Active>();
   /** Runs the database refused to close (a full disk): closed at the next pass, once it takes writes again. */
   private readonly unclosed = new Map<number, ChartSyncError>();
+  /** The storage failure that ended each execution's last run here, for whoever waits for it (the CLI's sync). */
+  private readonly storageFailures = new Map<number, ChartSyncError>();
 
   constructor(private readonly deps: SyncRunnerDeps) {}
 
@@ -87,15 +89,23 @@ export class SyncRunner {
       finished: new Promise<void>((resolve) => (finish = resolve)),
     };
     this.active.set(executionId, entry);
+    this.storageFailures.delete(executionId);
     try {
-      const started = this.storing(() =>
-        executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`),
-      );
+      let started: ExecutionView;
+      try {
+        started = this.storing(() =>
+          executions.markRunning(executionId, `exec-${executionId}.${before.retryCount}`),
+        );
+      } catch (error) {
+        if (error instanceof ChartSyncError) this.storageFailures.set(executionId, error);
+        throw error;
+      }
       try {
         return await this.execute(started, entry);
       } catch (error) {
         const storage = this.storageFailure(error);
         this.closeAfterUnexpectedError(executionId, entry, storage);
+        if (storage) this.storageFailures.set(executionId, storage);
         throw storage ?? error;
       }
     } finally {
@@ -150,7 +160,9 @@ export class SyncRunner {
         lastPeriod,
       });
     };
-    const onMessage = (message: SyncMessage) => {
+    // A write the disk or the folder refuses (the period, or the progress after it) is said as such.
+    const onMessage = (message: SyncMessage) => this.storing(() => handle(message));
+    const handle = (message: SyncMessage) => {
       if (message.type !== 'done') attemptRequests(message.requestsMade, message.requestFailures);
       switch (message.type) {
         case 'plan':
@@ -158,9 +170,7 @@ export class SyncRunner {
           counts.periodsPlanned = started.periodsSynced + message.periods.length;
           return progress();
         case 'period': {
-          const stored = this.storing(() =>
-            storeSnapshot(this.deps.database, chartId, message.snapshot, now()),
-          );
+          const stored = storeSnapshot(this.deps.database, chartId, message.snapshot, now());
           counts[stored.rankingCreated ? 'rankingsCreated' : 'rankingsUpdated'] += 1;
           counts.tracksCreated += stored.tracksCreated;
           counts.tracksUpdated += stored.tracksUpdated;
@@ -243,12 +253,22 @@ export class SyncRunner {
     }
   }
 
+  /** The disk or folder failure that ended this execution's last run here (it may not be recorded on it). */
+  storageFailureOf(executionId: number): ChartSyncError | null {
+    return this.storageFailures.get(executionId) ?? null;
+  }
+
   /** Closes the runs the database refused to close: true when none is left (it takes writes again). */
   closeUnclosed(): boolean {
     for (const [executionId, failure] of [...this.unclosed]) {
       try {
         if (this.deps.executions.get(executionId).status === 'running' && !this.active.has(executionId)) {
-          this.deps.executions.retryOrFail(executionId, { code: failure.code, message: failure.message });
+          const { retrying } = this.deps.executions.retryOrFail(executionId, {
+            code: failure.code,
+            message: failure.message,
+          });
+          // The pause that held every sync back was its backoff: it runs again at once.
+          if (retrying) this.deps.executions.retryNow(executionId);
         }
         this.unclosed.delete(executionId);
       } catch {
