@@ -11,8 +11,8 @@ import { useFuzzEngine } from './support/fuzz-engine';
 import { HOSTILE_NUMBERS, HOSTILE_STRINGS, PROTOTYPE_KEYS } from './support/hostile-values';
 import { containsPlantedSecret, recordOutput } from './support/planted-key';
 
-/** Cases per endpoint (path × method): ~300 in all reduced, ~5,000 in full. */
-const RUNS_PER_ENDPOINT = chaosScale(6, 100);
+/** Cases per endpoint (path × method): ~200 in all reduced, ~5,000 in full. */
+const RUNS_PER_ENDPOINT = chaosScale(4, 100);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 type Endpoint = { path: string; method: string; query: readonly string[]; writes: boolean };

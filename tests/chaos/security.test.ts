@@ -172,7 +172,7 @@ describe('security: the headless host', () => {
       ),
     );
     rest.push(await authorized('POST', '/api/connection/test/'));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     fuzz.emulator.faults.reset();
     rest.push(await authorized('GET', '/api/sync/executions/'));
     rest.push(await authorized('GET', '/api/alerts/'));
