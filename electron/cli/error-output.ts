@@ -1,14 +1,19 @@
-/** How much of a value commander quotes back in an error: enough to recognise it, never a pasted megabyte. */
+/** How much of a value an error quotes back: enough to recognise it, never a pasted megabyte. */
 const QUOTED_VALUE_MAX = 60;
-const LONG_QUOTED_VALUE = new RegExp(`'([^'\\n]{${QUOTED_VALUE_MAX + 1},})'`, 'g');
+const LONG_QUOTED_VALUE = new RegExp(
+  `'([^'\\n]{${QUOTED_VALUE_MAX + 1},})'|"((?:[^"\\\\\\n]|\\\\.){${QUOTED_VALUE_MAX + 1},})"`,
+  'g',
+);
 
 /**
- * Commander's own errors quote the offending value whole ("argument '<value>' is invalid"): a 100,000-character
- * argument would come back as a 100 KB line. Each quoted value longer than QUOTED_VALUE_MAX is cut, saying how
- * long it was.
+ * Errors quote the offending value whole (commander's "argument '<value>' is invalid", a command's `--limit must
+ * be a whole number, not "<value>"`): a 100,000-character argument would come back as a 100 KB line. Each quoted
+ * value longer than QUOTED_VALUE_MAX is cut, saying how long it was.
  */
 export function shortenQuotedValues(message: string): string {
-  return message.replace(LONG_QUOTED_VALUE, (_match, value: string) => {
-    return `'${value.slice(0, QUOTED_VALUE_MAX)}…' (${value.length.toLocaleString('en-US')} characters)`;
+  return message.replace(LONG_QUOTED_VALUE, (_match, single?: string, double?: string) => {
+    const quote = single === undefined ? '"' : "'";
+    const value = single ?? double ?? '';
+    return `${quote}${value.slice(0, QUOTED_VALUE_MAX)}…${quote} (${value.length.toLocaleString('en-US')} characters)`;
   });
 }

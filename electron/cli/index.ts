@@ -105,7 +105,7 @@ export async function run(argv: string[]): Promise<number> {
     // Soundcharts refusing or unreachable (bad credentials, wrong --api-url) is the operator's to fix too.
     if (error instanceof ChartSyncError || isSoundchartsError(error)) {
       const source = error instanceof ChartSyncError ? '' : 'Soundcharts: ';
-      process.stderr.write(`chart-sync: ${source}${error.message}\n`);
+      process.stderr.write(`chart-sync: ${source}${shortenQuotedValues(error.message)}\n`);
       return 1;
     }
     // A full disk or a read-only folder that reached here unnamed is still the operator's to fix, not a stack.

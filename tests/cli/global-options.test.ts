@@ -56,10 +56,13 @@ describe('chart-sync global options and demo mode', () => {
       ['--rate-limit', 'x'.repeat(100_000), 'status'],
       ['--api-url', `ftp://${'x'.repeat(100_000)}`, 'status'],
       ['charts', 'list', '--limit', '9'.repeat(100_000)],
+      // And a command's own checks (tests/chaos/fuzz-cli.test.ts: 5,000 characters of --limit quoted back).
+      ['exports', '--limit', '%'.repeat(100_000)],
+      ['songs', '--offset', 'x'.repeat(100_000)],
     ]) {
       const result = await cli(...args);
       expect(result.code, args[0]).toBe(1);
-      expect(result.stderr, args[0]).toMatch(/option '--[a-z-]+ <\w+>' argument '/);
+      expect(result.stderr, args[0]).toMatch(/--[a-z-]+/);
       expect(result.stderr.length, args[0]).toBeLessThan(500);
       expect(result.stderr).toContain('…');
     }
