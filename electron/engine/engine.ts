@@ -30,6 +30,7 @@ import { ScheduleService, type Now } from './schedules/schedule-service';
 import { forgetPausedByPauseAll } from './schedules/paused-by-pause-all';
 import { SettingsService } from './settings/settings-service';
 import { SoundchartsClient } from './soundcharts/client';
+import { isSoundchartsError } from './soundcharts/errors';
 import { QuotaTracker, createQuotaState } from './soundcharts/quota';
 import { RateLimiter, createRateLimitState } from './soundcharts/rate-limiter';
 import { RequestMeter, createMeterState } from './soundcharts/request-meter';
@@ -542,9 +543,13 @@ export class Engine implements EngineActions {
   private report(error: unknown): void {
     // The abort close() itself raised, seen by the work it stopped: a normal shutdown, not an error to report.
     if (this.stopping.signal.aborted && error === this.stopping.signal.reason) return;
-    // An error meant for the operator (a full disk…) is said in its words, without a stack trace.
+    // An error meant for the operator (a full disk, Soundcharts unreachable or refusing) is said in its words,
+    // without a stack trace.
     const print = (e: unknown) =>
-      console.error('chart-sync engine:', e instanceof ChartSyncError ? e.message : e);
+      console.error(
+        'chart-sync engine:',
+        e instanceof ChartSyncError || isSoundchartsError(e) ? e.message : e,
+      );
     (this.options.onError ?? print)(error);
   }
 

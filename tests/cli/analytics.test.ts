@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_DATABASE_FILE_NAME } from '../../electron/engine/host';
 import type { AnalyticsView, QuotaPlanView } from '../../shared/views/analytics';
 import { useCli } from './run-cli';
@@ -74,6 +74,31 @@ describe('chart-sync analytics and quota', () => {
       expect(quota.stdout).toMatch(/^Enough: /m);
     },
   );
+
+  it('quota with credentials and an API that does not answer: one line, no stack trace', async () => {
+    // Found by tests/chaos/fuzz-cli.test.ts: the plan's refresh failed in the background and the engine's
+    // default report printed the NetworkError with its stack on stderr.
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      printed.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
+    });
+    try {
+      const result = await cli(
+        '--api-url',
+        'http://127.0.0.1:9',
+        '--app-id',
+        'a',
+        '--api-key',
+        'abcdefgh1234',
+        'quota',
+      );
+      const stderr = result.stderr + printed.join('\n');
+      expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      for (const line of printed) expect(line.split('\n')).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('takes the billing cycle day as a setting', async () => {
     const set = await cli('settings', 'set', '--billing-cycle-day', '15');
