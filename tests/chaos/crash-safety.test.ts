@@ -208,13 +208,16 @@ describe('crash safety: SIGKILL at random moments of a backfill and of an export
       for (let round = 0; round < EXPORT_KILLS; round += 1) {
         const name = `export-${round}.csv`;
         const whileWriting = round === 0 || random() < 0.5;
+        // A killed export's temporary file stays until a later export finds it stale: only a new one counts.
+        const earlier = new Set(readdirSync(exportsDir));
+        const writing = () => readdirSync(exportsDir).some((f) => f.endsWith('.partial') && !earlier.has(f));
         const killed = await killRound(
           `export-${round}`,
           ['export', 'rankings', '--format', 'csv', '--out', join(exportsDir, name)],
           env,
           whileWriting
             ? {
-                ready: () => readdirSync(exportsDir).some((f) => f.endsWith('.partial')),
+                ready: writing,
                 delayMs: Math.floor(random() * 150),
               }
             : { delayMs: Math.floor(random() * 4_000) },
