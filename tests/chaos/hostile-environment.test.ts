@@ -179,7 +179,7 @@ describe('hostile environment', () => {
       });
     }
 
-    it('a WAL from another database beside it: never replayed onto this one', async () => {
+    it('a WAL from another database beside it: refused, never checkpointed into this one, whole once moved away', async () => {
       const dir = copyOfSeed();
       const file = join(dir, DEMO_DATABASE_FILE_NAME);
       // Another Chart Sync database with uncommitted-to-file pages in its WAL (a crash left it there).
@@ -194,15 +194,17 @@ describe('hostile environment', () => {
       const result = await cliAt(dir, 'schedules', 'list');
       record('foreign-wal', result.stdout + result.stderr);
       expect(result.stderr).not.toMatch(RAW);
-      if (result.code === 0) {
-        // SQLite ignored the foreign frames (their salt does not match): the data is exactly what it was.
-        expect(rankingDump(file)).toBe(seededDump);
-        const check = new Database(file, { readonly: true });
-        expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-        check.close();
-      } else {
-        expect(result.stderr).toMatch(/^chart-sync: .*chart-sync-demo\.sqlite/m);
-      }
+      // SQLite replays any WAL beside a file: refused, naming the journal, and the database never written to.
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^chart-sync: .*chart-sync-demo\.sqlite-wal came from another database/m);
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      rmSync(`${file}-wal`);
+      rmSync(`${file}-shm`, { force: true });
+      expect((await cliAt(dir, 'schedules', 'list')).code).toBe(0);
+      expect(rankingDump(file)).toBe(seededDump);
+      const check = new Database(file, { readonly: true });
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      check.close();
     });
   });
 

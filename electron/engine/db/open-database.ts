@@ -44,6 +44,12 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   if (!inMemory) prepareDataFolder(dirname(file));
   const existed = !inMemory && existsSync(file);
 
+  const migrations = loadMigrations(options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
+  // An existing file is inspected through a read-only connection first: one that must be refused (damaged,
+  // foreign, too new, or made so by a journal of another database left beside it) is then never written to,
+  // not even by the checkpoint a read-write connection makes as it closes, which would copy a foreign WAL in.
+  if (existed) inspect(file, migrations.length);
+
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, { fileMustExist: false });
@@ -53,7 +59,6 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   try {
     // Look before touching: a file that is damaged, foreign or too new is refused before any pragma writes to
     // it (switching to WAL rewrites the header).
-    const migrations = loadMigrations(options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
     assertMigratable(sqlite, migrations.length, existed ? file : null);
     if (!inMemory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
@@ -70,6 +75,34 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     if (error instanceof ChartSyncError) throw error;
     throw unreadable(file, error);
   }
+}
+
+function inspect(file: string, known: number): void {
+  let reader: Database.Database;
+  try {
+    reader = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    assertMigratable(reader, known, file);
+  } catch (error) {
+    throw withJournal(file, error instanceof ChartSyncError ? error : unreadable(file, error));
+  } finally {
+    reader.close();
+  }
+}
+
+/** A refusal with a journal beside the file names it too: it may be another database's, left there. */
+function withJournal(file: string, error: ChartSyncError): ChartSyncError {
+  const journal = `${file}-wal`;
+  if (error.code === 'database_too_new' || !existsSync(journal)) return error;
+  return new ChartSyncError(
+    error.code,
+    `${error.message} If ${journal} came from another database (a backup restored without moving it away), ` +
+      'move that journal away and start again.',
+    { cause: error },
+  );
 }
 
 function unreadable(file: string, cause: unknown): ChartSyncError {
