@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmdirSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tryCommand } from './try-command';
 
 /**
  * How a test makes a folder read-only for real. Root ignores file modes, and these tests run as root, so a
@@ -26,31 +26,22 @@ function probeWritable(dir: string): boolean {
   }
 }
 
-function run(command: string, args: string[]): boolean {
-  try {
-    execFileSync(command, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Makes `dir` read-only with the first technique that works here; restore() makes it writable again. */
 export function makeReadOnly(dir: string): ReadOnlyFolder {
   if (!isRoot) {
     chmodSync(dir, 0o555);
     return { technique: 'chmod', restore: () => chmodSync(dir, 0o755) };
   }
-  if (run('mount', ['--bind', dir, dir])) {
-    if (run('mount', ['-o', 'remount,bind,ro', dir, dir]) && !probeWritable(dir)) {
-      return { technique: 'bind-mount', restore: () => void run('umount', [dir]) };
+  if (tryCommand('mount', ['--bind', dir, dir])) {
+    if (tryCommand('mount', ['-o', 'remount,bind,ro', dir, dir]) && !probeWritable(dir)) {
+      return { technique: 'bind-mount', restore: () => void tryCommand('umount', [dir]) };
     }
-    run('umount', [dir]);
+    tryCommand('umount', [dir]);
   }
-  if (run('chattr', ['+i', dir]) && !probeWritable(dir)) {
-    return { technique: 'chattr', restore: () => void run('chattr', ['-i', dir]) };
+  if (tryCommand('chattr', ['+i', dir]) && !probeWritable(dir)) {
+    return { technique: 'chattr', restore: () => void tryCommand('chattr', ['-i', dir]) };
   }
-  run('chattr', ['-i', dir]);
+  tryCommand('chattr', ['-i', dir]);
   throw new Error(`cannot make ${dir} read-only here: no bind mount, no chattr, and running as root`);
 }
 

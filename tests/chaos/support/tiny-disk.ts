@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tryCommand } from './try-command';
 
 /**
  * A real full disk: a tmpfs of a few hundred kilobytes mounted on a folder (root, with `mount` allowed). Writes
@@ -17,18 +17,9 @@ export type TinyDisk = {
   unmount(): void;
 };
 
-function run(command: string, args: string[]): boolean {
-  try {
-    execFileSync(command, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function mountTinyDisk(path: string, kilobytes: number): TinyDisk {
   mkdirSync(path, { recursive: true });
-  if (!run('mount', ['-t', 'tmpfs', '-o', `size=${kilobytes}k,mode=0755`, 'tmpfs', path])) {
+  if (!tryCommand('mount', ['-t', 'tmpfs', '-o', `size=${kilobytes}k,mode=0755`, 'tmpfs', path])) {
     throw new Error(`cannot mount a tmpfs on ${path}`);
   }
   let mounted = true;
@@ -39,7 +30,7 @@ export function mountTinyDisk(path: string, kilobytes: number): TinyDisk {
     unmount: () => {
       if (!mounted) return;
       // Lazily, so a file a failed test left open does not keep the mount (and the next run) stuck.
-      mounted = !run('umount', ['-l', path]) && !run('umount', [path]);
+      mounted = !tryCommand('umount', ['-l', path]) && !tryCommand('umount', [path]);
     },
   };
 }
