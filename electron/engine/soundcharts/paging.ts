@@ -120,7 +120,9 @@ export function checkPagesAddUp(
     );
   }
   const last = pages.at(-1)!;
-  if (pages.length > 1 && last.page.next !== null && last.items.length > 0) {
+  // A first page alone that goes on counts too: its page.total left no page to ask for after it (a total no
+  // larger than its own items), so the rest of the collection would be dropped unseen.
+  if (last.page.next !== null && last.items.length > 0) {
     throw new InconsistentPagesError(
       `page.total is ${total}, but the page at offset ${last.page.offset} goes on to ${last.page.next}`,
       { path, fieldPath: 'page.next' },

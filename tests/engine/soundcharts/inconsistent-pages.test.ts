@@ -27,6 +27,29 @@ describe('pages that do not add up are never taken as they are', () => {
     expect((outcome as MalformedResponseError).fieldPath).toBe('page.next');
   });
 
+  it('a date list whose page.total is no more than its first page, yet goes on, is refused, never cut short', async () => {
+    const client = clientFor(emulator.current, { clock: new FakeClock(), retryPolicy: { maxRetries: 1 } });
+    // 730 dates said to be 30: no page after the first would be asked for, and 630 dates silently left out.
+    emulator.current.faults.configure({ wrongTotal: { probability: 1, delta: -700, match: LIST } });
+    const dates = await client.availableRankings('global-28').then(
+      (all) => all.length,
+      (error: unknown) => error,
+    );
+    expect(dates).toBeInstanceOf(MalformedResponseError);
+  });
+
+  it('a ranking whose page.total is no more than its first page, yet goes on, is refused, never stored half', async () => {
+    const client = clientFor(emulator.current, { clock: new FakeClock(), retryPolicy: { maxRetries: 1 } });
+    // A 200-entry ranking said to be 100: its first page alone would be taken as the whole ranking.
+    emulator.current.faults.configure({ wrongTotal: { probability: 1, delta: -100, match: '/ranking/' } });
+    const ranking = await client.rankingAt('global-28', DATETIME).then(
+      (snapshot) => snapshot.entries.length,
+      (error: unknown) => error,
+    );
+    expect(ranking).toBeInstanceOf(MalformedResponseError);
+    expect((ranking as MalformedResponseError).fieldPath).toBe('page.next');
+  });
+
   it('a date list page that disagrees with the others on page.total: the list is read again, whole', async () => {
     const client = clientFor(emulator.current, { clock: new FakeClock() });
     const all = await client.availableRankings('global-28');
