@@ -1,9 +1,14 @@
+import { withoutUrlCredentials } from '../../shared/domain/url-credentials';
+
 /**
- * Options whose value is a secret: `--api-key` (global, and the emulator's), a webhook's `--secret`. Given on the
- * command line they would stay readable by every user of the machine in `ps` and /proc for the life of the
- * process (a `serve` runs for weeks); `--help` says to prefer the environment or `chart-sync credentials set`.
+ * Options whose value is a secret: `--api-key` (global, and the emulator's), a webhook's `--secret`, and the
+ * `user:password@` an `--api-url` may carry. Given on the command line they would stay readable by every user of
+ * the machine in `ps` and /proc for the life of the process (a `serve` runs for weeks); `--help` says to prefer
+ * the environment or `chart-sync credentials set`.
  */
 const SECRET_FLAGS: readonly string[] = ['--api-key', '--secret'];
+/** Options whose value is a URL that may carry `user:password@`: only that part is hidden, as everywhere else. */
+const URL_FLAGS: readonly string[] = ['--api-url'];
 
 /** The command line with each secret value replaced by `***`; null when there is none to hide. */
 export function redactedArguments(argv: readonly string[]): string[] | null {
@@ -17,6 +22,12 @@ export function redactedArguments(argv: readonly string[]): string[] | null {
     if (i > 0 && SECRET_FLAGS.includes(argv[i - 1]!)) {
       hidden = true;
       return '***';
+    }
+    const url = URL_FLAGS.find((flag) => arg.startsWith(`${flag}=`));
+    const value = url ? arg.slice(url.length + 1) : i > 0 && URL_FLAGS.includes(argv[i - 1]!) ? arg : null;
+    if (value !== null && withoutUrlCredentials(value) !== value) {
+      hidden = true;
+      return url ? `${url}=${withoutUrlCredentials(value)}` : withoutUrlCredentials(value);
     }
     return arg;
   });

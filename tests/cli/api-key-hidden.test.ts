@@ -111,4 +111,17 @@ describe('redactedArguments', () => {
     ).toEqual(['node', 'cli', '--api-key=***', 'webhooks', 'add', 'u', '--secret', '***']);
     expect(redactedArguments(['node', 'cli', 'status'])).toBeNull();
   });
+
+  it("hides an --api-url's user:password (shown as *** everywhere else), spaced or inline, and keeps the rest", () => {
+    expect(
+      redactedArguments(['node', 'cli', '--api-url', 'https://gw:s3cret@api.example/', 'serve']),
+    ).toEqual(['node', 'cli', '--api-url', 'https://***@api.example/', 'serve']);
+    expect(redactedArguments(['node', 'cli', '--api-url=https://gw:s3cret@api.example/', 'status'])).toEqual([
+      'node',
+      'cli',
+      '--api-url=https://***@api.example/',
+      'status',
+    ]);
+    expect(redactedArguments(['node', 'cli', '--api-url', 'https://api.example/', 'status'])).toBeNull();
+  });
 });
