@@ -123,6 +123,11 @@ export class Transport {
    * once instead of collecting 401s. Cleared by any request that is accepted.
    */
   private refused: AuthError | null = null;
+  /**
+   * Counts confirmed refusals. A request begun before the latest one fails on that verdict rather than asking
+   * team/usage again: a burst of requests already in flight costs one credential check, not one each.
+   */
+  private refusals = 0;
 
   constructor(private readonly options: TransportOptions) {}
 
@@ -136,6 +141,7 @@ export class Transport {
     let refreshedAuth = false;
     let verifiedAuth = false;
     let confirmedRefused = false;
+    const refusalsSeen = this.refusals;
     // A request let through to recheck a spent quota keeps that pass for its own retries and waits.
     let probing = false;
 
@@ -146,7 +152,7 @@ export class Transport {
         probing = admission === 'probe';
       }
       await rateLimiter.acquire(signal);
-      if (this.refused && verifiesCredentials) await this.recheckRefused();
+      if (this.refused && verifiesCredentials) await this.recheckRefused(refusalsSeen);
 
       let sent: Record<string, string>;
       let sentAt: number;
@@ -204,6 +210,7 @@ export class Transport {
       // issued and refused is proof enough (OAuth); an API key is checked once against another endpoint: when
       // that is accepted, this request is sent again, else it fails as refused.
       if (status === 401 && refreshedAuth) confirmedRefused = true;
+      else if (status === 401 && this.refused && this.refusals > refusalsSeen) confirmedRefused = true;
       else if (status === 401 && !verifiedAuth && verifiesCredentials && this.options.verifyCredentials) {
         verifiedAuth = true;
         if (await this.options.verifyCredentials()) continue;
@@ -233,7 +240,10 @@ export class Transport {
         apiMessage,
         location: firstHeader(response.headers.location) ?? null,
       });
-      if (failure instanceof AuthError && confirmedRefused) this.refused = failure;
+      if (failure instanceof AuthError && confirmedRefused && this.refusals === refusalsSeen) {
+        this.refused = failure;
+        this.refusals += 1;
+      }
       if (failure instanceof TransientError && transientRetries < retryPolicy.maxRetries) {
         transientRetries += 1;
         await clock.sleep(backoffDelayMs(transientRetries, retryPolicy, random), signal);
@@ -247,9 +257,10 @@ export class Transport {
    * Once refused, a request is sent only after a credential check passes (one check for a burst of requests):
    * a key fixed or restored at Soundcharts is noticed, and a key still refused costs no request but the free check.
    */
-  private async recheckRefused(): Promise<void> {
+  private async recheckRefused(refusalsSeen: number): Promise<void> {
     const refused = this.refused;
     if (!refused) return;
+    if (this.refusals > refusalsSeen) throw refused;
     if (!this.options.verifyCredentials || !(await this.options.verifyCredentials())) throw refused;
     if (this.refused === refused) this.refused = null;
   }

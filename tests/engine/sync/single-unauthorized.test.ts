@@ -49,6 +49,9 @@ describe('a 401 is checked before the credentials are declared refused (defect 7
     expect(rankings).toBeLessThanOrEqual(inFlight);
     expect(songs).toBeLessThanOrEqual(inFlight);
     expect(engine.enrichment.paused?.code).toBe('auth');
+    // One credential check confirms the refusal; the requests already in flight then fail on that verdict
+    // without asking team/usage again each.
+    expect(emulator.current.stats.count((r) => r.path.includes('/team/usage'))).toBe(1);
   });
 });
 
