@@ -63,8 +63,20 @@ export function toErrorShape(error: unknown): ErrorShape {
   );
 }
 
-const DISK_FULL_CODES = ['SQLITE_FULL', 'ENOSPC', 'EDQUOT'];
-const READ_ONLY_CODES = ['SQLITE_READONLY', 'EROFS'];
+/** The codes of errors that are the disk's or the folder's, not a request's nor a sync's. */
+export const STORAGE_ERROR_CODES: ReadonlySet<ErrorCode> = new Set(['disk_full', 'data_folder_read_only']);
+
+const DISK_FULL_SYSTEM_CODES: readonly string[] = ['SQLITE_FULL', 'ENOSPC', 'EDQUOT'];
+
+/**
+ * What a system or SQLite error code (SQLITE_FULL, ENOSPC, SQLITE_READONLY_*, EROFS…) says of the storage: a full
+ * disk, a read-only file or folder, or nothing of the kind.
+ */
+export function storageKindOf(code: string): 'disk_full' | 'data_folder_read_only' | null {
+  if (DISK_FULL_SYSTEM_CODES.includes(code)) return 'disk_full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'data_folder_read_only';
+  return null;
+}
 
 /**
  * A full disk or a read-only folder that SQLite or the system reported (SQLITE_FULL, ENOSPC, SQLITE_READONLY…)
@@ -73,18 +85,18 @@ const READ_ONLY_CODES = ['SQLITE_READONLY', 'EROFS'];
  */
 export function storageErrorShape(error: unknown): ErrorShape | null {
   const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return null;
-  if (DISK_FULL_CODES.includes(code)) {
+  const kind = typeof code === 'string' ? storageKindOf(code) : null;
+  if (kind === 'disk_full') {
     return {
-      code: 'disk_full',
+      code: kind,
       message:
         'The disk holding the data folder is full: Chart Sync could not store its changes. Everything stored ' +
         'before is intact. Free some space on that disk, then try again.',
     };
   }
-  if (READ_ONLY_CODES.some((prefix) => code.startsWith(prefix))) {
+  if (kind === 'data_folder_read_only') {
     return {
-      code: 'data_folder_read_only',
+      code: kind,
       message:
         'The data folder is read-only: Chart Sync cannot store its changes there. Make it writable, or choose ' +
         'another data folder (CHART_SYNC_DATA_DIR or --data-dir).',

@@ -1,4 +1,3 @@
-import { shownSettings } from './api/settings-handlers';
 import type { CallHandlers } from '../../shared/contract/calls';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../shared/domain/policies';
 import { isFinalStatus, type ExecutionTrigger } from '../../shared/domain/execution';
@@ -29,6 +28,7 @@ import { ExecutionService } from './schedules/execution-service';
 import { ScheduleService, type Now } from './schedules/schedule-service';
 import { forgetPausedByPauseAll } from './schedules/paused-by-pause-all';
 import { SettingsService } from './settings/settings-service';
+import { shownSettings } from './api/settings-handlers';
 import { SoundchartsClient } from './soundcharts/client';
 import { isSoundchartsError } from './soundcharts/errors';
 import { QuotaTracker, createQuotaState } from './soundcharts/quota';
@@ -359,7 +359,7 @@ export class Engine implements EngineActions {
     // A sync of this chart cut off by a crash was resumed at start-up: that is the sync asked for now.
     const resumed = this.resumedAtStart.find((e) => e.chartId === chartId && this.isOpen(e.id));
     if (resumed) this.wake();
-    const execution = resumed ?? this.storing(() => this.startChartSync(chartId, trigger));
+    const execution = resumed ?? this.runner.storing(() => this.startChartSync(chartId, trigger));
     const settled = await this.waiter.settled(execution.id);
     await this.metadataAfterRankings(options);
     return this.executions.get(settled.id);
@@ -529,15 +529,6 @@ export class Engine implements EngineActions {
   /** Resolves when the metadata queued so far is fetched (a one-shot command's last wait, after its report). */
   metadataDone(): Promise<void> {
     return this.drainEnrichment();
-  }
-
-  /** Writes whose failure is the disk's or the folder's, said as such (see storage-errors). */
-  private storing<T>(write: () => T): T {
-    try {
-      return write();
-    } catch (error) {
-      throw this.runner.storageFailure(error) ?? error;
-    }
   }
 
   private report(error: unknown): void {

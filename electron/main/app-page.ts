@@ -7,7 +7,7 @@ export function appPageFile(): string {
 }
 
 /** The development server electron-vite names, when the window loads from it instead of the build. */
-function devServerUrl(): string | undefined {
+export function devServerUrl(): string | undefined {
   return process.env.ELECTRON_RENDERER_URL || undefined;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { HOST_CHANNELS } from '../../shared/contract/channels';
-import { appPageFile } from './app-page';
+import { appPageFile, devServerUrl } from './app-page';
 
 const WINDOW_SIZE = { width: 1280, height: 820, minWidth: 960, minHeight: 600 };
 
@@ -30,7 +30,7 @@ export class MainWindow {
       },
     });
     if (!hidden) window.once('ready-to-show', () => window.show());
-    const devServer = process.env.ELECTRON_RENDERER_URL;
+    const devServer = devServerUrl();
     if (devServer) void window.loadURL(devServer);
     else void window.loadFile(appPageFile());
     this.window = window;

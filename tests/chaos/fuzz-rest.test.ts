@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/engine/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../electron/engine/server';
 import { ALL_ROUTES } from '../../electron/engine/server/rest-api';
 import { EXPORT_FILE_PATHS } from '../../electron/engine/server/rest-export-routes';
 import { MAX_REST_BODY_BYTES } from '../../electron/engine/server/limits';
-import { http, makeRendererDir, type HttpAnswer } from '../engine/server/support';
+import { http, type HttpAnswer } from '../engine/server/support';
 import { CHAOS_FULL, chaosScale, chaosTimeout } from './support/chaos-scale';
 import { quietDump } from './support/database-dump';
-import { useFuzzEngine } from './support/fuzz-engine';
+import { useFuzzEngine, useFuzzHost } from './support/fuzz-engine';
 import { HOSTILE_NUMBERS, HOSTILE_STRINGS, PROTOTYPE_KEYS } from './support/hostile-values';
 import { containsPlantedSecret, recordOutput } from './support/planted-key';
 
@@ -219,24 +219,13 @@ function caseFor(endpoint: Endpoint): fc.Arbitrary<Case> {
 
 describe('fuzzing every REST endpoint: paths, query strings, headers and bodies', () => {
   const fuzz = useFuzzEngine();
-  const internal: [unknown, string][] = [];
+  const fuzzHost = useFuzzHost(fuzz);
+  const internal = fuzzHost.internal;
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
+  beforeAll(() => {
+    server = fuzzHost.server;
+  });
   const tally = { cases: 0, refused: 0, accepted: 0, endpoints: 0 };
-
-  beforeAll(async () => {
-    renderer = makeRendererDir();
-    server = await startServer({
-      engine: fuzz.current.engine,
-      port: 0,
-      rendererDir: renderer.rendererDir,
-      onInternalError: (error, where) => internal.push([error, where]),
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
-    renderer?.cleanup();
-  });
 
   const send = (method: string, target: string, headers: Record<string, string>, payload?: Buffer | null) =>
     http(server.port, method, target, {
@@ -308,7 +297,7 @@ describe('fuzzing every REST endpoint: paths, query strings, headers and bodies'
             expect(quietDump(fuzz.current.engine), 'a refused request changed the data').toBe(dump);
           }
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-          expect(internal.map(([, where]) => where)).toEqual([]);
+          expect(internal.map(({ where }) => where)).toEqual([]);
         }),
         { numRuns: RUNS_PER_ENDPOINT, seed: chaosScale(1313, Date.now()), endOnFailure: true },
       );

@@ -14,9 +14,9 @@ import { MainWindow } from '../../electron/main/main-window';
 import { runCli } from '../cli/run-cli';
 import { ipcMain, ownFrameEvent, safeStorage } from '../mocks/electron';
 import { useShell } from '../electron/main/harness';
-import { http, makeRendererDir, openSocket, refusedStatus, socketUrl } from '../engine/server/support';
+import { http, openSocket, refusedStatus, socketUrl } from '../engine/server/support';
 import { CHAOS_FULL, chaosScale } from './support/chaos-scale';
-import { useFuzzEngine } from './support/fuzz-engine';
+import { useFuzzEngine, useFuzzHost } from './support/fuzz-engine';
 import {
   CHAOS_KEPT_DATA_DIR,
   PLANTED_API_KEY,
@@ -119,24 +119,16 @@ describe('security: the desktop path keeps the key encrypted, and out of every a
 
 describe('security: the headless host', () => {
   const fuzz = useFuzzEngine({ onDisk: true });
+  const fuzzHost = useFuzzHost(fuzz);
+  const internal = fuzzHost.internal;
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
-  const internal: string[] = [];
   let exportsDir: string;
 
-  beforeAll(async () => {
-    renderer = makeRendererDir();
+  beforeAll(() => {
+    server = fuzzHost.server;
     exportsDir = mkdtempSync(join(tmpdir(), 'chart-sync-security-'));
-    server = await startServer({
-      engine: fuzz.current.engine,
-      port: 0,
-      rendererDir: renderer.rendererDir,
-      onInternalError: (error, where) => internal.push(`${where}: ${String(error)}`),
-    });
   });
-  afterAll(async () => {
-    await server?.close();
-    renderer?.cleanup();
+  afterAll(() => {
     rmSync(exportsDir, { recursive: true, force: true });
   });
 
@@ -209,7 +201,10 @@ describe('security: the headless host', () => {
       recordOutput('security-host', text);
       expect(containsPlantedSecret(text)).toBe(false);
     }
-    recordOutput('security-host', internal.join('\n'));
+    recordOutput(
+      'security-host',
+      internal.map(({ error, where }) => `${where}: ${String(error)}`).join('\n'),
+    );
     expect(filesUnder(exportsDir).length).toBeGreaterThanOrEqual(3);
     expectNoPlantedKeyIn(exportsDir, 'security-exports');
     fuzz.current.engine.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -289,7 +284,7 @@ describe('security: the headless host', () => {
   it('listens on loopback only: a non-loopback address is refused, and other interfaces reach nothing', async () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.10']) {
       await expect(
-        startServer({ engine: fuzz.current.engine, port: 0, rendererDir: renderer.rendererDir, host }),
+        startServer({ engine: fuzz.current.engine, port: 0, rendererDir: fuzzHost.rendererDir, host }),
       ).rejects.toThrow(/loopback only/);
     }
     const external = Object.values(networkInterfaces())

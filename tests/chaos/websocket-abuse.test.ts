@@ -1,13 +1,13 @@
 import { connect, type Socket } from 'node:net';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/engine/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../electron/engine/server';
 import { MAX_SOCKET_BUFFERED_BYTES, MAX_SOCKET_MESSAGE_BYTES } from '../../electron/engine/server/limits';
 import { CALL_NAMES } from '../../shared/contract/call-names';
-import { makeRendererDir, openSocket, refusedStatus, socketUrl } from '../engine/server/support';
+import { openSocket, refusedStatus, socketUrl } from '../engine/server/support';
 import { chaosScale, chaosTimeout } from './support/chaos-scale';
 import { quietDump } from './support/database-dump';
-import { useFuzzEngine } from './support/fuzz-engine';
+import { useFuzzEngine, useFuzzHost } from './support/fuzz-engine';
 import { hostileValue } from './support/hostile-values';
 import { containsPlantedSecret, recordOutput } from './support/planted-key';
 
@@ -17,25 +17,15 @@ const REFUSALS = chaosScale(30, 300);
 
 describe('abusing the WebSocket: no token, wrong token, garbage, oversized frames, a client that never reads', () => {
   const fuzz = useFuzzEngine();
-  const internal: unknown[] = [];
+  const fuzzHost = useFuzzHost(fuzz);
+  const internal = fuzzHost.internal;
   let server: RunningServer;
-  let renderer: ReturnType<typeof makeRendererDir>;
   let dump: string;
   const tally = { refusedUpgrades: 0, frames: 0 };
 
-  beforeAll(async () => {
-    renderer = makeRendererDir();
-    server = await startServer({
-      engine: fuzz.current.engine,
-      port: 0,
-      rendererDir: renderer.rendererDir,
-      onInternalError: (error) => internal.push(error),
-    });
+  beforeAll(() => {
+    server = fuzzHost.server;
     dump = quietDump(fuzz.current.engine);
-  });
-  afterAll(async () => {
-    await server?.close();
-    renderer?.cleanup();
   });
 
   async function stillServes(): Promise<void> {

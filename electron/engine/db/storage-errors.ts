@@ -1,25 +1,15 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ChartSyncError } from '../../../shared/errors';
+import { ChartSyncError, storageKindOf } from '../../../shared/errors';
 
 /**
  * What the disk or the folder did to us, in the operator's words. SQLite and Node report these as codes
  * (SQLITE_FULL, SQLITE_READONLY, ENOSPC, EROFS…) and messages that suggest corruption ("unable to open database
  * file"); an operator needs to hear "the disk is full" or "the folder is read-only", and that nothing was lost.
+ * shared/errors' storageKindOf knows the codes; here, beside the database, refused access to its own file or
+ * folder means read-only too.
  */
-const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
-const READ_ONLY_CODES = new Set([
-  'SQLITE_READONLY',
-  'SQLITE_READONLY_DIRECTORY',
-  'SQLITE_READONLY_DBMOVED',
-  'SQLITE_READONLY_CANTINIT',
-  'SQLITE_READONLY_CANTLOCK',
-  'SQLITE_READONLY_RECOVERY',
-  'SQLITE_READONLY_ROLLBACK',
-  'EROFS',
-  'EACCES',
-  'EPERM',
-]);
+const ACCESS_CODES: readonly string[] = ['EACCES', 'EPERM'];
 
 function codeOf(error: unknown): string | null {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
@@ -29,12 +19,7 @@ function codeOf(error: unknown): string | null {
   return null;
 }
 
-export function isDiskFull(error: unknown): boolean {
-  const code = codeOf(error);
-  return code !== null && FULL_CODES.has(code);
-}
-
-export function diskFull(folder: string, cause?: unknown): ChartSyncError {
+function diskFull(folder: string, cause?: unknown): ChartSyncError {
   return new ChartSyncError(
     'disk_full',
     `The disk holding the data folder ${folder} is full: Chart Sync could not store what it fetched. ` +
@@ -70,8 +55,12 @@ export function storageFailure(error: unknown, file: string): ChartSyncError | n
   if (error instanceof ChartSyncError) return null;
   const folder = dirname(file);
   const code = codeOf(error);
-  if (code !== null && FULL_CODES.has(code)) return diskFull(folder, error);
-  if (code !== null && READ_ONLY_CODES.has(code)) return readOnlyFolder(folder, error);
+  const kind =
+    code === null
+      ? null
+      : (storageKindOf(code) ?? (ACCESS_CODES.includes(code) ? 'data_folder_read_only' : null));
+  if (kind === 'disk_full') return diskFull(folder, error);
+  if (kind === 'data_folder_read_only') return readOnlyFolder(folder, error);
   // "unable to open database file" (SQLITE_CANTOPEN) is what a folder where the journal cannot be created gives.
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE' || code?.startsWith('SQLITE_IOERR')) {
     if (isFolder(folder) && !folderIsWritable(folder)) return readOnlyFolder(folder, error);

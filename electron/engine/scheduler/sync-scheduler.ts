@@ -6,7 +6,7 @@ import {
   DEFAULT_SCHEDULER_TICK_MS,
   STORAGE_FAILURE_PAUSE_MS,
 } from '../../../shared/domain/policies';
-import { ChartSyncError } from '../../../shared/errors';
+import { ChartSyncError, STORAGE_ERROR_CODES } from '../../../shared/errors';
 import { actAs } from '../audit/actor';
 import type { ExecutionService } from '../schedules/execution-service';
 import type { Now, ScheduleService } from '../schedules/schedule-service';
@@ -27,9 +27,6 @@ export type SchedulerOptions = {
 export const CLOCK_JUMP_TOLERANCE_MS = 60_000;
 /** setTimeout's ceiling; the tick re-arms the wake-up long before it matters. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** Errors of the disk or the folder, not of a sync: they hold every sync back for a while. */
-const STORAGE_CODES: ReadonlySet<string> = new Set(['disk_full', 'data_folder_read_only']);
 
 export type PassSummary = { created: number[]; started: number[] };
 
@@ -233,7 +230,7 @@ export class SyncScheduler {
 
   /** A run that threw: a storage failure holds syncs back (reported once, in words); the rest is reported. */
   private failed(error: unknown): void {
-    if (error instanceof ChartSyncError && STORAGE_CODES.has(error.code)) {
+    if (error instanceof ChartSyncError && STORAGE_ERROR_CODES.has(error.code)) {
       const first = this.storageHold === null;
       this.storageHold = { error, until: this.options.now() + STORAGE_FAILURE_PAUSE_MS };
       if (first) this.report(error);

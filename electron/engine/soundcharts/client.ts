@@ -11,7 +11,7 @@ import { parseOffsetDatetime } from './datetime';
 import { DEFAULT_BASE_URL, PAGE_LIMIT, endpoints, withQuery } from './endpoints';
 import { audiencePointsOf, mergeAudiencePoints } from './normalize/audience';
 import { normalizeChart } from './normalize/chart';
-import { InconsistentPagesError } from './errors';
+import { AuthError, InconsistentPagesError } from './errors';
 import { mergeRankingPages } from './normalize/ranking';
 import { normalizeSong } from './normalize/song';
 import type { InFlightLimit } from './in-flight-limit';
@@ -25,7 +25,6 @@ import { chartsResponseSchema, platformsResponseSchema } from './schemas/platfor
 import { rankingResponseSchema, type RankingResponse } from './schemas/ranking';
 import { songResponseSchema } from './schemas/song';
 import { usageResponseSchema } from './schemas/usage';
-import { AuthError } from './errors';
 import { lazyGot } from './http-client';
 import { Transport, resolveRetryPolicy, type RetryPolicy } from './transport';
 import type {

@@ -283,7 +283,8 @@ export class SyncRunner {
     return storageFailure(error, this.deps.database.file);
   }
 
-  private storing<T>(write: () => T): T {
+  /** Runs a write whose failure, if the disk's or the folder's, is said as such (see storage-errors). */
+  storing<T>(write: () => T): T {
     try {
       return write();
     } catch (error) {

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../electron/emulator';
+import { startServer, type RunningServer } from '../../../electron/engine/server';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import type { ApiKeyCredentials } from '../../../electron/engine/soundcharts';
 import type { CallName } from '../../../shared/contract/call-names';
+import { makeRendererDir } from '../../engine/server/support';
 import { TEST_SEED, TEST_TODAY } from '../../support/emulator';
 import { startTestEngine, type TestEngine } from '../../support/sync-engine';
 import { PLANTED_API_KEY, PLANTED_APP_ID } from './planted-key';
@@ -83,5 +85,43 @@ export function useFuzzEngine(options: { onDisk?: boolean } = {}): {
     get dataDir() {
       return dataDir;
     },
+  };
+}
+
+export type InternalError = { error: unknown; where: string };
+
+/**
+ * The headless host's REST API and WebSocket on the file's fuzz engine (from its own beforeAll, after the
+ * engine's), closed after the file; `internal` collects every error a client only saw as "internal".
+ */
+export function useFuzzHost(fuzz: { readonly current: TestEngine }): {
+  readonly server: RunningServer;
+  readonly rendererDir: string;
+  readonly internal: InternalError[];
+} {
+  const internal: InternalError[] = [];
+  let server: RunningServer | null = null;
+  let renderer: ReturnType<typeof makeRendererDir> | null = null;
+  beforeAll(async () => {
+    renderer = makeRendererDir();
+    server = await startServer({
+      engine: fuzz.current.engine,
+      port: 0,
+      rendererDir: renderer.rendererDir,
+      onInternalError: (error, where) => internal.push({ error, where }),
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    renderer?.cleanup();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get rendererDir() {
+      return renderer!.rendererDir;
+    },
+    internal,
   };
 }

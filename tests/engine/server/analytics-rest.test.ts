@@ -3,7 +3,7 @@ import type { RunningServer } from '../../../electron/engine/server';
 import { addDays } from '../../../shared/domain/periods';
 import { TEST_TODAY } from '../../support/emulator';
 import { type TestEngine } from '../../support/sync-engine';
-import { http } from './support';
+import { restCall } from './support';
 import { useRealHost } from './real-host';
 
 type Snake = Record<string, unknown>;
@@ -20,13 +20,7 @@ describe('analytics on the headless host', () => {
   let server: RunningServer;
   beforeEach(() => ({ test, server } = host));
 
-  const rest = async (method: string, path: string, body?: unknown) => {
-    const answer = await http(server.port, method, path, {
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: answer.status, body: answer.json() as Answer, headers: answer.headers };
-  };
+  const rest = (method: string, path: string, body?: unknown) => restCall<Answer>(server, method, path, body);
 
   it('answers the days of a range in a zone, with what a sync did and cost, and the quota plan', async () => {
     const chartId = test.chartId({ slug: 'global-28' });

@@ -3,7 +3,7 @@ import { startServer, type RunningServer } from '../../../electron/engine/server
 import { useEmulator } from '../../support/emulator';
 import { ALERT_SEVERITY } from '../../../shared/domain/alert-rules';
 import { startTestEngine, type TestEngine } from '../../support/sync-engine';
-import { http, makeRendererDir } from './support';
+import { http, makeRendererDir, restCall } from './support';
 import { useRealHost } from './real-host';
 
 type Answer = { ok: boolean; value?: Record<string, unknown>; error?: Record<string, unknown> };
@@ -104,13 +104,7 @@ describe('REST settings on a real engine', () => {
   let server: RunningServer;
   beforeEach(() => ({ server } = host));
 
-  const rest = async (method: string, path: string, body?: unknown) => {
-    const answer = await http(server.port, method, path, {
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: answer.status, body: answer.json() as Answer };
-  };
+  const rest = (method: string, path: string, body?: unknown) => restCall<Answer>(server, method, path, body);
 
   it('reads and partially updates the settings in snake_case', async () => {
     expect((await rest('GET', '/api/settings/')).body.value).toMatchObject({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../electron/emulator';
-import { http } from './support';
+import { restCall } from './support';
 import { useHostedServer } from './real-host';
 
 const KEY = 'rest-key-0123456789';
@@ -20,13 +20,8 @@ describe('REST connection endpoints on the headless host', () => {
   });
   const host = useHostedServer(() => ({ apiUrl: real.url }));
 
-  const rest = async (method: string, path: string, body?: unknown) => {
-    const answer = await http(host.server.port, method, path, {
-      headers: { authorization: `Bearer ${host.server.token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: answer.status, body: answer.json() as Answer, text: answer.text };
-  };
+  const rest = (method: string, path: string, body?: unknown) =>
+    restCall<Answer>(host.server, method, path, body);
 
   it('shows, saves (reconnecting to the real API), tests and clears the credentials', async () => {
     const shown = await rest('GET', '/api/connection/');

@@ -4,7 +4,7 @@ import type { RunningServer } from '../../../electron/engine/server';
 import { SUPPORTED_AUDIENCE_PLATFORMS } from '../../../shared/domain/policies';
 import { SEED_DAILY, SEED_SONGS, seedRankings } from '../rankings/seed-rankings';
 import type { TestEngine } from '../../support/sync-engine';
-import { http } from './support';
+import { restCall } from './support';
 import { useRealHost } from './real-host';
 
 type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };
@@ -19,13 +19,7 @@ describe('REST rankings and songs on a real host', () => {
     seedRankings(test.engine.database);
   });
 
-  const rest = async (method: string, path: string, body?: unknown) => {
-    const answer = await http(server.port, method, path, {
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: answer.status, body: answer.json() as Answer };
-  };
+  const rest = (method: string, path: string, body?: unknown) => restCall<Answer>(server, method, path, body);
 
   it('GET /api/charts/{chart}/ranking/ answers the latest or a date, in snake_case', async () => {
     const latest = await rest('GET', `/api/charts/${SEED_DAILY}/ranking/`);

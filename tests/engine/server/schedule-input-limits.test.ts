@@ -4,7 +4,7 @@ import type { RunningServer } from '../../../electron/engine/server';
 import { CRON_EXPRESSION_MAX_LENGTH, TIME_ZONE_MAX_LENGTH } from '../../../shared/domain/policies';
 import type { TestEngine } from '../../support/sync-engine';
 import { useRealHost } from './real-host';
-import { http } from './support';
+import { restCall } from './support';
 
 type Answer = {
   ok: boolean;
@@ -22,13 +22,7 @@ describe('schedule input over REST: capped, validated, never silently dropped', 
   let server: RunningServer;
   beforeEach(() => ({ test, server } = host));
 
-  const rest = async (method: string, path: string, body?: unknown) => {
-    const answer = await http(server.port, method, path, {
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: answer.status, body: answer.json() as Answer };
-  };
+  const rest = (method: string, path: string, body?: unknown) => restCall<Answer>(server, method, path, body);
 
   const weekly = async () => {
     const created = await rest('POST', '/api/sync/schedules/', {
