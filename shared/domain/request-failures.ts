@@ -15,6 +15,7 @@ const REASON_LABELS: Record<string, string> = {
   rate_limit: 'rate limit (429)',
   quota: 'quota (429)',
   reset: 'connection reset',
+  cut_short: 'answer cut short',
   refused: 'connection refused',
   malformed: 'not JSON',
   invalid_body: 'unexpected body',

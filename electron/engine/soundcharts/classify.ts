@@ -121,6 +121,15 @@ export function errorForStatus({ status, path, apiMessage, location }: ErrorCont
  * NetworkError (not retried) with a message that names the host and what to check. `url` is the full URL
  * requested; only its host appears in messages (a base URL may carry user info).
  */
+/**
+ * The status line arrived, then the body stopped short of its Content-Length: got's ReadError. Told apart from a
+ * reset before any answer because it is a different question for the operator (which answers break, and where).
+ */
+export function isCutShort(error: unknown): boolean {
+  const got = loadedGot();
+  return got !== null && error instanceof got.ReadError;
+}
+
 export function networkError(error: unknown, path: string, url: string): SoundchartsError {
   if (error instanceof SoundchartsError) return error;
   const host = hostOf(url);
@@ -132,6 +141,12 @@ export function networkError(error: unknown, path: string, url: string): Soundch
   }
   const code = codeOf(error);
   const reason = reasonOf(error);
+  if (isCutShort(error)) {
+    return new TransientError(
+      `the answer to ${what} on ${host} was cut short: ${code ?? 'no code'} (${reason})`,
+      details,
+    );
+  }
   if (code !== null && TRANSIENT_NETWORK_CODES.has(code)) {
     return new TransientError(`the request for ${what} on ${host} failed: ${code} (${reason})`, details);
   }

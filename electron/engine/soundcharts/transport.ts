@@ -10,7 +10,14 @@ import type { Response } from 'got';
 import type { HttpClient } from './http-client';
 import type { ZodType } from 'zod';
 import type { AuthProvider } from './auth';
-import { apiMessageOf, errorForStatus, networkError, schemaError, tooManyRequestsKind } from './classify';
+import {
+  apiMessageOf,
+  errorForStatus,
+  isCutShort,
+  networkError,
+  schemaError,
+  tooManyRequestsKind,
+} from './classify';
 import type { Clock } from './clock';
 import {
   AuthError,
@@ -341,6 +348,7 @@ function networkReasonOf(error: unknown): FailureReason {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
+  if (isCutShort(error)) return 'cut_short';
   if (typeof code === 'string' && RESET_CODES.has(code)) return 'reset';
   if (code === 'ECONNREFUSED') return 'refused';
   return 'network';

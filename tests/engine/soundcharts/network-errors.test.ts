@@ -97,6 +97,34 @@ describe('failures without an HTTP answer always reach callers as a SoundchartsE
     expect(clock.sleeps).toHaveLength(REQUEST_RETRY_POLICY.maxRetries);
   });
 
+  it('an answer cut short (headers, then part of the body) is retried and recorded as such, not as a reset', async () => {
+    // Content-Length promises more than arrives, then the socket closes: a connection reset would also look so
+    // from the outside, but once the status line arrived the operator's question is "which answers broke?".
+    const server = createServer((socket) => {
+      socket.once('data', () => {
+        socket.write(
+          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"items":[',
+        );
+        setTimeout(() => socket.destroy(), 10);
+      });
+    });
+    const port = await listen(server);
+    try {
+      const clock = new FakeClock();
+      const reasons: string[] = [];
+      const error = await failure(
+        client(`http://127.0.0.1:${port}`, clock).platforms({ onFailure: (reason) => reasons.push(reason) }),
+      );
+      expect(error).toBeInstanceOf(TransientError);
+      expect((error as TransientError).message).toContain(`the answer to`);
+      expect((error as TransientError).message).toContain(`on 127.0.0.1:${port} was cut short`);
+      expect(reasons).toEqual(Array(REQUEST_RETRY_POLICY.maxRetries + 1).fill('cut_short'));
+      expect(clock.sleeps).toHaveLength(REQUEST_RETRY_POLICY.maxRetries);
+    } finally {
+      server.close();
+    }
+  });
+
   it('classifies by code: DNS, certificates, unknown codes and code-less errors', () => {
     const url = 'https://api.example.invalid/api/v2/chart/song/platforms';
     const path = '/api/v2/chart/song/platforms';
