@@ -55,18 +55,22 @@ export type FaultsConfig = {
   offsets?: boolean | { olderThanDays?: number };
 };
 
-export type TriggeredFault =
-  | 'rateLimit'
-  | 'quotaExhausted'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'serverError'
-  | 'timeout'
-  | 'connectionReset'
-  | 'malformedJson'
-  | 'truncatedBody'
-  | 'wrongTotal'
-  | 'duplicatePositions';
+/** The faults that fire by trigger (next, probability, match, after), as opposed to latency and data shapes. */
+export const TRIGGERED_FAULTS = [
+  'rateLimit',
+  'quotaExhausted',
+  'unauthorized',
+  'forbidden',
+  'serverError',
+  'timeout',
+  'connectionReset',
+  'malformedJson',
+  'truncatedBody',
+  'wrongTotal',
+  'duplicatePositions',
+] as const satisfies readonly (keyof FaultsConfig)[];
+
+export type TriggeredFault = (typeof TRIGGERED_FAULTS)[number];
 
 const DEFAULT_OFFSET_AGE_DAYS = 365;
 

@@ -7,6 +7,12 @@ export {
 } from './server';
 export { SANDBOX_PAIR, type CredentialPair, type OAuthClient } from './auth';
 export { SANDBOX_CHART, PLATFORMS, type EmulatedChart, type Frequency } from './catalogue';
-export { FaultController, type FaultsConfig, type FaultTrigger, type LatencyConfig } from './faults';
+export {
+  FaultController,
+  TRIGGERED_FAULTS,
+  type FaultsConfig,
+  type FaultTrigger,
+  type LatencyConfig,
+} from './faults';
 export { EmulatorStats, type RequestRecord } from './stats';
 export { HISTORY_DAYS, SIMULATION_EPOCH_DAY } from './rankings';

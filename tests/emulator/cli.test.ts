@@ -62,6 +62,56 @@ describe('chart-sync emulator', () => {
     await expect(fetch(url)).rejects.toThrow();
   });
 
+  it('injects the page faults of the chaos suite from the command line, after a number of requests', async () => {
+    const lines: string[] = [];
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const program = new Command('chart-sync').exitOverride();
+    registerEmulatorCommand(program, { print: (line) => lines.push(line), waitForStop: () => stopped });
+    const running = program.parseAsync(
+      ['emulator', '--port', '0', '--wrong-total', '1', '--duplicate-positions', '1', '--faults-after', '1'],
+      { from: 'user' },
+    );
+    const url = await until(() => urlIn(lines), 5_000);
+    const ranking = async () => {
+      const response = await fetch(
+        `${url}/api/v2.14/chart/song/global-28/ranking/latest?offset=0&limit=100`,
+        {
+          headers: SANDBOX_HEADERS,
+        },
+      );
+      return (await response.json()) as { items: { position: number }[]; page: { total: number } };
+    };
+    // The first request goes through untouched.
+    const clean = await ranking();
+    const positions = clean.items.map((item) => item.position);
+    expect(new Set(positions).size).toBe(positions.length);
+    // Then both faults, on every ranking page.
+    const spoiled = await ranking();
+    expect(spoiled.page.total).toBe(clean.page.total + 1);
+    const spoiledPositions = spoiled.items.map((item) => item.position);
+    expect(new Set(spoiledPositions).size).toBe(spoiledPositions.length - 1);
+    stop();
+    await running;
+  });
+
+  it('cuts answers short with --truncated: the status line, then half the body', async () => {
+    const lines: string[] = [];
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const program = new Command('chart-sync').exitOverride();
+    registerEmulatorCommand(program, { print: (line) => lines.push(line), waitForStop: () => stopped });
+    const running = program.parseAsync(['emulator', '--port', '0', '--truncated', '1'], { from: 'user' });
+    const url = await until(() => urlIn(lines), 5_000);
+    const response = await fetch(`${url}/api/v2.14/chart/song/global-28/ranking/latest`, {
+      headers: SANDBOX_HEADERS,
+    });
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    stop();
+    await running;
+  });
+
   it('rejects malformed options', async () => {
     const program = new Command('chart-sync').exitOverride().configureOutput({ writeErr: () => {} });
     registerEmulatorCommand(program, { print: () => {}, waitForStop: async () => {} });
@@ -70,6 +120,12 @@ describe('chart-sync emulator', () => {
     );
     await expect(program.parseAsync(['emulator', '--timeouts', '2'], { from: 'user' })).rejects.toThrow(
       /probability/,
+    );
+    await expect(program.parseAsync(['emulator', '--wrong-total', '-1'], { from: 'user' })).rejects.toThrow(
+      /probability/,
+    );
+    await expect(program.parseAsync(['emulator', '--faults-after', 'ten'], { from: 'user' })).rejects.toThrow(
+      /non-negative integer/,
     );
   });
 

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { ChartSyncError } from '../../../shared/errors';
-import { startEmulator, type EmulatorOptions, type FaultsConfig } from '../../emulator';
+import { startEmulator, TRIGGERED_FAULTS, type EmulatorOptions, type FaultsConfig } from '../../emulator';
 import { portArgument, schemaArgument } from './argument-parsers';
 
 /** A DNS name is at most 253 characters: anything longer cannot be an address to listen on. */
@@ -58,6 +58,10 @@ type RawOptions = {
   timeouts?: number;
   resets?: number;
   malformed?: number;
+  truncated?: number;
+  wrongTotal?: number;
+  duplicatePositions?: number;
+  faultsAfter?: number;
   unauthorized?: number;
   forbidden?: number;
   shuffleDates?: boolean;
@@ -96,7 +100,19 @@ export function registerEmulatorCommand(program: Command, io: EmulatorCommandIo 
     )
     .option('--timeouts <p>', 'probability of never answering', probability)
     .option('--resets <p>', 'probability of resetting the connection', probability)
-    .option('--malformed <p>', 'probability of a truncated JSON body', probability)
+    .option('--malformed <p>', 'probability of a 200 whose JSON stops halfway', probability)
+    .option(
+      '--truncated <p>',
+      'probability of a 200 that closes before its Content-Length arrives',
+      probability,
+    )
+    .option(
+      '--wrong-total <p>',
+      'probability of a ranking page whose page.total is one too many',
+      probability,
+    )
+    .option('--duplicate-positions <p>', 'probability of a ranking page that repeats a position', probability)
+    .option('--faults-after <n>', 'inject each fault only after the first n requests it applies to', integer)
     .option('--unauthorized <p>', 'probability of a 401 despite good credentials', probability)
     .option('--forbidden <p>', 'probability of a 403 (endpoint not in plan)', probability)
     .option('--shuffle-dates', 'list available ranking dates in random order')
@@ -135,8 +151,14 @@ function toEmulatorOptions(raw: RawOptions, io: EmulatorCommandIo): EmulatorOpti
   if (raw.timeouts !== undefined) faults.timeout = { probability: raw.timeouts };
   if (raw.resets !== undefined) faults.connectionReset = { probability: raw.resets };
   if (raw.malformed !== undefined) faults.malformedJson = { probability: raw.malformed };
+  if (raw.truncated !== undefined) faults.truncatedBody = { probability: raw.truncated };
+  if (raw.wrongTotal !== undefined) faults.wrongTotal = { probability: raw.wrongTotal, match: RANKING_PATH };
+  if (raw.duplicatePositions !== undefined) {
+    faults.duplicatePositions = { probability: raw.duplicatePositions, match: RANKING_PATH };
+  }
   if (raw.unauthorized !== undefined) faults.unauthorized = { probability: raw.unauthorized };
   if (raw.forbidden !== undefined) faults.forbidden = { probability: raw.forbidden };
+  if (raw.faultsAfter !== undefined) delayTriggers(faults, raw.faultsAfter);
   if (raw.shuffleDates) faults.shuffledDates = true;
   if (raw.offsets !== undefined)
     faults.offsets = raw.offsets === true ? true : { olderThanDays: raw.offsets };
@@ -155,6 +177,17 @@ function toEmulatorOptions(raw: RawOptions, io: EmulatorCommandIo): EmulatorOpti
     ...(raw.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: raw.rateLimitPerMinute }),
     ...(raw.verbose ? { log: io.print } : {}),
   };
+}
+
+/** The page faults spoil rankings only: the date list and the song calls stay whole, as in the chaos suite. */
+const RANKING_PATH = '/ranking/';
+
+/** A fault "mid-run": each trigger lets its first `after` matching requests through. */
+function delayTriggers(faults: FaultsConfig, after: number): void {
+  for (const name of TRIGGERED_FAULTS) {
+    const trigger = faults[name];
+    if (trigger) faults[name] = { ...trigger, after };
+  }
 }
 
 /** The statuses a real API gateway sends for a transient failure: the ones the client must retry. */
