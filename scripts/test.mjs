@@ -29,7 +29,9 @@ const failedChecks = checks.filter(([name, args]) => !step(name, args)).map(([na
 mkdirSync('test-output', { recursive: true });
 const extra = process.argv.slice(2);
 const runs = [
-  ['tests', REPORTS.unit, ['--exclude', 'tests/e2e/**']],
+  // Two files at a time, on two cores: vitest's default (cores − 1) runs them one by one, yet most of their time is
+  // spent waiting on a child process, a socket or a fake clock (measured: 418 s against 640 s, same results).
+  ['tests', REPORTS.unit, ['--exclude', 'tests/e2e/**', '--maxWorkers=2']],
   ['end-to-end tests', REPORTS.e2e, ['tests/e2e', '--no-file-parallelism']],
 ];
 
