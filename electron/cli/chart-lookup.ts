@@ -30,7 +30,14 @@ export function requireSchedule(engine: Engine, chart: ChartRow): ScheduleView {
   );
 }
 
-export type ChartFilter = { platform?: string; country?: string; search?: string; limit: number };
+export type ChartFilter = {
+  platform?: string;
+  country?: string;
+  frequency?: string;
+  search?: string;
+  /** Every match when not given. */
+  limit?: number;
+};
 
 /** Words an operator may use for the worldwide charts, stored with an empty country code. */
 const WORLDWIDE = new Set(['', 'ww', 'worldwide', 'global']);
@@ -46,6 +53,9 @@ export function findCharts(database: AppDatabase, filter: ChartFilter): { rows: 
       WORLDWIDE.has(country) ? eq(charts.countryCode, '') : sql`lower(${charts.countryCode}) = ${country}`,
     );
   }
+  if (filter.frequency) {
+    conditions.push(sql`lower(trim(${charts.frequency})) = ${filter.frequency.toLowerCase()}`);
+  }
   if (filter.search) {
     // LIKE is case-insensitive for ASCII in SQLite; % and _ typed by the operator are taken literally.
     const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -53,13 +63,15 @@ export function findCharts(database: AppDatabase, filter: ChartFilter): { rows: 
     conditions.push(or(matches(charts.name), matches(charts.slug), matches(charts.countryName))!);
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const total = database.db.select({ n: count() }).from(charts).where(where).get()?.n ?? 0;
-  const rows = database.db
+  const query = database.db
     .select()
     .from(charts)
     .where(where)
-    .orderBy(asc(charts.platform), asc(charts.countryCode), asc(charts.name), asc(charts.id))
-    .limit(filter.limit)
-    .all();
-  return { rows, total };
+    .orderBy(asc(charts.platform), asc(charts.countryCode), asc(charts.name), asc(charts.id));
+  if (filter.limit === undefined) {
+    const rows = query.all();
+    return { rows, total: rows.length };
+  }
+  const total = database.db.select({ n: count() }).from(charts).where(where).get()?.n ?? 0;
+  return { rows: query.limit(filter.limit).all(), total };
 }

@@ -55,8 +55,45 @@ describe('chart-sync charts', () => {
     expect(result.code).toBe(0);
     const rows = result.stdout.split('\n').filter((line) => / top songs /i.test(` ${line} `));
     expect(rows).toHaveLength(2);
-    expect(result.stdout).toMatch(/Showing 2 of \d+ charts; narrow with --platform, --country or --search/);
+    expect(result.stdout).toMatch(/Showing 2 of \d+ charts; narrow with --platform, --country, --frequency, --status or --search/);
     const none = await cli('charts', 'list', '--search', 'no such chart anywhere');
     expect(none.stdout).toContain('No chart matches.');
+  });
+
+  it('list filters by frequency and by sync status, as the Charts screen does', async () => {
+    const weekly = JSON.parse(
+      (await cli('charts', 'list', '--frequency', 'Weekly', '--limit', '500', '--json')).stdout,
+    ) as (ListedChart & { frequency: string })[];
+    expect(weekly.length).toBeGreaterThan(0);
+    expect(weekly.every((c) => c.frequency.toLowerCase() === 'weekly')).toBe(true);
+
+    // The demo schedules three charts, none synced in this test's data folder yet.
+    const neverSynced = JSON.parse(
+      (await cli('charts', 'list', '--status', 'never synced', '--json')).stdout,
+    ) as (ListedChart & { health: string })[];
+    expect(neverSynced.map((c) => c.slug).sort()).toEqual(['global-102', 'global-111', 'global-28']);
+    expect(neverSynced.every((c) => c.health === 'never_synced')).toBe(true);
+
+    // The limit and the count left out apply after the status filter.
+    const unscheduled = await cli('charts', 'list', '--status', 'not_scheduled', '--limit', '3');
+    expect(unscheduled.stdout).toMatch(
+      /Showing 3 of \d+ charts; narrow with --platform, --country, --frequency/,
+    );
+    expect(unscheduled.stdout).not.toMatch(/Never synced/);
+    const both = JSON.parse(
+      (await cli('charts', 'list', '--status', 'never_synced', '--frequency', 'monthly', '--json')).stdout,
+    ) as ListedChart[];
+    expect(both.map((c) => c.slug)).toEqual(['global-111']);
+  });
+
+  it('refuses a frequency or a status it does not know, naming the choices', async () => {
+    const frequency = await cli('charts', 'list', '--frequency', 'hourly');
+    expect(frequency.code).toBe(1);
+    expect(frequency.stderr).toContain('chart-sync: --frequency: The frequency is daily, weekly or monthly.');
+    const status = await cli('charts', 'list', '--status', 'broken');
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain(
+      'chart-sync: --status: The status is one of action_required, failing, retrying, overdue, late, running, never_synced, on_time, paused, not_scheduled.',
+    );
   });
 });

@@ -97,6 +97,23 @@ describe('chart-sync schedules', () => {
     });
   });
 
+  it('lists only the schedules matching a search and a status, as the Schedules screen does', async () => {
+    const daily = parseList(await cli('schedules', 'list', '--search', 'top songs daily', '--json'));
+    expect(daily.map((s) => s.chart.slug)).toEqual(['global-28']);
+    const monthly = await cli('schedules', 'list', '--search', 'Monthly');
+    expect(monthly.stdout).toMatch(/global-111/);
+    expect(monthly.stdout).not.toMatch(/global-28 /);
+    const neverSynced = parseList(await cli('schedules', 'list', '--status', 'Never synced', '--json'));
+    expect(neverSynced.length).toBeGreaterThanOrEqual(3);
+    expect(neverSynced.every((s) => s.health === 'never_synced')).toBe(true);
+    const none = await cli('schedules', 'list', '--status', 'failing');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('No sync schedule matches. Try fewer filters');
+    const bad = await cli('schedules', 'list', '--status', 'not_scheduled');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('chart-sync: --status: The status is one of action_required,');
+  });
+
   it('says clearly what is wrong, with exit code 1', async () => {
     const unknown = await cli('schedules', 'add', 'no-such-chart');
     expect(unknown.code).toBe(1);

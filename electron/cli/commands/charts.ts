@@ -4,6 +4,7 @@ import { healthText } from '../../../shared/domain/health-labels';
 import type { ChartSyncStatus } from '../../../shared/domain/schedule-status';
 import { CHART_LIST_LIMIT_MAX } from '../../../shared/domain/policies';
 import { filterText, searchText } from '../../../shared/schemas/free-text';
+import { chartFrequencyFilter, chartStatusFilter } from '../../../shared/schemas/list-filters';
 import { toChartSummary, type ChartRow } from '../../engine/db/queries/charts';
 import { findCharts, type ChartFilter } from '../chart-lookup';
 import { formatCount, plural } from '../format/numbers';
@@ -15,7 +16,15 @@ import { schemaArgument, wholeNumberArgument } from './argument-parsers';
 /** Enough rows to find a slug without scrolling a whole catalogue past; --limit raises it. */
 export const DEFAULT_CHART_LIST_LIMIT = 50;
 
-type ListOptions = { platform?: string; country?: string; search?: string; limit: number; json?: boolean };
+type ListOptions = {
+  platform?: string;
+  country?: string;
+  frequency?: string;
+  status?: Health | 'not_scheduled';
+  search?: string;
+  limit: number;
+  json?: boolean;
+};
 
 /** `chart-sync charts …`: the local catalogue, imported from Soundcharts. */
 export function registerChartsCommand(program: Command): void {
@@ -53,6 +62,16 @@ export function registerChartsCommand(program: Command): void {
       schemaArgument('--country', filterText('A country code')),
     )
     .option(
+      '--frequency <frequency>',
+      'only charts published daily, weekly or monthly',
+      schemaArgument('--frequency', chartFrequencyFilter),
+    )
+    .option(
+      '--status <status>',
+      'only charts whose schedule has this health (e.g. failing, never_synced), or not_scheduled',
+      schemaArgument('--status', chartStatusFilter),
+    )
+    .option(
       '--search <text>',
       'name, slug or country containing this text',
       schemaArgument('--search', searchText),
@@ -66,11 +85,11 @@ export function registerChartsCommand(program: Command): void {
     .option('--json', 'print the charts as JSON')
     .action(async (options: ListOptions, command: Command) => {
       await withEngine(command, async ({ engine }) => {
-        const filter: ChartFilter = { limit: options.limit };
+        const filter: ChartFilter = {};
         if (options.platform !== undefined) filter.platform = options.platform;
         if (options.country !== undefined) filter.country = options.country;
+        if (options.frequency !== undefined) filter.frequency = options.frequency;
         if (options.search !== undefined) filter.search = options.search;
-        const { rows, total } = findCharts(engine.database, filter);
         const scheduleOf = new Map(engine.schedules.list().map((s) => [s.chart.id, s]));
         const syncOf = (chart: ChartRow): ChartSync => {
           const schedule = scheduleOf.get(chart.id);
@@ -80,9 +99,18 @@ export function registerChartsCommand(program: Command): void {
             healthReason: schedule?.healthReason ?? null,
           };
         };
+        const wanted = options.status;
+        const { rows, total } =
+          wanted === undefined
+            ? findCharts(engine.database, { ...filter, limit: options.limit })
+            : firstKept(
+                findCharts(engine.database, filter).rows,
+                (chart) => (syncOf(chart).health ?? 'not_scheduled') === wanted,
+                options.limit,
+              );
         const cut =
           total > rows.length
-            ? `Showing ${rows.length} of ${total} charts; narrow with --platform, --country or --search, or raise --limit.`
+            ? `Showing ${rows.length} of ${total} charts; narrow with --platform, --country, --frequency, --status or --search, or raise --limit.`
             : null;
         if (options.json) {
           printJson(rows.map((chart) => ({ ...toChartSummary(chart), ...syncOf(chart) })));
@@ -91,7 +119,7 @@ export function registerChartsCommand(program: Command): void {
         }
         if (rows.length === 0) {
           print(
-            total === 0 && !options.platform && !options.country && !options.search
+            total === 0 && Object.keys(filter).length === 0 && wanted === undefined
               ? 'The local catalogue is empty. Import it with `chart-sync charts discover`.'
               : 'No chart matches. Try fewer filters, or `chart-sync charts discover` to refresh the catalogue.',
           );
@@ -101,6 +129,19 @@ export function registerChartsCommand(program: Command): void {
         if (cut) print(cut);
       });
     });
+}
+
+/**
+ * The status filter needs each chart's schedule health, which the engine derives (not a column): every match is
+ * read, those of that status kept, then the limit applied, so "Showing N of M" counts what the filter kept.
+ */
+function firstKept(
+  rows: readonly ChartRow[],
+  keep: (chart: ChartRow) => boolean,
+  limit: number,
+): { rows: ChartRow[]; total: number } {
+  const kept = rows.filter(keep);
+  return { rows: kept.slice(0, limit), total: kept.length };
 }
 
 /** The original's sync status and the schedule's health (null: not scheduled). */

@@ -1,14 +1,32 @@
 import type { Command } from 'commander';
 import { chartLabel } from '../../../shared/domain/chart-label';
+import type { Health } from '../../../shared/domain/health';
+import { matchesTerms, scheduleSearchText, searchTerms } from '../../../shared/domain/text-search';
+import { searchText } from '../../../shared/schemas/free-text';
+import { scheduleStatusFilter } from '../../../shared/schemas/list-filters';
 import type { ScheduleView } from '../../../shared/views/schedule-view';
 import type { HostedEngine } from '../../engine/host';
 import { requireSchedule, resolveChart } from '../chart-lookup';
-import { chartName, formatScheduleTable } from '../format/schedule-table';
+import { chartName, formatScheduleTable, frequencyText } from '../format/schedule-table';
+import { plural } from '../format/numbers';
 import { formatWhen } from '../format/time';
 import { withEngine } from '../open-engine';
 import { print, printJson } from '../output';
+import { schemaArgument } from './argument-parsers';
 import { registerScheduleAddCommand } from './schedules-add';
 import { registerAllSchedulesCommands } from './schedules-all';
+
+type ListOptions = { search?: string; status?: Health; json?: boolean };
+
+/** The Schedules screen's search and status filter, with the frequency as this table words it. */
+function matchingSchedules(schedules: ScheduleView[], options: ListOptions): ScheduleView[] {
+  const terms = searchTerms(options.search ?? '');
+  return schedules.filter(
+    (schedule) =>
+      (options.status === undefined || schedule.health === options.status) &&
+      matchesTerms(scheduleSearchText(schedule.chart, frequencyText(schedule)), terms),
+  );
+}
 
 /** `chart-sync schedules …`: the original's sync schedule admin, list view and actions. */
 export function registerSchedulesCommand(program: Command): void {
@@ -19,14 +37,27 @@ export function registerSchedulesCommand(program: Command): void {
   schedules
     .command('list')
     .description('list the sync schedules with status, last and next sync, success rate and counts')
+    .option(
+      '--search <text>',
+      'chart name, slug, platform, country or frequency containing these words',
+      schemaArgument('--search', searchText),
+    )
+    .option(
+      '--status <status>',
+      'only schedules with this health (e.g. failing, overdue, never_synced)',
+      schemaArgument('--status', scheduleStatusFilter),
+    )
     .option('--json', 'print the schedules as JSON')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .action(async (options: ListOptions, command: Command) => {
       await withEngine(command, async ({ engine }) => {
         const all = engine.schedules.list();
-        if (options.json) printJson(all);
+        const shown = matchingSchedules(all, options);
+        if (options.json) printJson(shown);
         else if (all.length === 0)
           print('No sync schedules yet. Add one with `chart-sync schedules add <chart>`.');
-        else print(formatScheduleTable(all, Date.now()));
+        else if (shown.length === 0)
+          print(`No sync schedule matches. Try fewer filters: ${plural(all.length, 'schedule')} in all.`);
+        else print(formatScheduleTable(shown, Date.now()));
       });
     });
 

@@ -25,17 +25,3 @@ export function compareNullable(a: number | null, b: number | null, direction: S
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   return direction === 'asc' ? a - b : b - a;
 }
-
-/** Lower-cased, accents stripped: "Música" is found by "musica". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Every whitespace-separated word of the query must appear: "spotify fr" narrows instead of widening. */
-export function searchTerms(query: string): string[] {
-  return foldText(query).split(/\s+/).filter(Boolean);
-}
-
-export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
-  return terms.every((term) => haystack.includes(term));
-}

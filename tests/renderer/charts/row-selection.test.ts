@@ -7,7 +7,7 @@ import {
   toggleRow,
   type Selection,
 } from '../../../renderer/src/components/row-selection';
-import { compareNullable, nextSort, searchTerms } from '../../../renderer/src/components/table-sort';
+import { compareNullable, nextSort } from '../../../renderer/src/components/table-sort';
 
 const sel = (ids: number[], anchorId: number | null = null): Selection => ({ ids: new Set(ids), anchorId });
 const order = [10, 20, 30, 40, 50];
@@ -65,10 +65,5 @@ describe('table sorting helpers', () => {
     [null, null, 'asc', 0],
   ])('compareNullable(%s, %s, %s) has sign %i', (a, b, direction, sign) => {
     expect(Math.sign(compareNullable(a, b, direction))).toBe(sign);
-  });
-
-  it('splits a query into folded words', () => {
-    expect(searchTerms('  Música   FR ')).toEqual(['musica', 'fr']);
-    expect(searchTerms('')).toEqual([]);
   });
 });

@@ -1,13 +1,7 @@
 import { HEALTH_ORDER, healthText } from '../../../../shared/domain/health-labels';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
-import {
-  compareNullable,
-  foldText,
-  matchesTerms,
-  searchTerms,
-  textCollator,
-  type SortState,
-} from '../../components/table-sort';
+import { foldText, matchesTerms, searchTerms } from '../../../../shared/domain/text-search';
+import { compareNullable, textCollator, type SortState } from '../../components/table-sort';
 
 /** The catalogue's drop-down filters; each narrows on one attribute of the chart. */
 export const CHART_FACETS = ['platform', 'country', 'frequency', 'status'] as const;

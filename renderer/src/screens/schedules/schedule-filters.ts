@@ -1,14 +1,8 @@
 import { HEALTH_STATES, type Health } from '../../../../shared/domain/health';
 import { HEALTH_ORDER } from '../../../../shared/domain/health-labels';
 import type { ScheduleView } from '../../../../shared/views/schedule-view';
-import {
-  compareNullable,
-  foldText,
-  matchesTerms,
-  searchTerms,
-  textCollator,
-  type SortState,
-} from '../../components/table-sort';
+import { matchesTerms, scheduleSearchText, searchTerms } from '../../../../shared/domain/text-search';
+import { compareNullable, textCollator, type SortState } from '../../components/table-sort';
 import { frequencyLabel } from '../../format/frequency';
 
 /** The status filter offers every health state, what needs the operator first. */
@@ -30,17 +24,7 @@ const haystacks = new WeakMap<ScheduleView, string>();
 function haystackOf(schedule: ScheduleView): string {
   let haystack = haystacks.get(schedule);
   if (haystack === undefined) {
-    const { chart } = schedule;
-    haystack = foldText(
-      [
-        chart.name,
-        chart.slug,
-        chart.platform,
-        chart.countryName,
-        chart.countryCode,
-        frequencyLabel(schedule),
-      ].join('\n'),
-    );
+    haystack = scheduleSearchText(schedule.chart, frequencyLabel(schedule));
     haystacks.set(schedule, haystack);
   }
   return haystack;
