@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { ANALYTICS_RANGE_MAX_DAYS, DAY_MS } from '../domain/policies';
 import { isValidTimeZone } from '../domain/next-sync';
 import { createScheduleInput } from './schedule-input';
-
-const epochMs = z.number().int().nonnegative();
+import { epochMs, recordId } from './whole-number';
 
 export const analyticsInput = z
   .object({
@@ -37,5 +36,5 @@ export const analyticsInput = z
 
 /** A schedule as the editor holds it (a new one, or `scheduleId`'s with the changes applied). */
 export const quotaImpactInput = z
-  .object({ scheduleId: z.number().int().positive().optional(), schedule: createScheduleInput })
+  .object({ scheduleId: recordId.optional(), schedule: createScheduleInput })
   .strict();

@@ -22,8 +22,9 @@ import { createScheduleInput, updateScheduleInput } from './schedule-input';
 import { createWebhookInput, webhookDeliveriesInput } from './webhook-input';
 import { updateSettingsInput } from './settings-input';
 import { credentialsInput, testConnectionInput } from './connection-input';
+import { epochMs, pageLimit, pageOffset, recordId, wholeNumber } from './whole-number';
 
-const id = z.number().int().positive();
+const id = recordId;
 const ids = (what: string) =>
   z
     .array(id)
@@ -32,7 +33,6 @@ const ids = (what: string) =>
     .transform((list) => [...new Set(list)]);
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
-const epochMs = z.number().int().nonnegative();
 
 export const callInputs = {
   'app/status': none,
@@ -44,7 +44,7 @@ export const callInputs = {
     .object({
       chartIds: z.array(id).max(CHART_LIST_IDS_MAX).optional(),
       scheduleIds: z.array(id).max(CHART_LIST_IDS_MAX).optional(),
-      first: z.number().int().min(1).max(CHART_LIST_FIRST_MAX).optional(),
+      first: wholeNumber('The number of charts', 1, CHART_LIST_FIRST_MAX).optional(),
     })
     .strict()
     .refine((input) => input.first === undefined || (!input.chartIds && !input.scheduleIds), {
@@ -91,8 +91,8 @@ export const callInputs = {
       from: epochMs.optional(),
       /** Created before (epoch ms). */
       to: epochMs.optional(),
-      limit: z.number().int().min(1).max(EXECUTION_PAGE_MAX).default(EXECUTION_PAGE_DEFAULT),
-      offset: z.number().int().nonnegative().default(0),
+      limit: pageLimit(EXECUTION_PAGE_MAX, EXECUTION_PAGE_DEFAULT),
+      offset: pageOffset,
     })
     .strict()
     .refine((f) => f.from === undefined || f.to === undefined || f.from < f.to, {
@@ -120,8 +120,8 @@ export const callInputs = {
         })
         .optional(),
       scheduleId: id.optional(),
-      limit: z.number().int().min(1).max(ALERT_PAGE_MAX).default(ALERT_PAGE_DEFAULT),
-      offset: z.number().int().nonnegative().default(0),
+      limit: pageLimit(ALERT_PAGE_MAX, ALERT_PAGE_DEFAULT),
+      offset: pageOffset,
     })
     .strict(),
   /** Either some alerts by id, or all unread ones. */
@@ -150,8 +150,8 @@ export const callInputs = {
       since: epochMs.optional(),
       /** Before (epoch ms). */
       until: epochMs.optional(),
-      limit: z.number().int().min(1).max(AUDIT_LIST_MAX_LIMIT).default(AUDIT_LIST_DEFAULT_LIMIT),
-      offset: z.number().int().nonnegative().default(0),
+      limit: pageLimit(AUDIT_LIST_MAX_LIMIT, AUDIT_LIST_DEFAULT_LIMIT),
+      offset: pageOffset,
     })
     .strict()
     .refine((f) => f.since === undefined || f.until === undefined || f.since < f.until, {

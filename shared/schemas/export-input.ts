@@ -3,6 +3,7 @@ import { EXPORT_DATASETS, EXPORT_FORMATS } from '../domain/export-kinds';
 import { EXPORT_CHARTS_MAX, EXPORT_PAGE_DEFAULT, EXPORT_PAGE_MAX } from '../domain/policies';
 import { calendarDate, refineDateRange } from './calendar-date';
 import { chartReference } from './data-input';
+import { pageLimit, pageOffset } from './whole-number';
 
 export const exportStartInput = z
   .object({
@@ -49,7 +50,7 @@ export const exportStartInput = z
 
 export const exportListInput = z
   .object({
-    limit: z.number().int().min(1).max(EXPORT_PAGE_MAX).default(EXPORT_PAGE_DEFAULT),
-    offset: z.number().int().nonnegative().default(0),
+    limit: pageLimit(EXPORT_PAGE_MAX, EXPORT_PAGE_DEFAULT),
+    offset: pageOffset,
   })
   .strict();

@@ -11,8 +11,9 @@ import {
 import { cronFrequencyProblem } from '../domain/cron-fields';
 import { isValidTimeZone, timingProblem } from '../domain/next-sync';
 import { actorName, cronExpressionText, timeZoneText } from './free-text';
+import { recordId } from './whole-number';
 
-const id = z.number().int().positive();
+const id = recordId;
 
 const timingFields = {
   syncFrequency: z.enum(SYNC_FREQUENCIES),

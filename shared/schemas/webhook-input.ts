@@ -9,6 +9,7 @@ import {
   WEBHOOK_SECRET_MIN_LENGTH,
 } from '../domain/policies';
 import { webhookUrlProblem } from '../domain/webhook-address';
+import { pageLimit, recordId } from './whole-number';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
 
@@ -62,7 +63,7 @@ export type CreateWebhookInput = z.input<typeof createWebhookInput>;
 
 export const webhookDeliveriesInput = z
   .object({
-    id: z.number().int().positive(),
-    limit: z.number().int().min(1).max(WEBHOOK_DELIVERIES_MAX).default(WEBHOOK_DELIVERIES_DEFAULT),
+    id: recordId,
+    limit: pageLimit(WEBHOOK_DELIVERIES_MAX, WEBHOOK_DELIVERIES_DEFAULT),
   })
   .strict();

@@ -124,9 +124,10 @@ describe('REST rankings and songs on a real host', () => {
   });
 
   it.each([
-    ['/api/charts/?first=0', 'first: '],
-    ['/api/charts/?first=ten', 'first: '],
-    ['/api/charts/?chart_ids=x', 'chart_ids'],
+    ['/api/charts/?first=0', 'first: The number of charts must be a whole number from 1 to '],
+    ['/api/charts/?first=ten', 'first: The number of charts must be a whole number from 1 to '],
+    ['/api/charts/?first=2.5', 'first: The number of charts must be a whole number from 1 to '],
+    ['/api/charts/?chart_ids=x', 'chart_ids.0: An id must be a whole number, 1 or more.'],
     ['/api/charts/?first=5&chart_ids=1', 'Ask for the first charts or for charts by id, not both.'],
     [
       '/api/charts/?search=pop',
