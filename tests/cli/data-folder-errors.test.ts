@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeReadOnly, readOnlyTechnique, type ReadOnlyFolder } from '../chaos/support/read-only-folder';
 import { useTempDir } from '../support/database';
@@ -40,6 +42,28 @@ describe('the CLI on a data folder it cannot use', () => {
       oneClearLine(result.stderr, /a-file is a file, not a folder/);
     }
   });
+
+  // Node's mkdirSync({ recursive: true }) spins for ever on a path under /proc (mkdir answers ENOENT for a parent
+  // that exists): in its own process, so a hang fails this test instead of freezing the run.
+  it.skipIf(!existsSync('/proc/self'))(
+    'refuses a data folder under /proc in one line, without hanging',
+    () => {
+      const result = spawnSync(
+        process.execPath,
+        ['scripts/chart-sync.mjs', '--data-dir', '/proc/chart-sync', 'status'],
+        {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+          env: { ...process.env, SOUNDCHARTS_APP_ID: '', SOUNDCHARTS_API_KEY: '', SOUNDCHARTS_API_URL: '' },
+          encoding: 'utf8',
+          timeout: 20_000,
+        },
+      );
+      expect(result.signal).toBeNull();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^chart-sync: The data folder \/proc\/chart-sync cannot be created/m);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it.skipIf(readOnlyTechnique() === null)('says a read-only data folder is read-only', async () => {
     const dir = join(temp(), 'data');

@@ -1,5 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
-import { dirname, parse } from 'node:path';
+import { dirname, parse, resolve } from 'node:path';
 import { ChartSyncError } from '../../../shared/errors';
 import { folderIsWritable, readOnlyFolder } from './storage-errors';
 
@@ -12,7 +12,7 @@ export function prepareDataFolder(folder: string): void {
   const existing = nearestExisting(folder);
   if (existing && !existing.isFolder) throw notAFolder(folder, existing.path);
   try {
-    mkdirSync(folder, { recursive: true });
+    createLevels(folder, existing?.path ?? null);
   } catch (error) {
     const blocking = existing?.path ?? folder;
     if (existing && !folderIsWritable(existing.path)) {
@@ -31,6 +31,27 @@ export function prepareDataFolder(folder: string): void {
     );
   }
   if (!folderIsWritable(folder)) throw readOnlyFolder(folder);
+}
+
+/**
+ * mkdir for each missing folder from the nearest existing one down, rather than mkdirSync's recursive mode: that
+ * loops for ever where mkdir answers ENOENT under a parent that exists (/proc, some network file systems).
+ */
+function createLevels(folder: string, existing: string | null): void {
+  const missing: string[] = [];
+  const stop = existing === null ? null : resolve(existing);
+  for (let current = resolve(folder); current !== stop; current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      // Made meanwhile by someone else (a second instance starting): that is what was wanted.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 function notAFolder(folder: string, file: string): ChartSyncError {
