@@ -1,5 +1,5 @@
-/** How much of a value an error quotes back: enough to recognise it, never a pasted megabyte. */
-const QUOTED_VALUE_MAX = 60;
+import { QUOTED_VALUE_MAX } from '../../shared/schemas/shown-input';
+
 const LONG_QUOTED_VALUE = new RegExp(
   `'([^'\\n]{${QUOTED_VALUE_MAX + 1},})'|"((?:[^"\\\\\\n]|\\\\.){${QUOTED_VALUE_MAX + 1},})"`,
   'g',

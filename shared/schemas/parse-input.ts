@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ChartSyncError } from '../errors';
+import { fieldPath } from './shown-input';
 
 /** Validates input at a boundary; the error names each bad field and says what to fix. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -7,7 +8,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   const problems = result.error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
+    const field = fieldPath(issue.path);
     if (field && !(field in fields)) fields[field] = issue.message;
     return field ? `${field}: ${issue.message}` : issue.message;
   });

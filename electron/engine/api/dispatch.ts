@@ -2,6 +2,7 @@ import { calls, isCallName, type CallHandlers, type CallName } from '../../../sh
 import { ChartSyncError, toErrorShape, type Result } from '../../../shared/errors';
 import { parseInput } from '../../../shared/schemas/parse-input';
 import { nonJsonPath } from './json-input';
+import { fieldPath, quotedName } from '../../../shared/schemas/shown-input';
 
 /**
  * Told of every error a client only sees as "internal" (its details may hold internals: paths, SQL), with the
@@ -21,10 +22,14 @@ export async function dispatch(
   onError?: InternalErrorListener,
 ): Promise<Result<unknown>> {
   try {
-    if (!isCallName(name)) throw new ChartSyncError('invalid_input', `Unknown call ${JSON.stringify(name)}.`);
+    if (!isCallName(name))
+      throw new ChartSyncError(
+        'invalid_input',
+        `Unknown call ${typeof name === 'string' ? quotedName(name) : JSON.stringify(name)}.`,
+      );
     const odd = nonJsonPath(input);
     if (odd) {
-      const field = odd.join('.');
+      const field = fieldPath(odd);
       const problem = 'Send plain data here: text, numbers, true or false, null, lists and objects.';
       throw new ChartSyncError('invalid_input', field ? `${field}: ${problem}` : problem, {
         ...(field ? { fields: { [field]: problem } } : {}),

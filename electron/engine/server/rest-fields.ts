@@ -1,5 +1,6 @@
 import { ChartSyncError } from '../../../shared/errors';
 import { camelToSnake, snakeToCamel } from './case-keys';
+import { fieldPath, quotedName } from '../../../shared/schemas/shown-input';
 
 /** The original's request fields, as REST clients send them. */
 export const SCHEDULE_CREATE_FIELDS = [
@@ -37,9 +38,9 @@ export function toContractInput(
   if (unknown.length > 0) {
     throw new ChartSyncError(
       'invalid_input',
-      `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k)).join(', ')}; ` +
+      `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map(quotedName).join(', ')}; ` +
         `expected some of: ${allowed.join(', ')}.`,
-      { fields: Object.fromEntries(unknown.map((key) => [key, 'Unknown field.'])) },
+      { fields: Object.fromEntries(unknown.map((key) => [fieldPath([key]), 'Unknown field.'])) },
     );
   }
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [snakeToCamel(key), value]));

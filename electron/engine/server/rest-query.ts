@@ -2,6 +2,7 @@ import { TOKEN_PARAM } from '../../../shared/contract/channels';
 import { parseTimeInput, TIME_INPUT_HINT } from '../../../shared/domain/wire-times';
 import { ChartSyncError } from '../../../shared/errors';
 import { snakeToCamel } from './case-keys';
+import { fieldPath, quotedName } from '../../../shared/schemas/shown-input';
 
 /**
  * How an endpoint reads a query parameter before the contract validates it: a query string carries only text.
@@ -32,8 +33,8 @@ export function parseQuery(url: URL, spec: QuerySpec = {}): Record<string, unkno
         : 'this endpoint takes no query parameters';
     throw new ChartSyncError(
       'invalid_input',
-      `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ${expected}.`,
-      { fields: Object.fromEntries(unknown.map((name) => [name, 'Unknown query parameter.'])) },
+      `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map(quotedName).join(', ')}; ${expected}.`,
+      { fields: Object.fromEntries(unknown.map((name) => [fieldPath([name]), 'Unknown query parameter.'])) },
     );
   }
   const query: Record<string, unknown> = {};

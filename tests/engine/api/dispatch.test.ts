@@ -66,3 +66,25 @@ describe('dispatch() and input that is not JSON data', () => {
     expect(reported).toEqual([]);
   });
 });
+
+describe('dispatch() and input too big to quote back', () => {
+  const messageOf = async (name: unknown, input: unknown) => {
+    const answer = await dispatch(handlers, name, input);
+    expect(answer.ok).toBe(false);
+    return (answer as { error: { message: string; fields?: Record<string, string> } }).error;
+  };
+
+  it('names a field nested 20,000 deep by its ends, in a short message', async () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 20_000; level += 1) deep = [deep];
+    const error = await messageOf('schedules/get', { id: deep });
+    expect(error.message.length).toBeLessThan(300);
+    expect(error.message).toMatch(/^id\.0\.0\.0\.0\.0\.…\([\d,]+ levels\)…\.0\.0: /);
+    expect(Object.keys(error.fields ?? {}).every((field) => field.length < 300)).toBe(true);
+  });
+
+  it('quotes a long call name cut short, with its length', async () => {
+    const error = await messageOf('x'.repeat(50_000), {});
+    expect(error.message).toBe(`Unknown call "${'x'.repeat(60)}…" (50,000 characters).`);
+  });
+});

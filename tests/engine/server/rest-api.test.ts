@@ -269,6 +269,16 @@ describe('the REST API', () => {
         fields: { chartId: 'Unknown field.', colour: 'Unknown field.' },
       },
     });
+
+    // A pasted 50,000-character name comes back cut, not whole (the answer was 100 KB).
+    const long = await send('POST', '/api/sync/schedules/', { chart_id: 3, ['k'.repeat(50_000)]: 1 });
+    expect(long.status).toBe(400);
+    expect(long.text.length).toBeLessThan(1_000);
+    expect(long.json()).toMatchObject({
+      error: {
+        message: expect.stringMatching(/^Unknown field "k{60}…" \(50,000 characters\); expected some of: /),
+      },
+    });
   });
 
   it('GET /api/sync/schedules/{id}/ gives the schedule with its recent executions, 404 when missing', async () => {
