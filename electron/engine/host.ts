@@ -160,6 +160,14 @@ class HostSupervisor implements ConnectionHost {
     return this.current().url;
   }
 
+  credentialsAccepted(): void {
+    const { enrichment } = this.current().engine;
+    enrichment.release();
+    // A refusal met by a metadata fetch of its own paused it (not held): that is over too. Not a plan or quota
+    // pause: a free team/usage read proves neither.
+    if (enrichment.paused?.code === 'auth') enrichment.kick();
+  }
+
   audit(entry: AuditEntryInput): void {
     recordAudit(this.current().engine.database, entry, Date.now());
   }

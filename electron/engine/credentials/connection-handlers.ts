@@ -26,6 +26,11 @@ export type ConnectionHost = {
   audit(entry: AuditEntryInput): void;
   /** Why saved credentials exist but cannot be read (the host then runs as if none were saved), else null. */
   vaultProblem(): string | null;
+  /**
+   * Soundcharts just accepted the credentials in use (a key revoked, then reinstated at Soundcharts): what a
+   * refusal held (metadata fetching) resumes, instead of waiting for the next sync to prove it.
+   */
+  credentialsAccepted(): void;
 };
 
 /**
@@ -49,7 +54,7 @@ export function connectionHandlers(host: ConnectionHost): ConnectionHandlers {
       await changeVault(host, 'credentials.cleared', null, () => host.vault.clear());
       return view();
     },
-    'connection/test': ({ credentials, apiUrl }) => {
+    'connection/test': async ({ credentials, apiUrl }) => {
       const config = host.config();
       // In demo mode what is in use is the built-in emulator, with the sandbox's credentials.
       const inUse = host.demo()
@@ -63,7 +68,9 @@ export function connectionHandlers(host: ConnectionHost): ConnectionHandlers {
         );
       }
       const url = apiUrl ?? (credentials ? config.apiUrl : inUse.apiUrl);
-      return testConnection(url, candidate);
+      const tested = await testConnection(url, candidate);
+      if (credentials === undefined && apiUrl === undefined) host.credentialsAccepted();
+      return tested;
     },
   };
 }

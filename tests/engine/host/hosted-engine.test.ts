@@ -197,6 +197,26 @@ describe('the hosted engine reconnects without a restart', () => {
     expect(host.engine.client.rateLimiter.perMinute).toBeCloseTo(77, 3);
   });
 
+  it('takes up metadata again once a connection test shows the credentials in use accepted, not for candidates', async () => {
+    const dataDir = tempDir();
+    new FileCredentialVault({ dataDir }).write(REAL);
+    const host = await start(dataDir, { SOUNDCHARTS_API_URL: '' });
+    await ok(host, 'settings/update', { apiUrl: real.url });
+    await vi.waitFor(() => expect(host.config.apiUrl).toBe(real.url));
+    const auth = { code: 'auth', message: 'Soundcharts refused the credentials (HTTP 401).', at: Date.now() };
+    // As after a sync refused with 401 while the key was revoked at Soundcharts, then reinstated there.
+    host.engine.enrichment.hold(auth);
+
+    // Testing other credentials says nothing of those in use; a refused test neither.
+    await ok(host, 'connection/test', { credentials: { ...REAL, appId: 'other-app', apiKey: OTHER_KEY } });
+    real.faults.configure({ unauthorized: { next: 1 } });
+    expect((await call(host, 'connection/test', {})).ok).toBe(false);
+    expect(host.engine.enrichment.paused).toMatchObject({ code: 'auth' });
+
+    await ok(host, 'connection/test', {});
+    expect(host.engine.enrichment.paused).toBeNull();
+  });
+
   it('lets the period in flight commit, then the new engine resumes the sync with the scheduler', async () => {
     const dataDir = tempDir();
     new FileCredentialVault({ dataDir }).write(REAL);
