@@ -21,31 +21,40 @@ async function until<T>(probe: () => T | undefined, timeoutMs: number): Promise<
   }
 }
 
+/** `chart-sync emulator <args>` in this process: its URL once it listens, and how to stop it. */
+async function startCommand(args: string[]) {
+  const lines: string[] = [];
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const program = new Command('chart-sync').exitOverride();
+  registerEmulatorCommand(program, { print: (line) => lines.push(line), waitForStop: () => stopped });
+  const running = program.parseAsync(['emulator', ...args], { from: 'user' });
+  const url = await until(() => urlIn(lines), 5_000);
+  return {
+    url,
+    lines,
+    stop: async () => {
+      stop();
+      await running;
+    },
+  };
+}
+
 describe('chart-sync emulator', () => {
   it('starts with the given seed and credentials, prints URL and credentials, stops when told', async () => {
-    const lines: string[] = [];
-    let stop = () => {};
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const program = new Command('chart-sync').exitOverride();
-    registerEmulatorCommand(program, { print: (line) => lines.push(line), waitForStop: () => stopped });
-    const running = program.parseAsync(
-      [
-        'emulator',
-        '--port',
-        '0',
-        '--seed',
-        '9',
-        '--today',
-        '2025-08-23',
-        '--app-id',
-        'a1',
-        '--api-key',
-        'k1',
-        '--shuffle-dates',
-      ],
-      { from: 'user' },
-    );
-    const url = await until(() => urlIn(lines), 5_000);
+    const { url, lines, stop } = await startCommand([
+      '--port',
+      '0',
+      '--seed',
+      '9',
+      '--today',
+      '2025-08-23',
+      '--app-id',
+      'a1',
+      '--api-key',
+      'k1',
+      '--shuffle-dates',
+    ]);
     expect(lines.join('\n')).toContain('seed 9');
     expect(lines.join('\n')).toContain('x-app-id: soundcharts  x-api-key: soundcharts');
     expect(lines.join('\n')).toContain('x-app-id: a1  x-api-key: k1');
@@ -56,23 +65,22 @@ describe('chart-sync emulator', () => {
     expect(((await response.json()) as { related: { date: string } }).related.date).toBe(
       '2025-08-23T12:00:00+00:00',
     );
-    stop();
-    await running;
+    await stop();
     expect(lines.at(-1)).toBe('Soundcharts emulator stopped');
     await expect(fetch(url)).rejects.toThrow();
   });
 
   it('injects the page faults of the chaos suite from the command line, after a number of requests', async () => {
-    const lines: string[] = [];
-    let stop = () => {};
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const program = new Command('chart-sync').exitOverride();
-    registerEmulatorCommand(program, { print: (line) => lines.push(line), waitForStop: () => stopped });
-    const running = program.parseAsync(
-      ['emulator', '--port', '0', '--wrong-total', '1', '--duplicate-positions', '1', '--faults-after', '1'],
-      { from: 'user' },
-    );
-    const url = await until(() => urlIn(lines), 5_000);
+    const { url, stop } = await startCommand([
+      '--port',
+      '0',
+      '--wrong-total',
+      '1',
+      '--duplicate-positions',
+      '1',
+      '--faults-after',
+      '1',
+    ]);
     const ranking = async () => {
       const response = await fetch(
         `${url}/api/v2.14/chart/song/global-28/ranking/latest?offset=0&limit=100`,
@@ -91,25 +99,17 @@ describe('chart-sync emulator', () => {
     expect(spoiled.page.total).toBe(clean.page.total + 1);
     const spoiledPositions = spoiled.items.map((item) => item.position);
     expect(new Set(spoiledPositions).size).toBe(spoiledPositions.length - 1);
-    stop();
-    await running;
+    await stop();
   });
 
   it('cuts answers short with --truncated: the status line, then half the body', async () => {
-    const lines: string[] = [];
-    let stop = () => {};
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const program = new Command('chart-sync').exitOverride();
-    registerEmulatorCommand(program, { print: (line) => lines.push(line), waitForStop: () => stopped });
-    const running = program.parseAsync(['emulator', '--port', '0', '--truncated', '1'], { from: 'user' });
-    const url = await until(() => urlIn(lines), 5_000);
+    const { url, stop } = await startCommand(['--port', '0', '--truncated', '1']);
     const response = await fetch(`${url}/api/v2.14/chart/song/global-28/ranking/latest`, {
       headers: SANDBOX_HEADERS,
     });
     expect(response.status).toBe(200);
     await expect(response.text()).rejects.toThrow();
-    stop();
-    await running;
+    await stop();
   });
 
   it('rejects malformed options', async () => {
