@@ -1,7 +1,8 @@
 import { calls, isCallName, type CallHandlers, type CallName } from '../../../shared/contract/calls';
 import { ChartSyncError, toErrorShape, type Result } from '../../../shared/errors';
 import { parseInput } from '../../../shared/schemas/parse-input';
-import { nonJsonPath } from './json-input';
+import { MAX_INPUT_DEPTH, nonJsonPath } from './json-input';
+import { groupDigits } from '../../../shared/domain/group-digits';
 import { fieldPath, quotedName } from '../../../shared/schemas/shown-input';
 
 /**
@@ -30,7 +31,10 @@ export async function dispatch(
     const odd = nonJsonPath(input);
     if (odd) {
       const field = fieldPath(odd);
-      const problem = 'Send plain data here: text, numbers, true or false, null, lists and objects.';
+      const problem =
+        odd.length > MAX_INPUT_DEPTH
+          ? `Nested more than ${groupDigits(MAX_INPUT_DEPTH)} levels deep: no input of Chart Sync is.`
+          : 'Send plain data here: text, numbers, true or false, null, lists and objects.';
       throw new ChartSyncError('invalid_input', field ? `${field}: ${problem}` : problem, {
         ...(field ? { fields: { [field]: problem } } : {}),
       });

@@ -1,5 +1,5 @@
 /** How deep an input may nest: every contract input is a few levels deep; this bounds the walk, not the data. */
-const MAX_INPUT_DEPTH = 10_000;
+export const MAX_INPUT_DEPTH = 10_000;
 
 /**
  * Where an input holds something JSON cannot carry (a BigInt, a Map, a Date, a symbol, a function), as a field
