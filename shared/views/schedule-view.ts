@@ -72,7 +72,7 @@ export type ExecutionView = {
   requestsMade: number;
   /** Of those, the attempts that failed (retried or not): why a run was slow even when it completed. */
   requestsFailed: number;
-  /** The failed attempts by reason: an HTTP status ("503", "401"), "timeout", "reset", "rate_limit", "malformed"… */
+  /** The failed attempts by reason: an HTTP status ("503", "401"), "timeout", "reset", "cut_short", "rate_limit"… */
   requestFailures: Record<string, number>;
   /** Last sign of life while it ran (each stored period, and every few seconds): where an interrupted run ended. */
   heartbeatAt: number | null;

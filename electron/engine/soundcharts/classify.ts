@@ -116,20 +116,36 @@ export function errorForStatus({ status, path, apiMessage, location }: ErrorCont
 }
 
 /**
+ * Codes of a body that stopped short of what its headers announced. Only these: got raises ReadError for any
+ * failure while reading a body, a gzip body that is not gzip (Z_DATA_ERROR) among them, and that one is no
+ * passing accident to retry but a proxy or server to fix (a NetworkError, as before).
+ */
+const CUT_SHORT_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ERR_HTTP_CONTENT_LENGTH_MISMATCH',
+  // zlib's "unexpected end of file": a compressed body cut short.
+  'Z_BUF_ERROR',
+]);
+
+/**
+ * The status line arrived, then the body stopped short: got's ReadError with one of CUT_SHORT_CODES. Told apart
+ * from a reset before any answer because it is a different question for the operator (which answers break).
+ */
+export function isCutShort(error: unknown): boolean {
+  const got = loadedGot();
+  if (got === null || !(error instanceof got.ReadError)) return false;
+  const code = codeOf(error);
+  return code !== null && CUT_SHORT_CODES.has(code);
+}
+
+/**
  * Whatever was thrown while sending a request and waiting for its answer, as a SoundchartsError, so that callers
  * always get a `code`: timeouts and connection failures that may pass become TransientError (retried), the rest
  * NetworkError (not retried) with a message that names the host and what to check. `url` is the full URL
  * requested; only its host appears in messages (a base URL may carry user info).
  */
-/**
- * The status line arrived, then the body stopped short of its Content-Length: got's ReadError. Told apart from a
- * reset before any answer because it is a different question for the operator (which answers break, and where).
- */
-export function isCutShort(error: unknown): boolean {
-  const got = loadedGot();
-  return got !== null && error instanceof got.ReadError;
-}
-
 export function networkError(error: unknown, path: string, url: string): SoundchartsError {
   if (error instanceof SoundchartsError) return error;
   const host = hostOf(url);

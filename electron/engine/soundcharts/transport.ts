@@ -98,8 +98,9 @@ export type TransportOptions = {
 
 /**
  * Why an attempt failed, as operators read it: the HTTP status ("503", "401"), `rate_limit` and `quota` for the two
- * kinds of 429, `timeout`, `reset` (the connection dropped), `refused`, `network`, `malformed` (a 2xx body that
- * is not JSON) and `invalid_body` (JSON of the wrong shape).
+ * kinds of 429, `timeout`, `reset` (the connection dropped before an answer), `cut_short` (an answer whose body
+ * stopped short), `refused`, `network`, `malformed` (a 2xx body that is not JSON) and `invalid_body` (JSON of the
+ * wrong shape).
  */
 export type FailureReason = string;
 

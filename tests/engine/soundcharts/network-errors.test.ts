@@ -125,6 +125,30 @@ describe('failures without an HTTP answer always reach callers as a SoundchartsE
     }
   });
 
+  it('a body that fails to decompress is a NetworkError, not an answer cut short: retrying cannot mend it', async () => {
+    const server = createServer((socket) => {
+      socket.once('data', () => {
+        socket.end(
+          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: 8\r\n\r\nnot gzip',
+        );
+      });
+    });
+    const port = await listen(server);
+    try {
+      const clock = new FakeClock();
+      const reasons: string[] = [];
+      const error = await failure(
+        client(`http://127.0.0.1:${port}`, clock).platforms({ onFailure: (reason) => reasons.push(reason) }),
+      );
+      expect(error).toBeInstanceOf(NetworkError);
+      expect((error as NetworkError).message).toContain('Z_DATA_ERROR');
+      expect(reasons).toEqual(['network']);
+      expect(clock.sleeps).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
   it('classifies by code: DNS, certificates, unknown codes and code-less errors', () => {
     const url = 'https://api.example.invalid/api/v2/chart/song/platforms';
     const path = '/api/v2/chart/song/platforms';
