@@ -9,10 +9,12 @@ import { folderIsWritable, readOnlyFolder } from './storage-errors';
  * and ENOENT for a read-only parent) name neither the cause nor the fix.
  */
 export function prepareDataFolder(folder: string): void {
-  const existing = nearestExisting(folder);
+  // Resolved once, so "a/missing/../data" is the folder made and checked (messages keep the path as given).
+  const target = resolve(folder);
+  const existing = nearestExisting(target);
   if (existing && !existing.isFolder) throw notAFolder(folder, existing.path);
   try {
-    createLevels(folder, existing?.path ?? null);
+    createLevels(target, existing?.path ?? null);
   } catch (error) {
     const blocking = existing?.path ?? folder;
     if (existing && !folderIsWritable(existing.path)) {
@@ -30,7 +32,7 @@ export function prepareDataFolder(folder: string): void {
       { cause: error },
     );
   }
-  if (!folderIsWritable(folder)) throw readOnlyFolder(folder);
+  if (!folderIsWritable(target)) throw readOnlyFolder(folder);
 }
 
 /**
@@ -38,9 +40,9 @@ export function prepareDataFolder(folder: string): void {
  * loops for ever where mkdir answers ENOENT under a parent that exists (/proc, some network file systems).
  */
 function createLevels(folder: string, existing: string | null): void {
+  // Both resolved (prepareDataFolder), so the walk up meets `existing` exactly.
   const missing: string[] = [];
-  const stop = existing === null ? null : resolve(existing);
-  for (let current = resolve(folder); current !== stop; current = dirname(current)) {
+  for (let current = folder; current !== existing; current = dirname(current)) {
     missing.unshift(current);
     if (dirname(current) === current) break;
   }

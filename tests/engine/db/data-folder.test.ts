@@ -38,6 +38,14 @@ describe('a data folder Chart Sync cannot use', () => {
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
+  it('makes a folder named through a missing one and "..", as the path resolves', () => {
+    const base = temp();
+    const file = join(base, 'missing', '..', 'data', 'chart-sync.sqlite');
+    openDatabase({ file }).close();
+    expect(readdirSync(base)).toEqual(['data']);
+    expect(readdirSync(join(base, 'data'))).toContain('chart-sync.sqlite');
+  });
+
   it.skipIf(readOnlyTechnique() === null)('says a read-only parent is read-only', () => {
     const parent = join(temp(), 'parent');
     mkdirSync(parent);
