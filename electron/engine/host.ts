@@ -160,12 +160,16 @@ class HostSupervisor implements ConnectionHost {
     return this.current().url;
   }
 
-  credentialsAccepted(): void {
-    const { enrichment } = this.current().engine;
-    enrichment.release();
-    // A refusal met by a metadata fetch of its own paused it (not held): that is over too. Not a plan or quota
-    // pause: a free team/usage read proves neither.
-    if (enrichment.paused?.code === 'auth') enrichment.kick();
+  onCredentialsAccepted(): () => void {
+    const { engine } = this.current();
+    return () => {
+      // Another connection since the test began (credentials saved meanwhile): its hold is not ours to lift.
+      if (this.live?.engine !== engine) return;
+      engine.enrichment.release();
+      // A refusal met by a metadata fetch of its own paused it (not held): that is over too. Not a plan or quota
+      // pause: a free team/usage read proves neither.
+      if (engine.enrichment.paused?.code === 'auth') engine.enrichment.kick();
+    };
   }
 
   audit(entry: AuditEntryInput): void {

@@ -27,10 +27,11 @@ export type ConnectionHost = {
   /** Why saved credentials exist but cannot be read (the host then runs as if none were saved), else null. */
   vaultProblem(): string | null;
   /**
-   * Soundcharts just accepted the credentials in use (a key revoked, then reinstated at Soundcharts): what a
-   * refusal held (metadata fetching) resumes, instead of waiting for the next sync to prove it.
+   * To call once Soundcharts accepted the credentials in use now (a key revoked, then reinstated at Soundcharts):
+   * what a refusal held (metadata fetching) resumes, instead of waiting for the next sync to prove it. Bound to the
+   * engine of this moment: if the connection changed in the meantime, the answer was about another one.
    */
-  credentialsAccepted(): void;
+  onCredentialsAccepted(): () => void;
 };
 
 /**
@@ -68,8 +69,9 @@ export function connectionHandlers(host: ConnectionHost): ConnectionHandlers {
         );
       }
       const url = apiUrl ?? (credentials ? config.apiUrl : inUse.apiUrl);
+      const accepted = credentials === undefined && apiUrl === undefined ? host.onCredentialsAccepted() : null;
       const tested = await testConnection(url, candidate);
-      if (credentials === undefined && apiUrl === undefined) host.credentialsAccepted();
+      accepted?.();
       return tested;
     },
   };

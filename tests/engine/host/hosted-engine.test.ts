@@ -217,6 +217,26 @@ describe('the hosted engine reconnects without a restart', () => {
     expect(host.engine.enrichment.paused).toBeNull();
   });
 
+  it('does not lift the hold of a connection made while the test of the previous one was under way', async () => {
+    const dataDir = tempDir();
+    new FileCredentialVault({ dataDir }).write(REAL);
+    const host = await start(dataDir, { SOUNDCHARTS_API_URL: '' });
+    await ok(host, 'settings/update', { apiUrl: real.url });
+    await vi.waitFor(() => expect(host.config.apiUrl).toBe(real.url));
+    real.faults.configure({ latency: { minMs: 1_500, maxMs: 1_500 } });
+    let answered = false;
+    const testing = ok(host, 'connection/test', {}).finally(() => (answered = true));
+    const before = host.engine;
+    await ok(host, 'connection/set-credentials', { ...REAL, appId: 'other-app', apiKey: OTHER_KEY });
+    await vi.waitFor(() => expect(host.engine).not.toBe(before));
+    const auth = { code: 'auth', message: 'Soundcharts refused the credentials (HTTP 401).', at: Date.now() };
+    host.engine.enrichment.hold(auth);
+    // The answer comes after the switch (else this proves nothing).
+    expect(answered).toBe(false);
+    await testing;
+    expect(host.engine.enrichment.paused).toMatchObject({ code: 'auth' });
+  });
+
   it('lets the period in flight commit, then the new engine resumes the sync with the scheduler', async () => {
     const dataDir = tempDir();
     new FileCredentialVault({ dataDir }).write(REAL);
