@@ -1,4 +1,4 @@
-import { and, asc, count, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { ChartSyncError } from '../../shared/errors';
 import { chartReference } from '../../shared/schemas/data-input';
 import { parseInput } from '../../shared/schemas/parse-input';
@@ -34,7 +34,6 @@ export type ChartFilter = {
   platform?: string;
   country?: string;
   frequency?: string;
-  search?: string;
   /** Every match when not given. */
   limit?: number;
 };
@@ -55,12 +54,6 @@ export function findCharts(database: AppDatabase, filter: ChartFilter): { rows: 
   }
   if (filter.frequency) {
     conditions.push(sql`lower(trim(${charts.frequency})) = ${filter.frequency.toLowerCase()}`);
-  }
-  if (filter.search) {
-    // LIKE is case-insensitive for ASCII in SQLite; % and _ typed by the operator are taken literally.
-    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const matches = (column: AnyColumn) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
-    conditions.push(or(matches(charts.name), matches(charts.slug), matches(charts.countryName))!);
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const query = database.db

@@ -29,3 +29,14 @@ export function scheduleSearchText(
     [chart.name, chart.slug, chart.platform, chart.countryName, chart.countryCode, shownFrequency].join('\n'),
   );
 }
+
+/** What a chart is found by: its name, slug, country (name and code) and platform. */
+export function chartSearchText(chart: {
+  name: string;
+  slug: string;
+  platform: string;
+  countryName: string;
+  countryCode: string;
+}): string {
+  return foldText([chart.name, chart.slug, chart.countryName, chart.countryCode, chart.platform].join('\n'));
+}

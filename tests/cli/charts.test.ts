@@ -55,9 +55,28 @@ describe('chart-sync charts', () => {
     expect(result.code).toBe(0);
     const rows = result.stdout.split('\n').filter((line) => / top songs /i.test(` ${line} `));
     expect(rows).toHaveLength(2);
-    expect(result.stdout).toMatch(/Showing 2 of \d+ charts; narrow with --platform, --country, --frequency, --status or --search/);
+    expect(result.stdout).toMatch(
+      /Showing 2 of \d+ charts; narrow with --platform, --country, --frequency, --status or --search/,
+    );
     const none = await cli('charts', 'list', '--search', 'no such chart anywhere');
     expect(none.stdout).toContain('No chart matches.');
+  });
+
+  it('list searches as the Charts screen does: every word, in name, slug, country or platform', async () => {
+    const found = JSON.parse(
+      (await cli('charts', 'list', '--search', 'SPOTIFY canada', '--limit', '500', '--json')).stdout,
+    ) as ListedChart[];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.platform === 'spotify' && c.countryCode === 'CA')).toBe(true);
+    // Accents and case ignored, as on screen.
+    const accented = JSON.parse(
+      (await cli('charts', 'list', '--search', 'TÓP sóngs', '--limit', '500', '--json')).stdout,
+    ) as ListedChart[];
+    const plain = JSON.parse(
+      (await cli('charts', 'list', '--search', 'top songs', '--limit', '500', '--json')).stdout,
+    ) as ListedChart[];
+    expect(accented.length).toBeGreaterThan(0);
+    expect(accented).toEqual(plain);
   });
 
   it('list filters by frequency and by sync status, as the Charts screen does', async () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Health } from '../../../shared/domain/health';
 import { healthText } from '../../../shared/domain/health-labels';
+import { chartSearchText, matchesTerms, searchTerms } from '../../../shared/domain/text-search';
 import type { ChartSyncStatus } from '../../../shared/domain/schedule-status';
 import { CHART_LIST_LIMIT_MAX } from '../../../shared/domain/policies';
 import { filterText, searchText } from '../../../shared/schemas/free-text';
@@ -73,7 +74,7 @@ export function registerChartsCommand(program: Command): void {
     )
     .option(
       '--search <text>',
-      'name, slug or country containing this text',
+      'words found in the name, slug, country or platform (accents and case ignored)',
       schemaArgument('--search', searchText),
     )
     .option(
@@ -89,7 +90,6 @@ export function registerChartsCommand(program: Command): void {
         if (options.platform !== undefined) filter.platform = options.platform;
         if (options.country !== undefined) filter.country = options.country;
         if (options.frequency !== undefined) filter.frequency = options.frequency;
-        if (options.search !== undefined) filter.search = options.search;
         const scheduleOf = new Map(engine.schedules.list().map((s) => [s.chart.id, s]));
         const syncOf = (chart: ChartRow): ChartSync => {
           const schedule = scheduleOf.get(chart.id);
@@ -99,15 +99,11 @@ export function registerChartsCommand(program: Command): void {
             healthReason: schedule?.healthReason ?? null,
           };
         };
-        const wanted = options.status;
+        const keep = screenFilter(options, syncOf);
         const { rows, total } =
-          wanted === undefined
+          keep === null
             ? findCharts(engine.database, { ...filter, limit: options.limit })
-            : firstKept(
-                findCharts(engine.database, filter).rows,
-                (chart) => (syncOf(chart).health ?? 'not_scheduled') === wanted,
-                options.limit,
-              );
+            : firstKept(findCharts(engine.database, filter).rows, keep, options.limit);
         const cut =
           total > rows.length
             ? `Showing ${rows.length} of ${total} charts; narrow with --platform, --country, --frequency, --status or --search, or raise --limit.`
@@ -119,7 +115,7 @@ export function registerChartsCommand(program: Command): void {
         }
         if (rows.length === 0) {
           print(
-            total === 0 && Object.keys(filter).length === 0 && wanted === undefined
+            total === 0 && Object.keys(filter).length === 0 && keep === null
               ? 'The local catalogue is empty. Import it with `chart-sync charts discover`.'
               : 'No chart matches. Try fewer filters, or `chart-sync charts discover` to refresh the catalogue.',
           );
@@ -132,9 +128,22 @@ export function registerChartsCommand(program: Command): void {
 }
 
 /**
- * The status filter needs each chart's schedule health, which the engine derives (not a column): every match is
- * read, those of that status kept, then the limit applied, so "Showing N of M" counts what the filter kept.
+ * The Charts screen's search (every word, accents and case ignored) and status filter (the schedule's health,
+ * which the engine derives, not a column), or null when neither is asked for: every match of the SQL filters is
+ * then read, these applied, and the limit last, so "Showing N of M" counts what they kept.
  */
+function screenFilter(
+  options: ListOptions,
+  syncOf: (chart: ChartRow) => ChartSync,
+): ((chart: ChartRow) => boolean) | null {
+  const terms = searchTerms(options.search ?? '');
+  const wanted = options.status;
+  if (terms.length === 0 && wanted === undefined) return null;
+  return (chart) =>
+    (wanted === undefined || (syncOf(chart).health ?? 'not_scheduled') === wanted) &&
+    matchesTerms(chartSearchText(chart), terms);
+}
+
 function firstKept(
   rows: readonly ChartRow[],
   keep: (chart: ChartRow) => boolean,

@@ -1,6 +1,6 @@
 import { HEALTH_ORDER, healthText } from '../../../../shared/domain/health-labels';
 import type { ChartListItem } from '../../../../shared/views/chart-list-item';
-import { foldText, matchesTerms, searchTerms } from '../../../../shared/domain/text-search';
+import { chartSearchText, foldText, matchesTerms, searchTerms } from '../../../../shared/domain/text-search';
 import { compareNullable, textCollator, type SortState } from '../../components/table-sort';
 
 /** The catalogue's drop-down filters; each narrows on one attribute of the chart. */
@@ -60,9 +60,7 @@ const haystacks = new WeakMap<ChartListItem, string>();
 export function haystackOf(chart: ChartListItem): string {
   let haystack = haystacks.get(chart);
   if (haystack === undefined) {
-    haystack = foldText(
-      [chart.name, chart.slug, chart.countryName, chart.countryCode, chart.platform].join('\n'),
-    );
+    haystack = chartSearchText(chart);
     haystacks.set(chart, haystack);
   }
   return haystack;
