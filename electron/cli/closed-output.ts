@@ -5,7 +5,8 @@
  */
 export function ignoreClosedOutput(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    // EOF: a closed pipe as Windows reports it.
+    if (error.code === 'EPIPE' || error.code === 'EOF' || error.code === 'ERR_STREAM_DESTROYED') return;
     throw error;
   });
 }

@@ -1,4 +1,4 @@
-import type { Health } from './health';
+import { HEALTH_STATES, type Health } from './health';
 
 /**
  * How each health state is shown, in the UI and the CLI alike. The seed's icons stay (✅ on time, ⚠ overdue,
@@ -33,6 +33,11 @@ export const HEALTH_ORDER: Record<Health | 'not_scheduled', number> = {
   paused: 8,
   not_scheduled: 9,
 };
+
+/** Every health state, what needs the operator first: the order the status filters offer them in. */
+export const HEALTH_BY_URGENCY: readonly Health[] = [...HEALTH_STATES].sort(
+  (a, b) => HEALTH_ORDER[a] - HEALTH_ORDER[b],
+);
 
 /** "⛔ Action required", "Not scheduled": icon and words, for text-only places (CLI tables, select options). */
 export function healthText(health: Health | null): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHART_FREQUENCIES } from '../domain/frequency';
-import { HEALTH_STATES, type Health } from '../domain/health';
-import { HEALTH_ORDER } from '../domain/health-labels';
+import type { Health } from '../domain/health';
+import { HEALTH_BY_URGENCY } from '../domain/health-labels';
 
 /**
  * The list filters a terminal offers beside a screen's drop-downs. Typed by hand, so forgiving in spelling:
@@ -13,19 +13,13 @@ const spelledLoosely = z
   .transform((value) => value.toLowerCase().replace(/[\s-]+/g, '_'));
 
 export const chartFrequencyFilter = spelledLoosely.pipe(
-  z.enum(CHART_FREQUENCIES, {
-    error: `The frequency is ${CHART_FREQUENCIES.slice(0, -1).join(', ')} or ${CHART_FREQUENCIES.at(-1)}.`,
-  }),
+  z.enum(CHART_FREQUENCIES, { error: `The frequency is one of ${CHART_FREQUENCIES.join(', ')}.` }),
 );
 
-/** Most urgent first, as the screens order them. */
-const byUrgency = <T extends Health | 'not_scheduled'>(states: readonly T[]): [T, ...T[]] =>
-  [...states].sort((a, b) => HEALTH_ORDER[a] - HEALTH_ORDER[b]) as [T, ...T[]];
-
-const statusFilter = <T extends Health | 'not_scheduled'>(states: [T, ...T[]]) =>
-  spelledLoosely.pipe(z.enum(states, { error: `The status is one of ${states.join(', ')}.` }));
+const statusFilter = <T extends Health | 'not_scheduled'>(states: readonly T[]) =>
+  spelledLoosely.pipe(z.enum(states as [T, ...T[]], { error: `The status is one of ${states.join(', ')}.` }));
 
 /** A schedule's health. */
-export const scheduleStatusFilter = statusFilter(byUrgency(HEALTH_STATES));
+export const scheduleStatusFilter = statusFilter(HEALTH_BY_URGENCY);
 /** A chart's: its schedule's health, or not scheduled. */
-export const chartStatusFilter = statusFilter(byUrgency([...HEALTH_STATES, 'not_scheduled'] as const));
+export const chartStatusFilter = statusFilter([...HEALTH_BY_URGENCY, 'not_scheduled' as const]);

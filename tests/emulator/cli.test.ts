@@ -81,35 +81,41 @@ describe('chart-sync emulator', () => {
       '--faults-after',
       '1',
     ]);
-    const ranking = async () => {
-      const response = await fetch(
-        `${url}/api/v2.14/chart/song/global-28/ranking/latest?offset=0&limit=100`,
-        {
-          headers: SANDBOX_HEADERS,
-        },
-      );
-      return (await response.json()) as { items: { position: number }[]; page: { total: number } };
-    };
-    // The first request goes through untouched.
-    const clean = await ranking();
-    const positions = clean.items.map((item) => item.position);
-    expect(new Set(positions).size).toBe(positions.length);
-    // Then both faults, on every ranking page.
-    const spoiled = await ranking();
-    expect(spoiled.page.total).toBe(clean.page.total + 1);
-    const spoiledPositions = spoiled.items.map((item) => item.position);
-    expect(new Set(spoiledPositions).size).toBe(spoiledPositions.length - 1);
-    await stop();
+    try {
+      const ranking = async () => {
+        const response = await fetch(
+          `${url}/api/v2.14/chart/song/global-28/ranking/latest?offset=0&limit=100`,
+          {
+            headers: SANDBOX_HEADERS,
+          },
+        );
+        return (await response.json()) as { items: { position: number }[]; page: { total: number } };
+      };
+      // The first request goes through untouched.
+      const clean = await ranking();
+      const positions = clean.items.map((item) => item.position);
+      expect(new Set(positions).size).toBe(positions.length);
+      // Then both faults, on every ranking page.
+      const spoiled = await ranking();
+      expect(spoiled.page.total).toBe(clean.page.total + 1);
+      const spoiledPositions = spoiled.items.map((item) => item.position);
+      expect(new Set(spoiledPositions).size).toBe(spoiledPositions.length - 1);
+    } finally {
+      await stop();
+    }
   });
 
   it('cuts answers short with --truncated: the status line, then half the body', async () => {
     const { url, stop } = await startCommand(['--port', '0', '--truncated', '1']);
-    const response = await fetch(`${url}/api/v2.14/chart/song/global-28/ranking/latest`, {
-      headers: SANDBOX_HEADERS,
-    });
-    expect(response.status).toBe(200);
-    await expect(response.text()).rejects.toThrow();
-    await stop();
+    try {
+      const response = await fetch(`${url}/api/v2.14/chart/song/global-28/ranking/latest`, {
+        headers: SANDBOX_HEADERS,
+      });
+      expect(response.status).toBe(200);
+      await expect(response.text()).rejects.toThrow();
+    } finally {
+      await stop();
+    }
   });
 
   it('rejects malformed options', async () => {
@@ -126,6 +132,9 @@ describe('chart-sync emulator', () => {
     );
     await expect(program.parseAsync(['emulator', '--faults-after', 'ten'], { from: 'user' })).rejects.toThrow(
       /non-negative integer/,
+    );
+    await expect(program.parseAsync(['emulator', '--faults-after', '10'], { from: 'user' })).rejects.toThrow(
+      /--faults-after delays the faults asked for: add one/,
     );
   });
 

@@ -158,7 +158,14 @@ function toEmulatorOptions(raw: RawOptions, io: EmulatorCommandIo): EmulatorOpti
   }
   if (raw.unauthorized !== undefined) faults.unauthorized = { probability: raw.unauthorized };
   if (raw.forbidden !== undefined) faults.forbidden = { probability: raw.forbidden };
-  if (raw.faultsAfter !== undefined) delayTriggers(faults, raw.faultsAfter);
+  if (raw.faultsAfter !== undefined) {
+    if (!TRIGGERED_FAULTS.some((name) => faults[name])) {
+      throw new InvalidArgumentError(
+        '--faults-after delays the faults asked for: add one, e.g. --server-errors 0.1 or --truncated 0.3',
+      );
+    }
+    delayTriggers(faults, raw.faultsAfter);
+  }
   if (raw.shuffleDates) faults.shuffledDates = true;
   if (raw.offsets !== undefined)
     faults.offsets = raw.offsets === true ? true : { olderThanDays: raw.offsets };

@@ -56,7 +56,9 @@ export function registerSchedulesCommand(program: Command): void {
         else if (all.length === 0)
           print('No sync schedules yet. Add one with `chart-sync schedules add <chart>`.');
         else if (shown.length === 0)
-          print(`No sync schedule matches. Try fewer filters: ${plural(all.length, 'schedule')} in all.`);
+          print(
+            `No sync schedule matches. Try fewer filters: ${plural(all.length, 'sync schedule')} in all.`,
+          );
         else print(formatScheduleTable(shown, Date.now()));
       });
     });

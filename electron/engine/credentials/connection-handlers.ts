@@ -69,7 +69,8 @@ export function connectionHandlers(host: ConnectionHost): ConnectionHandlers {
         );
       }
       const url = apiUrl ?? (credentials ? config.apiUrl : inUse.apiUrl);
-      const accepted = credentials === undefined && apiUrl === undefined ? host.onCredentialsAccepted() : null;
+      const accepted =
+        credentials === undefined && apiUrl === undefined ? host.onCredentialsAccepted() : null;
       const tested = await testConnection(url, candidate);
       accepted?.();
       return tested;

@@ -7,8 +7,8 @@ describe('quotedName', () => {
     ['', '""'],
     ['a"b', '"a\\"b"'],
     ['k'.repeat(60), `"${'k'.repeat(60)}"`],
-    ['k'.repeat(61), `"${'k'.repeat(60)}…" (61 characters)`],
-    ['k'.repeat(60_000), `"${'k'.repeat(60)}…" (60,000 characters)`],
+    ['k'.repeat(61), `"${'k'.repeat(59)}…" (61 characters)`],
+    ['k'.repeat(60_000), `"${'k'.repeat(59)}…" (60,000 characters)`],
   ])('%#: %j', (name, shown) => {
     expect(quotedName(name)).toBe(shown);
   });
@@ -22,7 +22,7 @@ describe('fieldPath', () => {
     [['chartIds', 3], 'chartIds.3'],
     [['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 'a.b.c.d.e.f.g.h'],
     [['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], 'a.b.c.d.e.f.…(1 level)….h.i'],
-    [['x'.repeat(100)], `${'x'.repeat(60)}…`],
+    [['x'.repeat(100)], `${'x'.repeat(59)}…`],
   ])('%j → %j', (path, shown) => {
     expect(fieldPath(path)).toBe(shown);
   });

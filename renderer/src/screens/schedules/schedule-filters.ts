@@ -1,14 +1,12 @@
 import { HEALTH_STATES, type Health } from '../../../../shared/domain/health';
-import { HEALTH_ORDER } from '../../../../shared/domain/health-labels';
+import { HEALTH_BY_URGENCY, HEALTH_ORDER } from '../../../../shared/domain/health-labels';
 import type { ScheduleView } from '../../../../shared/views/schedule-view';
 import { matchesTerms, scheduleSearchText, searchTerms } from '../../../../shared/domain/text-search';
 import { compareNullable, textCollator, type SortState } from '../../components/table-sort';
 import { frequencyLabel } from '../../format/frequency';
 
 /** The status filter offers every health state, what needs the operator first. */
-export const SCHEDULE_STATUSES: readonly Health[] = [...HEALTH_STATES].sort(
-  (a, b) => HEALTH_ORDER[a] - HEALTH_ORDER[b],
-);
+export const SCHEDULE_STATUSES: readonly Health[] = HEALTH_BY_URGENCY;
 export type ScheduleStatus = Health;
 
 export type ScheduleFilters = { query: string; status: ScheduleStatus | null };
