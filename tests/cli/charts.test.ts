@@ -108,7 +108,9 @@ describe('chart-sync charts', () => {
   it('refuses a frequency or a status it does not know, naming the choices', async () => {
     const frequency = await cli('charts', 'list', '--frequency', 'hourly');
     expect(frequency.code).toBe(1);
-    expect(frequency.stderr).toContain('chart-sync: --frequency: The frequency is one of daily, weekly, monthly.');
+    expect(frequency.stderr).toContain(
+      'chart-sync: --frequency: The frequency is one of daily, weekly, monthly.',
+    );
     const status = await cli('charts', 'list', '--status', 'broken');
     expect(status.code).toBe(1);
     expect(status.stderr).toContain(
