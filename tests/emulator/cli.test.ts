@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +136,24 @@ describe('chart-sync emulator', () => {
     await expect(program.parseAsync(['emulator', '--faults-after', '10'], { from: 'user' })).rejects.toThrow(
       /--faults-after delays the faults asked for: add one/,
     );
+  });
+
+  it.each([
+    [['--faults-after', '3'], 'chart-sync: --faults-after delays the faults asked for: add one'],
+    [['--app-id', 'a1'], 'chart-sync: --app-id and --api-key go together'],
+  ])('says what is wrong with %j in one line, exit 1 (it used to exit silently)', (args, message) => {
+    const result = spawnSync(
+      process.execPath,
+      ['scripts/chart-sync.mjs', 'emulator', '--port', '0', ...args],
+      {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('runs standalone as its own process and closes cleanly on SIGTERM', async () => {

@@ -120,7 +120,9 @@ export function registerEmulatorCommand(program: Command, io: EmulatorCommandIo 
     .option('--verbose', 'log every request')
     .action(async (raw: RawOptions) => {
       if ((raw.appId === undefined) !== (raw.apiKey === undefined)) {
-        throw new InvalidArgumentError('--app-id and --api-key go together');
+        // A ChartSyncError, not commander's InvalidArgumentError: thrown from an action, commander prints nothing
+        // of that one, and the command exited 1 without a word.
+        throw new ChartSyncError('invalid_input', '--app-id and --api-key go together.');
       }
       const emulator = await startEmulator(toEmulatorOptions(raw, io)).catch((error: unknown) => {
         throw listenProblem(error, raw) ?? error;
@@ -160,8 +162,9 @@ function toEmulatorOptions(raw: RawOptions, io: EmulatorCommandIo): EmulatorOpti
   if (raw.forbidden !== undefined) faults.forbidden = { probability: raw.forbidden };
   if (raw.faultsAfter !== undefined) {
     if (!TRIGGERED_FAULTS.some((name) => faults[name])) {
-      throw new InvalidArgumentError(
-        '--faults-after delays the faults asked for: add one, e.g. --server-errors 0.1 or --truncated 0.3',
+      throw new ChartSyncError(
+        'invalid_input',
+        '--faults-after delays the faults asked for: add one, e.g. --server-errors 0.1 or --truncated 0.3.',
       );
     }
     delayTriggers(faults, raw.faultsAfter);
