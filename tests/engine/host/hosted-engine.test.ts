@@ -83,6 +83,16 @@ describe('the hosted engine reconnects without a restart', () => {
       onError: (error) => errors.push(error),
     }));
 
+  /** A host on saved credentials (REAL), talking to the `real` emulator. */
+  const startOnReal = async () => {
+    const dataDir = tempDir();
+    new FileCredentialVault({ dataDir }).write(REAL);
+    const host = await start(dataDir, { SOUNDCHARTS_API_URL: '' });
+    await ok(host, 'settings/update', { apiUrl: real.url });
+    await vi.waitFor(() => expect(host.config.apiUrl).toBe(real.url));
+    return host;
+  };
+
   it('goes from demo to real and back on saved credentials, each in its own database, settings carried', async () => {
     const logged = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
       vi.spyOn(console, level),
@@ -198,11 +208,7 @@ describe('the hosted engine reconnects without a restart', () => {
   });
 
   it('takes up metadata again once a connection test shows the credentials in use accepted, not for candidates', async () => {
-    const dataDir = tempDir();
-    new FileCredentialVault({ dataDir }).write(REAL);
-    const host = await start(dataDir, { SOUNDCHARTS_API_URL: '' });
-    await ok(host, 'settings/update', { apiUrl: real.url });
-    await vi.waitFor(() => expect(host.config.apiUrl).toBe(real.url));
+    const host = await startOnReal();
     const auth = { code: 'auth', message: 'Soundcharts refused the credentials (HTTP 401).', at: Date.now() };
     // As after a sync refused with 401 while the key was revoked at Soundcharts, then reinstated there.
     host.engine.enrichment.hold(auth);
@@ -218,11 +224,7 @@ describe('the hosted engine reconnects without a restart', () => {
   });
 
   it('does not lift the hold of a connection made while the test of the previous one was under way', async () => {
-    const dataDir = tempDir();
-    new FileCredentialVault({ dataDir }).write(REAL);
-    const host = await start(dataDir, { SOUNDCHARTS_API_URL: '' });
-    await ok(host, 'settings/update', { apiUrl: real.url });
-    await vi.waitFor(() => expect(host.config.apiUrl).toBe(real.url));
+    const host = await startOnReal();
     real.faults.configure({ latency: { minMs: 1_500, maxMs: 1_500 } });
     let answered = false;
     const testing = ok(host, 'connection/test', {}).finally(() => (answered = true));

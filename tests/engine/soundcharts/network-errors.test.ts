@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { REQUEST_RETRY_POLICY } from '../../../shared/domain/policies';
 import { networkError } from '../../../electron/engine/soundcharts/classify';
@@ -97,56 +97,48 @@ describe('failures without an HTTP answer always reach callers as a SoundchartsE
     expect(clock.sleeps).toHaveLength(REQUEST_RETRY_POLICY.maxRetries);
   });
 
+  /** platforms() against a server that answers every request with `reply` on the raw socket. */
+  async function againstRawReply(reply: (socket: Socket) => void) {
+    const server = createServer((socket) => socket.once('data', () => reply(socket)));
+    const port = await listen(server);
+    try {
+      const clock = new FakeClock();
+      const reasons: string[] = [];
+      const error = await failure(
+        client(`http://127.0.0.1:${port}`, clock).platforms({ onFailure: (reason) => reasons.push(reason) }),
+      );
+      return { error: error as SoundchartsError, reasons, sleeps: clock.sleeps, port };
+    } finally {
+      server.close();
+    }
+  }
+
   it('an answer cut short (headers, then part of the body) is retried and recorded as such, not as a reset', async () => {
     // Content-Length promises more than arrives, then the socket closes: a connection reset would also look so
     // from the outside, but once the status line arrived the operator's question is "which answers broke?".
-    const server = createServer((socket) => {
-      socket.once('data', () => {
-        socket.write(
-          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"items":[',
-        );
-        setTimeout(() => socket.destroy(), 10);
-      });
-    });
-    const port = await listen(server);
-    try {
-      const clock = new FakeClock();
-      const reasons: string[] = [];
-      const error = await failure(
-        client(`http://127.0.0.1:${port}`, clock).platforms({ onFailure: (reason) => reasons.push(reason) }),
+    const { error, reasons, sleeps, port } = await againstRawReply((socket) => {
+      socket.write(
+        'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"items":[',
       );
-      expect(error).toBeInstanceOf(TransientError);
-      expect((error as TransientError).message).toContain(`the answer to`);
-      expect((error as TransientError).message).toContain(`on 127.0.0.1:${port} was cut short`);
-      expect(reasons).toEqual(Array(REQUEST_RETRY_POLICY.maxRetries + 1).fill('cut_short'));
-      expect(clock.sleeps).toHaveLength(REQUEST_RETRY_POLICY.maxRetries);
-    } finally {
-      server.close();
-    }
+      setTimeout(() => socket.destroy(), 10);
+    });
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error.message).toContain(`the answer to`);
+    expect(error.message).toContain(`on 127.0.0.1:${port} was cut short`);
+    expect(reasons).toEqual(Array(REQUEST_RETRY_POLICY.maxRetries + 1).fill('cut_short'));
+    expect(sleeps).toHaveLength(REQUEST_RETRY_POLICY.maxRetries);
   });
 
   it('a body that fails to decompress is a NetworkError, not an answer cut short: retrying cannot mend it', async () => {
-    const server = createServer((socket) => {
-      socket.once('data', () => {
-        socket.end(
-          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: 8\r\n\r\nnot gzip',
-        );
-      });
-    });
-    const port = await listen(server);
-    try {
-      const clock = new FakeClock();
-      const reasons: string[] = [];
-      const error = await failure(
-        client(`http://127.0.0.1:${port}`, clock).platforms({ onFailure: (reason) => reasons.push(reason) }),
-      );
-      expect(error).toBeInstanceOf(NetworkError);
-      expect((error as NetworkError).message).toContain('Z_DATA_ERROR');
-      expect(reasons).toEqual(['network']);
-      expect(clock.sleeps).toEqual([]);
-    } finally {
-      server.close();
-    }
+    const { error, reasons, sleeps } = await againstRawReply((socket) =>
+      socket.end(
+        'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: 8\r\n\r\nnot gzip',
+      ),
+    );
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toContain('Z_DATA_ERROR');
+    expect(reasons).toEqual(['network']);
+    expect(sleeps).toEqual([]);
   });
 
   it('classifies by code: DNS, certificates, unknown codes and code-less errors', () => {
