@@ -21,7 +21,7 @@ import {
 import type { SongAudienceView } from '../../shared/views/song-audience';
 import { RetentionService } from './retention/retention-service';
 import { EventBus } from './events';
-import { ExportService } from './export/export-service';
+import { ExportService, type CloseReason } from './export/export-service';
 import { announceExternalChange, watchExternalChanges } from './external-changes';
 import { SyncScheduler } from './scheduler/sync-scheduler';
 import { ExecutionService } from './schedules/execution-service';
@@ -483,8 +483,11 @@ export class Engine implements EngineActions {
     return readSongAudience(this.database, this.enrichment, songUuid, this.now(), options);
   }
 
-  /** Stops the scheduler (syncs in flight finish their period and wait for the next start), then closes. */
-  async close(): Promise<void> {
+  /**
+   * Stops the scheduler (syncs in flight finish their period and wait for the next start), then closes. `reason`:
+   * what the exports it stops say stopped them (a reconnection is not Chart Sync closing).
+   */
+  async close(reason: CloseReason = 'shutdown'): Promise<void> {
     this.closing = true;
     this.stopping.abort(
       new ChartSyncError(
@@ -500,7 +503,7 @@ export class Engine implements EngineActions {
     await this.webhooks.close();
     await this.retention.stop();
     // Running exports are cancelled (their temporary files removed) before the database closes under them.
-    await this.exports.close();
+    await this.exports.close(reason);
     this.audit.detach();
     this.detachAlerts();
     this.notifications.close();

@@ -25,6 +25,7 @@ import { proxyHandlers, relayEvents } from './hosting/engine-relay';
 import type { EnginePort } from './server/engine-port';
 import { SANDBOX_CREDENTIALS, type Credentials } from './soundcharts/auth';
 import type { WorkerEntry } from './sync/sync-pool';
+import type { CloseReason } from './export/export-service';
 
 export { DEMO_DATABASE_FILE_NAME };
 /** The demo's data is the same on every machine. */
@@ -234,7 +235,7 @@ class HostSupervisor implements ConnectionHost {
         throw reconnectFailed(error, previous);
       }
       // The new engine takes over even if closing the old one failed (reported): it is the one that works.
-      await this.retire(previous).catch((error: unknown) => this.report(error));
+      await this.retire(previous, 'reconnect').catch((error: unknown) => this.report(error));
       this.live = next;
       // Said before the new engine syncs: what follows the switch (the power blocker, the screens) starts afresh
       // on it, and must not then forget the sync the new scheduler resumed at once.
@@ -310,9 +311,9 @@ class HostSupervisor implements ConnectionHost {
   }
 
   /** Closes gracefully (syncs in flight commit their period), relaying its last events, then its emulator. */
-  private async retire(live: Live): Promise<void> {
+  private async retire(live: Live, reason: CloseReason = 'shutdown'): Promise<void> {
     try {
-      await live.engine.close();
+      await live.engine.close(reason);
     } finally {
       live.detach();
       await live.emulator?.close();

@@ -217,11 +217,14 @@ export class ExportService {
     };
   }
 
-  /** Cancels what runs (their temporary files removed) and waits for it: the engine is closing. */
-  async close(): Promise<void> {
+  /**
+   * Cancels what runs (their temporary files removed) and waits for it: the engine is closing. Each export stopped
+   * so says why, in its history, rather than "Cancelled." as if the operator had cancelled it.
+   */
+  async close(reason: CloseReason = 'shutdown'): Promise<void> {
     this.closing = true;
     const running = [...this.jobs.values()];
-    for (const job of running) job.controller.abort();
+    for (const job of running) job.controller.abort(new StoppedByClose(STOPPED_BY[reason]));
     await Promise.all(running.map((job) => job.done));
   }
 
@@ -484,7 +487,7 @@ export class ExportService {
         rows: job.rows,
         bytes: error === null ? job.bytes : 0,
         watermark: error === null ? job.watermark : null,
-        error: error === null ? null : cancelled ? 'Cancelled.' : describe(error),
+        error: error === null ? null : cancelled ? stopReasonOf(job.controller.signal) : describe(error),
         at: this.options.now(),
       });
     } catch (recordError) {
@@ -539,4 +542,20 @@ function describe(error: unknown): string {
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Why a closing engine stops the exports that run. */
+export type CloseReason = 'shutdown' | 'reconnect';
+
+const STOPPED_BY: Record<CloseReason, string> = {
+  shutdown: 'Stopped: Chart Sync closed while it ran. Export again.',
+  reconnect:
+    'Stopped: the Soundcharts connection changed (credentials or API URL saved) while it ran. Export again.',
+};
+
+/** The abort reason of an export stopped by the engine closing, as opposed to the operator's cancel. */
+class StoppedByClose extends Error {}
+
+function stopReasonOf(signal: AbortSignal): string {
+  return signal.reason instanceof StoppedByClose ? signal.reason.message : 'Cancelled.';
 }

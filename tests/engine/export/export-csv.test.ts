@@ -238,9 +238,26 @@ describe('exports/start, list, get and cancel', () => {
     const done = engine.exports.finished(started.value.id);
     const database = engine.database;
     await engine.exports.close();
-    expect((await done).status).toBe('cancelled');
+    // Not "Cancelled.", which reads as if the operator had cancelled it.
+    expect(await done).toMatchObject({
+      status: 'cancelled',
+      error: expect.stringMatching(/^Stopped: Chart Sync closed while/),
+    });
     expect(database.sqlite.open).toBe(true);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a reconnection that closes the engine says so on the export it stopped', async () => {
+    const { engine, dir } = setup();
+    const started = await call(engine, 'exports/start', {
+      dataset: 'rankings',
+      format: 'csv',
+      out: join(dir, 'reconnect.csv'),
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const done = engine.exports.finished(started.value.id);
+    await engine.exports.close('reconnect');
+    expect((await done).error).toMatch(/^Stopped: the Soundcharts connection changed/);
   });
 });
 
