@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { app, BrowserWindowMock, ipcMain, ownFrameEvent, TrayMock } from '../../mocks/electron';
+import { app, BrowserWindowMock, dialog, ipcMain, ownFrameEvent, TrayMock } from '../../mocks/electron';
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
 
@@ -16,9 +16,17 @@ async function until<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // The app that could not start says so in an error box, then quits: fail with its words, not a timeout.
+    const refused = dialog.showErrorBox.mock.calls[0];
+    if (refused) throw new Error(`The app could not start, waiting for ${what}: ${refused.join(': ')}`);
     const value = check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    if (Date.now() > deadline) {
+      // Where it stopped, for a failure seen once in many runs: the window is made once the engine has started.
+      const stage =
+        BrowserWindowMock.windows.length > 0 ? 'after the engine started' : 'while the engine started';
+      throw new Error(`Timed out waiting for ${what}, ${stage}.`);
+    }
     await new Promise((done) => setTimeout(done, 50));
   }
 }
