@@ -17,26 +17,24 @@ export function matchesTerms(haystack: string, terms: readonly string[]): boolea
   return terms.every((term) => haystack.includes(term));
 }
 
-/**
- * What a schedule is found by: its chart (name, slug, platform, country) and its frequency as the list shows it
- * (each surface words it its own way: "Every 6 h" on screen, "every 6 h" in a terminal).
- */
-export function scheduleSearchText(
-  chart: { name: string; slug: string; platform: string; countryName: string; countryCode: string },
-  shownFrequency: string,
-): string {
-  return foldText(
-    [chart.name, chart.slug, chart.platform, chart.countryName, chart.countryCode, shownFrequency].join('\n'),
-  );
-}
-
-/** What a chart is found by: its name, slug, country (name and code) and platform. */
-export function chartSearchText(chart: {
+/** The fields of a chart that a search looks in. */
+type SearchableChart = {
   name: string;
   slug: string;
   platform: string;
   countryName: string;
   countryCode: string;
-}): string {
+};
+
+/** What a chart is found by: its name, slug, country (name and code) and platform. */
+export function chartSearchText(chart: SearchableChart): string {
   return foldText([chart.name, chart.slug, chart.countryName, chart.countryCode, chart.platform].join('\n'));
+}
+
+/**
+ * What a schedule is found by: its chart's fields and its frequency as the list shows it (each surface words it its
+ * own way: "Every 6 h" on screen, "every 6 h" in a terminal).
+ */
+export function scheduleSearchText(chart: SearchableChart, shownFrequency: string): string {
+  return `${chartSearchText(chart)}\n${foldText(shownFrequency)}`;
 }
