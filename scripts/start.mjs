@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app where Electron can start. Where it cannot (no Electron binary, no display),
 // say why in one line and run the headless host instead: the same engine and UI, in a browser. Both run the build
-// (out/), so it is made fresh first: the sources may have changed since the last one.
+// (out/), so it is made again first when a source is newer than it (scripts/build-freshness.mjs): never when it is
+// current, because a rebuild empties out/ under any chart-sync or app already running from it.
 import { spawn, spawnSync } from 'node:child_process';
+import { buildStaleness } from './build-freshness.mjs';
 
 /** A first run may download the Electron binary (minutes on a slow line); past this, give up and say so. */
 const ELECTRON_LOOKUP_TIMEOUT_MS = 10 * 60_000;
@@ -26,10 +28,13 @@ function electronBinary() {
   return { reason: reason.replace(/^Error:\s*/, '') };
 }
 
-console.log('Building Chart Sync (npm run build)…');
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const build = spawnSync(npx, ['electron-vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+const staleness = buildStaleness();
+if (staleness) {
+  console.log(`Building Chart Sync (npm run build): ${staleness}…`);
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const build = spawnSync(npx, ['electron-vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 const binary = electronBinary();
 const hasDisplay =

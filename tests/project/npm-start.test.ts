@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ describe('npm start where Electron cannot start', () => {
   afterAll(() => rmSync(machine, { recursive: true, force: true }));
 
   it('says why in one line, serves the UI on the demo, and stops cleanly on Ctrl-C', async () => {
+    // The build is current (npm test made it; globalSetup makes it for a lone run): start must not make it again,
+    // as that would empty out/ under every test file running beside this one.
+    const built = statSync('out/main/index.js').mtimeMs;
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       // No display either: wherever the test runs, the desktop app cannot start and the fallback is what runs.
       env: { ...freshMachineEnv(machine), CHART_SYNC_PORT: '0', DISPLAY: '', WAYLAND_DISPLAY: '' },
@@ -39,6 +42,8 @@ describe('npm start where Electron cannot start', () => {
     expect(reasons[0]).toMatch(/Starting the headless host instead/);
     expect(output).not.toMatch(/TypeError|at .*\.js:\d+/);
     expect(output).toContain(DEMO_NOTICE);
+    expect(output).not.toContain('Building Chart Sync');
+    expect(statSync('out/main/index.js').mtimeMs).toBe(built);
     const page = await fetch(url!);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);
