@@ -1,8 +1,11 @@
-// Whether out/ is older than the sources it is built from, in one place for `npm start` and the tests' globalSetup.
-// Rebuilding only when stale matters beyond speed: electron-vite empties out/ before it writes it again, so a
-// rebuild under a running `chart-sync`, desktop main or test makes their next import or migration read fail.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// Whether out/ is older than the sources it is built from, and building it: one place for `npm start`,
+// `chart-sync` from a checkout and the tests' globalSetup. Rebuilding only when stale matters beyond speed:
+// electron-vite empties out/ before it writes it again, so a rebuild under a running `chart-sync`, desktop main or
+// test makes their next import or migration read fail.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 /** What the build reads: the code, the build's configuration, and the dependencies it bundles (the lockfile). */
@@ -42,4 +45,17 @@ export function buildStaleness(root = ROOT) {
     (path) => existsSync(join(root, path)) && newestMtime(join(root, path)) > built,
   );
   return newer ? `${newer} changed since the last build` : null;
+}
+
+/**
+ * `electron-vite build`, its errors only, run by this Node from electron-vite's own bin: no npx, so no shell on
+ * Windows (where Node refuses to spawn npx.cmd without one).
+ */
+export function buildApp(stdio = 'inherit') {
+  const manifest = createRequire(import.meta.url).resolve('electron-vite/package.json');
+  const bin = JSON.parse(readFileSync(manifest, 'utf8')).bin['electron-vite'];
+  return spawnSync(process.execPath, [join(dirname(manifest), bin), 'build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio,
+  });
 }

@@ -8,14 +8,10 @@ const cli = new URL('../out/main/cli.js', import.meta.url);
 
 if (!existsSync(cli)) {
   process.stderr.write('Building Chart Sync first (npm run build)…\n');
-  // Loaded only here: every other start of every command skips it.
-  const { spawnSync } = await import('node:child_process');
-  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const build = spawnSync(npx, ['electron-vite', 'build', '--logLevel', 'error'], {
-    cwd: new URL('..', import.meta.url),
-    // Only the build's errors are shown, on stderr with the line above.
-    stdio: ['ignore', 2, 2],
-  });
+  // Loaded only here: every other start of every command skips it. Only the build's errors are shown, on stderr
+  // with the line above.
+  const { buildApp } = await import('./build-freshness.mjs');
+  const build = buildApp(['ignore', 2, 2]);
   if (build.status !== 0 || !existsSync(cli)) {
     process.stderr.write('chart-sync: the build failed (see above); run `npm ci`, then `npm run build`.\n');
     process.exit(1);

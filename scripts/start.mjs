@@ -4,7 +4,7 @@
 // (out/), so it is made again first when a source is newer than it (scripts/build-freshness.mjs): never when it is
 // current, because a rebuild empties out/ under any chart-sync or app already running from it.
 import { spawn, spawnSync } from 'node:child_process';
-import { buildStaleness } from './build-freshness.mjs';
+import { buildApp, buildStaleness } from './build-freshness.mjs';
 
 /** A first run may download the Electron binary (minutes on a slow line); past this, give up and say so. */
 const ELECTRON_LOOKUP_TIMEOUT_MS = 10 * 60_000;
@@ -31,8 +31,7 @@ function electronBinary() {
 const staleness = buildStaleness();
 if (staleness) {
   console.log(`Building Chart Sync (npm run build): ${staleness}…`);
-  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const build = spawnSync(npx, ['electron-vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  const build = buildApp();
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { buildStaleness } from '../../scripts/build-freshness.mjs';
+import { buildApp, buildStaleness } from '../../scripts/build-freshness.mjs';
 
 /**
  * Vitest's globalSetup: the tests that spawn `chart-sync` (tests/cli, tests/e2e, npm start) run the built CLI
@@ -12,6 +11,8 @@ const ROOT = join(import.meta.dirname, '../..');
 export default function setup(): void {
   const why = buildStaleness(ROOT);
   if (!why) return;
-  process.stderr.write(`Building first (npx electron-vite build): ${why}…\n`);
-  execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  process.stderr.write(`Building first (npm run build): ${why}…\n`);
+  const build = buildApp();
+  if (build.status !== 0)
+    throw new Error(`The build failed (exit ${build.status ?? build.signal}): see above.`);
 }
